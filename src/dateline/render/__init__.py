@@ -1,0 +1,1 @@
+"""Views of records for people (the ``text`` output format)."""
