@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test clean bench-setup
 
 setup: $(STAMP)
 
@@ -21,6 +21,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
+
+# Bench-only peers (textacy, ...), pinned in bench/requirements.txt.
+bench-setup: setup
+	$(BIN)/python -m pip install -q -r bench/requirements.txt
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
