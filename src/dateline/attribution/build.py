@@ -95,7 +95,7 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
     for q in quotes:
         if _covered(q, cands) or q.words(text) < 1:
             continue
-        verb = _adjacent_cue(doc, text, q, quotes) or _colon_cue(doc, text, q, quotes)
+        verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
         if verb is None:
             continue
         if verb.i in by_head:
@@ -113,8 +113,13 @@ def _quote_cue(tok: "Token", quotes: list[Quote]) -> bool:
     return cue is not None and "quote" in cue.complements and not _inside_quote(tok.idx, quotes)
 
 
-def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token | None":
-    """A cue verb within a short, quote-free stretch after (or else before) the quote."""
+def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
+                  by_head: dict[int, Candidate]) -> "Token | None":
+    """A cue verb within a short, quote-free stretch after (or else before) the quote.
+
+    Before the quote, a sentence end is allowed in one case, the news convention for a
+    quote split over sentences: '"A," he said. "B."' (the cue already holds the quote A).
+    """
     para_end = text.find("\n", q.end)
     para_end = len(text) if para_end < 0 else para_end
     limit = min(para_end, q.end + MAX_CUE_GAP_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
@@ -126,7 +131,17 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Toke
     before = [t for t in doc if floor <= t.idx < q.start and _quote_cue(t, quotes)]
     if before and not _clause_break(text[before[-1].idx:q.start]):
         return before[-1]
+    if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q):
+        return before[-1]
     return None
+
+
+def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
+    """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between."""
+    if not any(b <= verb.idx and verb.idx - b < MAX_CUE_GAP_CHARS for _, b in cand.content):
+        return False
+    gap = text[verb.idx:q.start]
+    return "\n" not in gap and len(gap) < MAX_CUE_GAP_CHARS * 2 and gap.count(".") <= 2
 
 
 def _clause_break(gap: str) -> bool:

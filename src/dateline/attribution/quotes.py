@@ -26,7 +26,7 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
-_OPEN_CONTEXT = set(" \t\n([{—–-/:;,")  # characters after which a straight mark opens
+_OPEN_CONTEXT = set(" \t\n\xa0([{—–-/")  # characters after which a straight mark opens
 
 # Apostrophes that look like opening single marks: '90s, 'n', 'em, 'til, 'cause.
 _APOSTROPHE_WORD = re.compile(r"['‘’](?:\d0s|\d\d\b|n['’]|em\b|til\b|cause\b|tis\b|twas\b)", re.I)
@@ -77,7 +77,9 @@ def _role(text: str, i: int, single: bool) -> str | None:
     if ch in DOUBLE_CLOSE:
         return "close"
     if ch == STRAIGHT_DOUBLE:
-        return "open" if prev in _OPEN_CONTEXT and not nxt.isspace() else "close"
+        if nxt.isspace() or nxt in ".,;:!?)]}—" or i + 1 >= len(text):
+            return "close"
+        return "open" if prev in _OPEN_CONTEXT else "either"  # 'said,"We' or 'x"y': by state
     return None
 
 
@@ -107,18 +109,18 @@ def _pair(marks: list[tuple[int, str]]) -> tuple[list[tuple[int, int]], int | No
     """
     pairs, open_at = [], None
     for i, role in marks:
-        if role == "open" and open_at is None:
+        if role in ("open", "either") and open_at is None:
             open_at = i
-        elif role == "close" and open_at is not None:
+        elif role in ("close", "either") and open_at is not None:
             pairs.append((open_at, i))
             open_at = None
     return pairs, open_at
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or text[a] == "\x00"):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] == "\x00"):
         b -= 1
     return a, b
 
@@ -130,6 +132,9 @@ def _starts_with_open(text: str, start: int, end: int) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation of ``text``, in order, with offsets into ``text``."""
+    # Typewriter-style doubled marks (``...'' and ''...'') are one double mark each; the
+    # second character becomes a neutral filler so every offset stays the same.
+    text = text.replace("``", '"\x00').replace("''", '"\x00')
     quotes: list[Quote] = []
     paras = paragraphs(text)
     carry: int | None = None  # start of a quote continued from earlier paragraphs
@@ -155,5 +160,9 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def _make(text: str, start: int, end: int, closed: bool, paragraphs_: int) -> Quote:
-    inner_start, inner_end = _trim(text, start + 1, end - 1 if closed else end)
+    if closed and end < len(text) and text[end] == "\x00":
+        end += 1  # the second character of a doubled closing mark
+    inner_start, inner_end = _trim(text, start + 1, end - (1 + (text[end - 1] == "\x00")) if closed else end)
+    if inner_start < inner_end and text[inner_start] == "\x00":
+        inner_start += 1
     return Quote(start, end, inner_start, max(inner_start, inner_end), closed, paragraphs_)

@@ -108,6 +108,13 @@ def _relative_head(verb: "Token", subj: "Token") -> "Token":
     return subj
 
 
+def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
+    """The source's token range; for "Smith, who said", only the noun phrase before the clause."""
+    if _relative_head(verb, subj) is not subj:
+        return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
+    return noun_phrase(subj)
+
+
 def _document_in(verb: "Token") -> "Token | None":
     """The document of "In the report, it was said ..." (a prep 'in' with a document noun)."""
     documents = lexicon.nouns_of_class("document")
@@ -123,7 +130,7 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
     """Token range of the source of a cue verb, by subject, agent, document or inheritance."""
     subj = subject(verb)
     if subj is not None and subj.dep_ != "nsubjpass" and subj.lower_ not in EXPLETIVE:
-        return noun_phrase(_relative_head(verb, subj))
+        return _source_phrase(verb, subj)
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -159,13 +166,16 @@ def cue_tokens(verb: "Token", extra: Iterable["Token"] = ()) -> list[int]:
 def _is_parenthetical(verb: "Token") -> bool:
     """", he said." : the cue closes the clause it attributes (or sits inside it)."""
     head = verb.head
-    if head is verb or verb.i < head.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    if verb.i < head.i and verb.dep_ != "parataxis":
         return False
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
         return False
     if cue_verb(head) is not None and verb.dep_ == "ccomp":
         return False  # "he said she said": an embedded report, not a parenthetical
-    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    first = next((t for t in verb.subtree if not t.is_punct), verb)
+    before = verb.doc[first.i - 1] if first.i > 0 else None
     return before is not None and before.text in {",", "—", "–", "-", "(", "”", '"'}
 
 
@@ -186,6 +196,17 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
         for c in kids:
             if c.dep_ == "xcomp" and c.i > verb.i:
                 return _in_sentence(list(c.subtree), sent), [], "xcomp"
+    for c in kids:  # "called for the governor to resign": 'for' parsed as a clause marker
+        if c.dep_ == "advcl" and c.i > verb.i and "prep:for" in cue.complements and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "for")]
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+            return _in_sentence(toks, sent), marks, "prep"
+    if "oprd" in cue.complements:  # "called the charges baseless"
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+        preds = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > verb.i]
+        if objs and preds:
+            return _in_sentence([t for c in objs + preds for t in c.subtree], sent), [], "dobj_oprd"
     for c in kids:
         if c.dep_ == "prep" and f"prep:{c.lower_}" in cue.complements and c.i > verb.i:
             toks = [t for t in c.subtree if t.i != c.i]
@@ -201,13 +222,29 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
     return [], [], ""
 
 
+# Any verb with a subject and a that-clause reports a thought or a statement ("X worries
+# that", "X has made clear that"), unless it is one of these, which take clauses of fact.
+NOT_CUES = {"be", "make", "ensure", "mean", "seem", "appear", "happen", "matter", "prove", "help"}
+OPEN_CUE = lexicon.CueVerb("*", "speech", frozenset({"ccomp"}))
+
+
+def _open_cue(tok: "Token") -> lexicon.CueVerb | None:
+    """A verb outside the list that still introduces a "that" clause with a subject."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CUES or subject(tok) is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return OPEN_CUE
+    return None
+
+
 def verb_candidates(doc: "Doc") -> list[Candidate]:
     """Every cue verb of ``doc`` with a content found in the parse."""
     found = []
     for tok in doc:
-        cue = cue_verb(tok)
-        if cue is None:
-            continue
+        cue = cue_verb(tok) or _open_cue(tok)
+        if cue is None or (tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj")):
+            continue  # "X reported, citing Y": Y is the source of X's report, not a new claim
         toks, extra, rule = content_tokens(tok, cue)
         spans = char_spans(toks)
         if not spans or _passive_without_source(tok, rule):

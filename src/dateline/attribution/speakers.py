@@ -82,6 +82,13 @@ class SpeakerResolver:
         """Resolve the source phrase of tokens [start, end) and remember it."""
         phrase = self.doc[start:end]
         head = phrase.root
+        if len(phrase) == 1 and head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            noun = head.head.head  # "Smith, who said": who is the noun the clause modifies
+            found = self.resolve(noun.left_edge.i, noun.i + 1)
+            self.history.pop()
+            found = Resolved(Source(found.source.name, self._span([head]), found.source.entity), found.kind, found.via)
+            self.history.append((head.idx, found))
+            return found
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS and len(phrase) == 1:
             found = self._pronoun(head)
         else:
@@ -131,8 +138,19 @@ class SpeakerResolver:
         entity = self._entity(span.start, span.end)
         label = entity.type if entity else _spacy_label(toks)
         kind = {"PERSON": "person"}.get(label, "organisation")
-        name = entity.name if entity else span.text
+        name = entity.name if entity else self._full_name(span)
         return Resolved(Source(name=name, span=self._span(list(phrase)), entity=entity.id if entity else None), kind)
+
+    def _full_name(self, span: Span) -> str:
+        """Without an entity layer: a surname alone takes the earlier full name it ends."""
+        if " " in span.text or self.entities:
+            return span.text
+        for ent in self.doc.ents:
+            if ent.start_char >= span.start:
+                break
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == span.text:
+                return ent.text
+        return span.text
 
     def _pronoun(self, tok: "Token") -> Resolved:
         pron = tok.lower_
