@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Sequence
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .quotes import Quote, find_quotes, paragraphs
-from .reported import Candidate, according_candidates, cue_tokens, cue_verb, noun_phrase, source_of, verb_candidates
+from .reported import (Candidate, according_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+                       verb_candidates)
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,6 +39,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     for cand in cands:
         cand.content = _widen_with_quotes(cand.content, quotes)
     cands = _attach_quotes(doc, text, quotes, cands)
+    cands = _split_relays(doc, text, quotes, cands)
     cands = _resolve_nesting(doc, cands)
     _add_relays(doc, cands)
     cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
@@ -96,7 +98,7 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
         if _covered(q, cands) or q.words(text) < 1:
             continue
         verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
-        if verb is None:
+        if verb is None or _title_like(text, q) or _inside_subject(doc, verb, q):
             continue
         if verb.i in by_head:
             by_head[verb.i].content = _merge(by_head[verb.i].content + [(q.start, q.end)])
@@ -106,6 +108,21 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             cands.append(cand)
             by_head[verb.i] = cand
     return cands
+
+
+def _title_like(text: str, q: Quote) -> bool:
+    """A name or scare quote ("Red Line", "King James"): short and without a clause's punctuation."""
+    inner = text[q.inner_start:q.inner_end].rstrip("\x00")
+    return len(inner.split()) < 3 and not inner.endswith((",", ".", "!", "?"))
+
+
+def _inside_subject(doc: "Doc", verb: "Token", q: Quote) -> bool:
+    """The quote is part of the cue's subject phrase ("The memo titled 'X' describes ...")."""
+    rng = source_of(verb)
+    if rng is None:
+        return False
+    a, b = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    return a <= q.inner_start and q.inner_end <= b
 
 
 def _quote_cue(tok: "Token", quotes: list[Quote]) -> bool:
@@ -183,6 +200,36 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
             else:
                 dropped.add(id(inner))
     return [c for c in cands if id(c) not in dropped]
+
+
+def _split_relays(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """'"...," the mayor said, the paper reported': the quote is the mayor's, the paper relays it."""
+    heads = {c.head for c in cands}
+    out = []
+    for cand in cands:
+        cue = cue_verb(doc[cand.head])
+        inner = _quoted_speech_inside(doc, text, quotes, cand) if cue and cue.cls == "report" else None
+        if inner is None or inner.head in heads:
+            out.append(cand)
+            continue
+        if cand.source:
+            inner.via.append(cand.source)
+        out.append(inner)
+    return out
+
+
+def _quoted_speech_inside(doc: "Doc", text: str, quotes: list[Quote], cand: Candidate) -> Candidate | None:
+    """A quote in the content followed by a speech verb with its own subject."""
+    for q in quotes:
+        if not any(a <= q.start and q.end <= b for a, b in cand.content):
+            continue
+        for tok in doc:
+            if q.end <= tok.idx < min(q.end + MAX_CUE_GAP_CHARS, doc[cand.head].idx) and tok.i != cand.head:
+                cue = cue_verb(tok)
+                if cue and "quote" in cue.complements and subject(tok) is not None:
+                    return Candidate(cue=cue_tokens(tok), head=tok.i, source=source_of(tok),
+                                     content=[(q.start, q.end)], rule="quote_relayed")
+    return None
 
 
 def _is_relay(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:

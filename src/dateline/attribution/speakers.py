@@ -33,6 +33,7 @@ GROUP_PRONOUNS = {"they", "them", "we", "us"}
 THING_PRONOUNS = {"it"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 TITLE_WORDS_TO_STRIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov."}
+PUBLISHING_VERBS = {"publish", "release", "issue", "write", "produce", "commission", "conduct", "file"}
 MAX_PRONOUN_DISTANCE = 2500  # characters: pronouns beyond this find no antecedent
 
 
@@ -221,7 +222,7 @@ class SpeakerResolver:
         if described.publisher is not None:
             pub = described.publisher
             return Resolved(Source(name=pub.name, span=span, entity=pub.entity), "document")
-        name = described.name if antecedent is not head or len(phrase) <= 1 else phrase.text
+        name = described.name
         return Resolved(Source(name=name, span=span), "document", described.relays)
 
     def _document_antecedent(self, head: "Token") -> "Token":
@@ -267,6 +268,10 @@ def describe_document(noun: "Token", resolver: SpeakerResolver) -> DocumentDescr
     for child in noun.children:
         if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and publisher is None:
             publisher = resolver.resolve(child.left_edge.i, child.i + 1).source
+    if publisher is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISHING_VERBS:
+        author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if author is not None:  # "The Ledger published a report": the report is the Ledger's
+            publisher = resolver.resolve(author.left_edge.i, author.right_edge.i + 1).source
     toks = [t for t in resolver.doc[noun.left_edge.i:cut]]
     while toks and (toks[-1].is_punct and toks[-1].text not in '"”’'):
         toks.pop()
