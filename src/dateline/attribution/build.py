@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .quotes import Quote, find_quotes, paragraphs
-from .reported import (Candidate, according_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+from .reported import (Candidate, according_candidates, label_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
 
@@ -34,10 +34,12 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
                          timexes: Sequence[Timex] = ()) -> list[Attribution]:
     """All attributions of a parsed article, in text order, with ids A1, A2, ..."""
     quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
-    cands = verb_candidates(doc) + according_candidates(doc)
+    cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text)
     cands = _drop_same_cue(cands)
+    cands = [c for c in cands if c.rule == "label_colon" or not _inside_closed_quote(doc[c.head].idx, quotes)]
     for cand in cands:
-        cand.content = _widen_with_quotes(cand.content, quotes)
+        if cand.rule != "label_colon":
+            cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
     cands = _attach_quotes(doc, text, quotes, cands)
     cands = _split_relays(doc, text, quotes, cands)
     cands = _resolve_nesting(doc, cands)
@@ -83,8 +85,38 @@ def _widen_with_quotes(content: list[tuple[int, int]], quotes: list[Quote]) -> l
     return _merge(spans)
 
 
+def _clip_to_adjacent_quote(doc: "Doc", text: str, cand: Candidate, content: list[tuple[int, int]],
+                            quotes: list[Quote]) -> list[tuple[int, int]]:
+    """'"...," X said': when a quote ends right before the cue, the content starts with it
+    (a parse that ran the sentence on past a missed sentence end gave more)."""
+    cue_at = doc[min(cand.cue)].idx
+    src_at = doc[cand.source[0]].idx if cand.source else cue_at
+    for q in quotes:
+        if q.end <= min(cue_at, src_at) and _only_glue(doc, text, q.end, min(cue_at, src_at), cand):
+            clipped = [(max(a, q.start), b) for a, b in content if b > q.start]
+            return clipped or content
+    return content
+
+
+def _only_glue(doc: "Doc", text: str, start: int, end: int, cand: Candidate | None) -> bool:
+    """Between a quote and its cue there is only punctuation, the source, auxiliaries, adverbs."""
+    if end - start > MAX_CUE_GAP_CHARS or "\n" in text[start:end]:
+        return False
+    source = set(range(*cand.source)) if cand and cand.source else set()
+    for tok in doc:
+        if start <= tok.idx < end and not (tok.is_punct or tok.is_space or tok.i in source
+                                            or tok.pos_ in ("AUX", "ADV", "PART") or tok.text == "\x00"):
+            return False
+    return True
+
+
 def _covered(q: Quote, cands: list[Candidate]) -> bool:
     return any(_overlaps((q.inner_start, q.inner_end), s) for c in cands for s in c.content)
+
+
+def _inside_closed_quote(idx: int, quotes: list[Quote]) -> bool:
+    """Cues inside quoted words belong to the quote ("'I think ...,' she said")."""
+    return any(q.closed and q.inner_start <= idx < q.inner_end for q in quotes)
 
 
 def _inside_quote(idx: int, quotes: list[Quote]) -> bool:
@@ -158,7 +190,9 @@ def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
     if not any(b <= verb.idx and verb.idx - b < MAX_CUE_GAP_CHARS for _, b in cand.content):
         return False
     gap = text[verb.idx:q.start]
-    return "\n" not in gap and len(gap) < MAX_CUE_GAP_CHARS * 2 and gap.count(".") <= 2
+    if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(c in gap for c in '"“”'):
+        return False
+    return gap.rstrip().endswith((".", "!", "?"))  # the cue's sentence ends right before the quote
 
 
 def _clause_break(gap: str) -> bool:

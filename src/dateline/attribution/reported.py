@@ -82,7 +82,13 @@ def char_spans(tokens: Iterable["Token"]) -> list[tuple[int, int]]:
 
 
 def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
-    return [t for t in tokens if sent.start <= t.i < sent.end]
+    """Tokens of the cue's sentence and paragraph (spaCy sometimes runs a sentence over a break)."""
+    text = sent.doc.text
+    root = sent.root.idx
+    para_start = text.rfind("\n", 0, root) + 1
+    para_end = text.find("\n", root)
+    para_end = len(text) if para_end < 0 else para_end
+    return [t for t in tokens if sent.start <= t.i < sent.end and para_start <= t.idx < para_end]
 
 
 def subject(verb: "Token") -> "Token | None":
@@ -304,3 +310,45 @@ def _clause_head(tok: "Token") -> "Token":
         head = head.head
         steps += 1
     return head if head is not tok else tok.sent.root
+
+
+LABEL_MAX_TOKENS = 5
+
+
+def label_candidates(doc: "Doc", text: str) -> list[Candidate]:
+    """Transcript and headline labels: "PENCE: Well, ..." / "Poll: Voters abandon ...".
+
+    A paragraph that opens with a short name-like phrase and a colon credits the rest of
+    the paragraph to that phrase; the colon is the cue.
+    """
+    found = []
+    documents = lexicon.nouns_of_class("document")
+    for sent in doc.sents:
+        start = sent.start_char
+        if start > 0 and "\n" not in text[max(0, start - 2):start] and start != 0:
+            continue  # only a paragraph's first sentence
+        toks = [t for t in sent[: LABEL_MAX_TOKENS + 3] if t.text not in ('"', "“", "''")]
+        colon = next((t for t in toks if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        label = [t for t in doc[sent.start:colon.i] if t.text not in ('"', "“", "''")]
+        if not label or len(label) > LABEL_MAX_TOKENS or not _label_like(label, documents):
+            continue
+        end = text.find("\n", colon.idx)
+        end = len(text) if end < 0 else end
+        content_start = colon.idx + 1
+        while content_start < end and text[content_start].isspace():
+            content_start += 1
+        if end - content_start < 3:
+            continue
+        found.append(Candidate(cue=[colon.i], head=colon.i, source=(label[0].i, label[-1].i + 1),
+                               content=[(content_start, end)], rule="label_colon"))
+    return found
+
+
+def _label_like(label: list["Token"], documents: frozenset[str]) -> bool:
+    """A speaker or document label: names or capitals, no verb, no digits."""
+    if any(t.like_num or any(ch.isdigit() for ch in t.text) or t.pos_ in ("VERB", "AUX") for t in label):
+        return False
+    named = any(t.pos_ == "PROPN" or (t.is_upper and len(t.text) > 1) for t in label)
+    return named or label[-1].lemma_.lower() in documents
