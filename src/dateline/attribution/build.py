@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .quotes import Quote, find_quotes, paragraphs
-from .reported import (Candidate, according_candidates, label_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
 
@@ -34,13 +34,17 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
                          timexes: Sequence[Timex] = ()) -> list[Attribution]:
     """All attributions of a parsed article, in text order, with ids A1, A2, ..."""
     quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
-    cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text)
+    cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
     cands = _drop_same_cue(cands)
-    cands = [c for c in cands if c.rule == "label_colon" or not _inside_closed_quote(doc[c.head].idx, quotes)]
-    for cand in cands:
+    inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
+    cands = [c for c in cands if c not in inner]
+    for cand in cands + inner:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
     cands = _attach_quotes(doc, text, quotes, cands)
+    # a cue inside quoted words speaks for the quote only when nothing outside claims it
+    cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
+                                          if q.inner_start <= doc[c.head].idx < q.inner_end)]
     cands = _split_relays(doc, text, quotes, cands)
     cands = _resolve_nesting(doc, cands)
     _add_relays(doc, cands)

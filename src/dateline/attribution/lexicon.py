@@ -69,3 +69,9 @@ def nouns_of_class(cls: str) -> frozenset[str]:
 def relay_phrases() -> dict[str, str]:
     """Credit and relay phrases (lower case) -> role."""
     return {phrase: role for phrase, role in _rows("relay_phrases.txt")}
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, frozenset[str]]:
+    """Cue nouns by lemma -> the complements that may hold their content."""
+    return {lemma: frozenset(c for c in comps.split(",") if c) for lemma, comps in _rows("cue_nouns.txt")}
