@@ -102,27 +102,47 @@ def _named_after(doc: "Doc", end_token: int, clusters: list[Cluster]) -> Cluster
     return _person_at(clusters, doc[j].idx) if j < len(doc) else None
 
 
-def _described_with(org: Cluster, clusters: list[Cluster], skip: Mention) -> Cluster | None:
-    """The most mentioned person appearing in a sentence with the organization."""
-    sentences = {m.sentence for m in org.mentions if m is not skip}
-    people = [c for c in clusters if c.label == "PERSON" and any(m.sentence in sentences for m in c.mentions)]
-    return max(people, key=lambda c: (len(c.mentions), -c.first), default=None)
+def _described_with(doc: "Doc", org: Cluster, clusters: list[Cluster], skip: Mention) -> Cluster | None:
+    """The most mentioned person named right beside the organization elsewhere
+    ("PTI chairman Imran Khan", "Imran Khan, the PTI's leader"): within a few words."""
+    best: Cluster | None = None
+    for c in clusters:
+        if c.label != "PERSON":
+            continue
+        near = any(m.kind != "role" and o is not skip and m.sentence == o.sentence
+                   and _gap(doc.text, m, o) <= _NEAR_CHARS for m in c.mentions for o in org.mentions)
+        if near and (best is None or len(c.mentions) > len(best.mentions)):
+            best = c
+    return best
+
+
+_NEAR_CHARS = 16  # "X, the PTI's leader": a comma, an article and a role word apart
+
+
+def _gap(text: str, a: Mention, b: Mention) -> int:
+    return max(a.start, b.start) - min(a.end, b.end)
 
 
 def _recent_person(clusters: list[Cluster], start: int, sentence: int) -> Cluster | None:
-    """The person mentioned last before ``start`` in this or the previous sentence."""
-    best: tuple[int, Cluster] | None = None
+    """The one person mentioned in the previous sentence (or earlier in this one), when
+    no person is named elsewhere in this sentence (a description and a name in the same
+    sentence are, as with pronouns, usually different people: "The FBI director
+    chastised Clinton")."""
+    window: list[Cluster] = []
     for c in clusters:
-        for m in c.mentions:
-            if c.label == "PERSON" and m.start < start and sentence - m.sentence <= 1:
-                if best is None or m.start > best[0]:
-                    best = (m.start, c)
-    return best[1] if best else None
+        if c.label != "PERSON":
+            continue
+        here = [m for m in c.mentions if m.kind != "role" and sentence - 1 <= m.sentence <= sentence]
+        if any(m.sentence == sentence and m.start > start for m in here):
+            return None
+        if any(m.start < start for m in here):
+            window.append(c)
+    return window[0] if len(window) == 1 else None
 
 
 def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
     people = [c for c in clusters if c.label == "PERSON"]
-    return (_named_after(doc, end_token, clusters) or _described_with(org, clusters, mention)
+    return (_named_after(doc, end_token, clusters) or _described_with(doc, org, clusters, mention)
             or _recent_person(clusters, mention.start, mention.sentence)
             or (people[0] if len(people) == 1 else None))
 
@@ -151,14 +171,15 @@ def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[i
     holders: dict[str, list[Cluster]] = {}
     for c in clusters:
         if c.label == "PERSON":
-            for title in {m.role.casefold() for m in c.mentions if m.role and m.kind != "role"}:
+            for title in {m.role for m in c.mentions if m.role and m.kind != "role"}:
                 holders.setdefault(title, []).append(c)
     starts = sentence_starts(doc)
     for title, people in holders.items():
         if len(people) != 1:
             continue
-        # the title in any case, but not followed by a name ("the Prime Minister Imran Khan")
-        pattern = r"\b[Tt]he ((?i:" + re.escape(title) + r"))\b(?!\s+[A-Z])"
+        # capitalized as in the person's title ("the president" is often someone else),
+        # and not followed by a name ("the Prime Minister Imran Khan")
+        pattern = r"\b[Tt]he (" + re.escape(title) + r")\b(?!\s+[A-Z])"
         for m in re.finditer(pattern, doc.text):
             if _overlaps(m.start(), m.end(), taken) or _modifies_noun(doc, m.end()):
                 continue

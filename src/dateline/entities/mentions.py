@@ -44,14 +44,19 @@ class Mention:
         return data.name_key(self.name)
 
 
+def _punct(token) -> bool:
+    """Quote marks and other punctuation at a name's edge (but not "Jr." or "U.S.")."""
+    return token.is_punct or all(ch in _EDGE_PUNCT for ch in token.text)
+
+
 def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
     """Token bounds of the entity without possessives, edge punctuation and a lowercase "the"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].text in _EDGE_PUNCT):
+                           or _punct(doc[end - 1])):
         end -= 1
-    while start < end and doc[start].text in _EDGE_PUNCT:
+    while start < end and _punct(doc[start]):
         start += 1
     if start < end and doc[start].lower_ == "the" and not _name_the(doc, start):
         start += 1
@@ -59,9 +64,14 @@ def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
 
 
 def _name_the(doc: "Doc", i: int) -> bool:
-    """Whether token ``i`` is a capitalized "The" in mid-sentence (so part of a name)."""
+    """Whether token ``i`` is a capitalized "The" in running text (so part of a name):
+    after a lowercase word or a comma ("published by The Intercept", ", The Intercept
+    reported"), not at a sentence start, after a colon or in a title-case headline."""
     token = doc[i]
-    return token.text == "The" and not token.is_sent_start and i > 0 and doc[i - 1].text not in ("\"", "“", "‘", "'", "\n", "\n\n")
+    if token.text != "The" or token.is_sent_start or i == 0:
+        return False
+    before = doc[i - 1]
+    return before.is_lower or before.text == ","
 
 
 def _title_before(text: str, start: int) -> str | None:
