@@ -1,7 +1,8 @@
 """HTML pages: the main text and title with trafilatura, the publication date with htmldate.
 
-The date comes from the page's metadata first (``published_from: "metadata"``), then
-from htmldate's search of the page itself (``"html"``).  With ``--crawl-date``, a page
+The date comes from the page's metadata first (``published_from: "metadata"``: meta
+tags, structured data and date elements, htmldate's fast search), then from htmldate's
+extensive search of the page text (``"html"``).  With ``--crawl-date``, a page
 date later than the crawl date is impossible and is rejected (the page then counts as
 undated).  ``--published`` is the fallback for pages with no usable date.
 """
