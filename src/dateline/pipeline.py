@@ -127,8 +127,9 @@ class Pipeline:
     def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record]:
         """Analyse many articles, parsing them in batches with ``nlp.pipe``."""
         short: list[Article] = []
+        limit = min(nlp_layer.CHUNK_CHARS, self.nlp.max_length)
         for article in articles:
-            if len(article.text) > nlp_layer.CHUNK_CHARS:  # parsed piecewise by run()
+            if len(article.text) > limit:  # parsed piecewise by run()
                 yield from self._run_batch(short, batch_size)
                 short = []
                 yield self.run(article)

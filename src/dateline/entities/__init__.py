@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..types import Entity, Record, Span
-from .extend import org_role_mentions, string_mentions, taken_spans, title_role_mentions
+from .extend import (org_role_mentions, string_mentions, taken_spans, title_role_mentions,
+                     widen_partial_mentions)
 from .merge import Cluster, cluster_mentions
 from .mentions import Mention, doc_mentions
 
@@ -54,6 +55,7 @@ def _to_entity(number: int, cluster: Cluster, text: str) -> Entity:
 def entities_of(doc: "Doc") -> list[Entity]:
     """The canonical entities of a parsed article, E1... in order of first mention."""
     clusters = cluster_mentions(doc_mentions(doc))
+    widen_partial_mentions(doc.text, clusters)
     taken = taken_spans(doc, clusters)
     string_mentions(doc, clusters, taken)
     org_role_mentions(doc, clusters)

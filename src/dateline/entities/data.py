@@ -94,3 +94,11 @@ def split_title(name: str) -> tuple[str, str | None]:
         if folded.startswith(title.casefold() + " ") and len(name) > len(title) + 1:
             return name[len(title) + 1:].strip(), title
     return name, None
+
+
+def split_role_phrase(phrase: str) -> tuple[str, str] | None:
+    """("the PTI chief") -> ("PTI", "chief"): an organization and a role noun, or None."""
+    m = re.match(r"^[Tt]he\s+(.+?)\s+(\S+)$", phrase.strip())
+    if not m or m.group(2).casefold() not in role_nouns():
+        return None
+    return m.group(1), m.group(2)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from . import data
@@ -53,6 +54,20 @@ def _glued(doc: "Doc", start: int, end: int) -> bool:
     return False
 
 
+def widen_partial_mentions(text: str, clusters: list[Cluster]) -> None:
+    """Widen a mention to the full name written around it ("Imran [Khan]'s" -> "[Imran Khan]'s"),
+    since the tagger sometimes marks only part of a known name."""
+    for cluster in clusters:
+        forms = {m.name for m in cluster.mentions if len(m.name.split()) > 1}
+        for i, m in enumerate(cluster.mentions):
+            for form in sorted(forms, key=len, reverse=True):
+                head = form[:len(form) - len(m.name)]
+                if head.endswith(" ") and form.endswith(m.name) and text[max(m.start - len(head), 0):m.start] == head:
+                    if m.start - len(head) == 0 or not text[m.start - len(head) - 1].isalnum():
+                        cluster.mentions[i] = replace(m, start=m.start - len(head), name=form)
+                        break
+
+
 def string_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[int, int]]) -> None:
     """Add each known name's other occurrences to its cluster (in place)."""
     text, starts = doc.text, sentence_starts(doc)
@@ -63,7 +78,7 @@ def string_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[int, 
             surnames[last] = surnames.get(last, 0) + 1
     for cluster in clusters:
         for form in sorted(_search_forms(cluster, surnames), key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w.'’-])" + re.escape(form) + r"(?![\w'’-][\w])", text):
+            for m in re.finditer(r"(?<![\w.'’-])" + re.escape(form) + r"(?!\w|-\w)", text):
                 start, end = m.start(), m.end()
                 if _overlaps(start, end, taken) or _glued(doc, start, end):
                     continue
@@ -141,10 +156,22 @@ def _recent_person(clusters: list[Cluster], start: int, sentence: int) -> Cluste
 
 
 def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
-    people = [c for c in clusters if c.label == "PERSON"]
-    return (_named_after(doc, end_token, clusters) or _described_with(doc, org, clusters, mention)
-            or _recent_person(clusters, mention.start, mention.sentence)
-            or (people[0] if len(people) == 1 else None))
+    """The person a "the <ORG> <role>" phrase describes (see the module docstring)."""
+    named = _named_after(doc, end_token, clusters)
+    if named is not None:
+        return named
+    # A person named elsewhere in the same sentence is someone else ("The FBI director
+    # chastised Clinton"), as with pronouns.
+    here = {id(c) for c in clusters for m in c.mentions if m.sentence == mention.sentence and m.kind != "role"}
+    candidates = [c for c in clusters if id(c) not in here]
+    people = [c for c in candidates if c.label == "PERSON"]
+    if not people:
+        return None
+    found = (_described_with(doc, org, candidates, mention)
+             or _recent_person(clusters, mention.start, mention.sentence))
+    if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1:
+        found = people[0]
+    return found
 
 
 def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
