@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline import extract
 
@@ -70,3 +72,17 @@ def test_same_input_same_output():
 
 def test_no_names_no_entities():
     assert extract("it rained all day and nobody came.", layers=["entities"]).entities == ()
+
+
+_WORDS = ["The", "the", "Intercept", "Khan", "Imran", "Prime", "Minister", "US", "U.S.", "State", "Department",
+          "PTI", "chief", "said", "Pakistani", "'s", ",", ".", "\n\n", "“", "\"", "Lu", "of", "leader", "President"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)))
+def test_any_text_gives_valid_entities(text):
+    record = extract(text, layers=["entities"])
+    for e in record.entities:
+        assert e.mentions and e.name
+        for m in e.mentions:
+            assert record.text[m.start:m.end] == m.text
