@@ -60,6 +60,7 @@ def source_nouns() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=8)
 def nouns_of_class(cls: str) -> frozenset[str]:
     """The source nouns of one class (a noun may be listed under several)."""
     return frozenset(row[0] for row in _rows("source_nouns.txt") if row[1] == cls)
