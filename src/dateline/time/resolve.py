@@ -15,6 +15,7 @@ from .under import Under
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 _FINE_REF = ("quarter", "half", "month")
+TENSE_SLACK = 31  # days a past-tense date may lie after publication (and a future one before)
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,10 @@ def holiday_date(code: str, year: int) -> dt.date | None:
 def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
-    Past tense rules out readings that start after publication, future tense
-    readings that end before it; ties go to the reference's own year.
+    Past tense rules out readings that start well after publication (more than
+    TENSE_SLACK days: deadlines a few weeks ahead are often told in the past tense,
+    "set Nov. 10 as the deadline"), future tense readings that end well before it;
+    ties go to the reference's own year.
     """
     options = []
     for year in (ref[0].year - 1, ref[0].year, ref[0].year + 1):
@@ -185,9 +188,9 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
             options.append((year, span))
     if published is not None:
         if tense == PAST:
-            kept = [o for o in options if o[1][0] <= published]
+            kept = [o for o in options if (o[1][0] - published).days <= TENSE_SLACK]
         elif tense == FUTURE:
-            kept = [o for o in options if o[1][1] >= published]
+            kept = [o for o in options if (published - o[1][1]).days <= TENSE_SLACK]
         else:
             kept = options
         options = kept or options

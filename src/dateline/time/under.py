@@ -211,7 +211,10 @@ def _direction(value) -> int | None:
         return -1
     if value == "future":
         return 1
-    n = _num(value)
+    try:
+        n = _num(value)
+    except ValueError:  # a word with no direction ("the first nine months")
+        return None
     return -1 if n < 0 else (1 if n > 0 else 0)
 
 
