@@ -56,9 +56,15 @@ def next_story(story: Story, timex: Timex, under: Under) -> Story:
 
 
 def named_calendar_date(under: Under) -> bool:
-    """True when the words name a calendar period finer than a year (March 7, the third quarter)."""
-    return any(x is not None for x in (under.month, under.day, under.quarter, under.half,
-                                       under.season, under.holiday, under.weekday))
+    """True when the words name a period finer than a year (March 7, the third quarter, Friday).
+
+    Asides measured from another time ("a year ago", "last week", "yesterday") do not
+    move the story's reference time; measured on te3-train, letting them move it
+    pulls later yearless dates to the wrong year.
+    """
+    finer = any(x is not None for x in (under.month, under.day, under.quarter, under.half,
+                                        under.season, under.holiday))
+    return finer or under.weekday is not None
 
 
 def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
