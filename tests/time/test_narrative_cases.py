@@ -5,7 +5,8 @@ in order of appearance. Rules exercised (see also the header of cases.tsv):
 - a date without a year ("March 2", "June 4", "April") takes its year from the story's current reference
   time, which the latest explicit date ("March 7 last year", "in 2019", "March 2021") sets, even without a
   publication date;
-- "that month", "the next day", "the same day" are anchored to the reference time as well;
+- "that month", "the next day", "the same day", "two days later", "a year earlier" are anchored to the
+  reference time as well (one DATE each, "later"/"earlier" inside the extent, as TimeBank does);
 - deictic expressions ("last week", "next month") stay anchored to the publication date;
 - a future-tense verb cannot point into a past narrative: "will ... on March 2" is the first March 2
   after the publication date.
@@ -77,6 +78,14 @@ STORIES = (
         "returned in March 2021, and on March 15 she signed the aid accord.",
         (("October 2020", "DATE", "2020-10"), ("Oct. 12", "DATE", "2020-10-12"),
          ("March 2021", "DATE", "2021-03"), ("March 15", "DATE", "2021-03-15")),
+    ),
+    Story(
+        # TimeBank tags "a year earlier" as one DATE with the anchor's granularity or coarser (TB: 1997).
+        "later_and_earlier_count_from_the_mentioned_date", "2023-08-10",
+        "The plant opened on May 5, 2010. Two days later, the first fire broke out in its boiler room. "
+        "A year earlier, inspectors had warned the owners about the wiring.",
+        (("May 5, 2010", "DATE", "2010-05-05"), ("Two days later", "DATE", "2010-05-07"),
+         ("A year earlier", "DATE", "2009")),
     ),
     Story(
         "narrative_without_publication_date", None,
