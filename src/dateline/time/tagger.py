@@ -73,6 +73,7 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False) ->
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_COUNT_START = re.compile(r"\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|several|a few|half)\b", re.I)
 
 
 def is_bound(text: str, start: int) -> bool:
@@ -119,11 +120,20 @@ def named_calendar_date(under: Under) -> bool:
     return finer or under.weekday is not None
 
 
+def outside_mod(text: str, start: int) -> str | None:
+    """The mod of an approximator just before an expression ("about [two weeks]" -> APPROX)."""
+    m = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return load_lexicon().value("qmod_outside", m.group(1)) if m else None
+
+
 def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
     """A Timex from a match and its resolution."""
+    mod = res.mod
+    if mod is None and cand.rule.type != "SET" and _COUNT_START.match(text, cand.start):
+        mod = outside_mod(text, cand.start)  # "about two weeks", not "over the weekend"
     return Timex(
         id=f"T{number}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
-        type=cand.rule.type, value=res.value, mod=res.mod, interval=res.interval,
+        type=cand.rule.type, value=res.value, mod=mod, interval=res.interval,
         anchor=res.anchor, rule=cand.rule.name, granularity=res.granularity,
         quant=res.quant, freq=res.freq,
     )

@@ -23,13 +23,28 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“'A-Z])|\n\s*\n")
 def markers() -> tuple[tuple[re.Pattern, int], ...]:
     """(regex, tense) for the future, present and past markers of data/tense.tsv."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": []}
+    found_cues = found.setdefault("cue", [])
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         tense, pattern = line.split("\t")
         found[tense].append(pattern)
     tenses = {"future": FUTURE, "present": PRESENT, "past": PAST}
+    del found["cue"]
+    _CUES.append(re.compile(r"\b(?:%s)\b" % "|".join(found_cues), re.I))
     return tuple((re.compile(r"\b(?:%s)\b" % "|".join(p), re.I), tenses[t]) for t, p in found.items())
+
+
+_CUES: list[re.Pattern] = []
+CUE_REACH = 60  # characters before the expression in which a future cue counts
+
+
+def future_cue(text: str, start: int) -> bool:
+    """True when a future cue ('payable', 'as soon as', 'scheduled to') shortly precedes ``start``."""
+    markers()
+    left, _ = sentence_bounds(text, start, start)
+    window = text[max(left, start - CUE_REACH):start]
+    return bool(_CUES[0].search(window))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,6 +98,8 @@ def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
 
 def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
     """Past, present or future for the expression at text[start:end]."""
+    if future_cue(text, start):
+        return FUTURE
     if doc is not None:
         found = tense_from_doc(doc, start, end)
         if found is not None:
