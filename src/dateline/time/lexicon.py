@@ -35,6 +35,7 @@ BUILTINS: dict[str, str] = {
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
     ),
     "cardinalyear": r"two thousand(?: and (?:%s|ten))?" % "|".join(_UNITS_WORDS),
+    "spokenyear": r"nineteen[- ](?:%s)(?:[- ](?:%s))?" % ("|".join(_TENS_WORDS + ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]), "|".join(_UNITS_WORDS)),
 }
 
 

@@ -127,6 +127,9 @@ def _builtin(category: str, text: str, lexicon: Lexicon):
         return parse_clock(text)
     if category == "cardinalyear":
         return parse_cardinal_year(text, lexicon)
+    if category == "spokenyear":  # "nineteen ninety-six" -> 1996
+        rest = text.lower().split(None, 1)[1] if " " in text.strip() else text.lower().split("-", 1)[1]
+        return 1900 + int(parse_number(rest, lexicon) or 0)
     return lexicon.value(category, text)
 
 
