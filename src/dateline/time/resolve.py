@@ -244,6 +244,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
                 base = cal.shift(base, "W", -1)  # "the weekend" told in the past: the one before
             return base, "weekend"
         base = cal.shift(base, under.shift_unit, under.shift_n)
+    if under.in_year is not None:
+        base = cal.shift(base, "Y", under.in_year - base.year)
     if under.dayword is not None:
         base = base + dt.timedelta(days=under.dayword)
     if under.weekday is not None and under.month is None:

@@ -51,6 +51,7 @@ class Under:
     freq: str | None = None
     mod: str | None = None
     moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
+    in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -296,6 +297,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"clock": _clock_value(value, cand, lexicon)}
     if key == "tz":
         return {"zone": value}
+    if key == "inyear":
+        return {"in_year": _as_int(value)}
     if key == "moves":
         return {"moves": value not in ("0", 0)}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
