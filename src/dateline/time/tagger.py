@@ -78,7 +78,6 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False,
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_COUNT_START = re.compile(r"\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|several|a few|half)\b", re.I)
 
 
 def is_bound(text: str, start: int) -> bool:
@@ -131,10 +130,16 @@ def outside_mod(text: str, start: int) -> str | None:
     return load_lexicon().value("qmod_outside", m.group(1)) if m else None
 
 
+def starts_with_count(expression: str) -> bool:
+    """True for '2 weeks', 'two years ago', 'a week', '1650' (not 'the weekend')."""
+    first = expression.split(None, 1)[0].split("-")[0] if expression.strip() else ""
+    return first[:1].isdigit() or load_lexicon().value("number", first) is not None
+
+
 def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
     """A Timex from a match and its resolution."""
     mod = res.mod
-    if mod is None and cand.rule.type != "SET" and _COUNT_START.match(text, cand.start):
+    if mod is None and cand.rule.type != "SET" and starts_with_count(text[cand.start:cand.end]):
         mod = outside_mod(text, cand.start)  # "about two weeks", not "over the weekend"
     return Timex(
         id=f"T{number}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
