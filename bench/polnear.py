@@ -119,18 +119,22 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--model", default=None)
     ap.add_argument("--errors", type=int, default=0, help="print N missed and N false relations")
+    ap.add_argument("--subset", choices=("all", "even", "odd"), default="all",
+                    help="articles at even or odd positions (sorted by name): errors were studied on 'even'")
     args = ap.parse_args(argv)
     folder = Path(args.data) / "polnear" / args.split
     if not folder.is_dir():
         print(f"polnear bench: no data at {folder}", file=sys.stderr)
         return 1
     articles = read_split(folder)
+    if args.subset != "all":
+        articles = articles[(0 if args.subset == "even" else 1)::2]
     pipeline = Pipeline(model=args.model)
     docs, t_parse = parse_all(articles, pipeline)
     ours, t_layers = run_dateline(articles, docs, pipeline)
     peer, t_peer = run_textacy(articles, docs)
     n_rel = sum(len(a.relations) for a in articles)
-    print(f"PolNeAR {args.split}: {len(articles)} articles, {n_rel} gold relations "
+    print(f"PolNeAR {args.split} ({args.subset}): {len(articles)} articles, {n_rel} gold relations "
           f"(first annotator per article); spaCy model {pipeline.nlp.meta['name']} {pipeline.nlp.meta['version']}")
     print(f"layers run by dateline: {', '.join(c.name for c in pipeline.components)}")
     for line in table("dateline", score_corpus(articles, ours)) + table(

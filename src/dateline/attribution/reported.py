@@ -224,7 +224,31 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
                 toks += [t for x in kids if x.i > c.i and (x.dep_ in ("oprd", "xcomp", "ccomp") or (
                     x.dep_ == "prep" and x.lower_ == "as")) for t in x.subtree]
                 return _in_sentence(toks, sent), [], "dobj"
+    if "quote" in cue.complements and _set_off_by_commas(verb):
+        # ", he said," between two halves of a clause the parse did not join to the verb
+        skip = {t.i for t in verb.subtree if t.i < verb.i and t.i >= _subject_start(verb)} | {verb.i}
+        skip |= {t.i for c in kids if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct")
+                 for t in c.subtree}
+        toks = [t for t in sent if t.i not in skip]
+        return toks, [], "parenthetical"
     return [], [], ""
+
+
+def _subject_start(verb: "Token") -> int:
+    subj = subject(verb)
+    return subj.left_edge.i if subj is not None else verb.i
+
+
+def _set_off_by_commas(verb: "Token") -> bool:
+    """"..., the agency said in a report, ..." : subject and verb between commas (or a comma and the end)."""
+    subj = subject(verb)
+    if subj is None or subj.dep_ != "nsubj" or subj.i > verb.i:
+        return False
+    first = next((t for t in subj.subtree if not t.is_punct), subj)
+    if first.i == verb.sent.start or verb.doc[first.i - 1].text not in {",", "—", "–"}:
+        return False
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")]
+    return all(c.dep_ in ("advcl", "conj", "cc") for c in after)
 
 
 # Any verb with a subject and a that-clause reports a thought or a statement ("X worries
