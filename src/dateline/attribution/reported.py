@@ -220,9 +220,12 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
     if "dobj" in cue.complements:
         for c in kids:
             if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.lower_ not in RELATIVE:
-                toks = list(c.subtree)  # "cited X as an example": the 'as' phrase belongs to it
-                toks += [t for x in kids if x.i > c.i and (x.dep_ in ("oprd", "xcomp", "ccomp") or (
-                    x.dep_ == "prep" and x.lower_ == "as")) for t in x.subtree]
+                # "accused X of Y", "blamed X for Y", "cited X as Z": the phrase after the
+                # object belongs to the content; a clause after a comma does not
+                toks = list(c.subtree)
+                toks += [t for x in kids if x.i > c.i and verb.doc[x.left_edge.i - 1].text != "," and (
+                         x.dep_ in ("oprd", "xcomp", "ccomp", "prep") or (x.dep_ == "conj" and x.pos_ != "VERB"))
+                         for t in x.subtree]
                 return _in_sentence(toks, sent), [], "dobj"
     if "quote" in cue.complements and _set_off_by_commas(verb):
         # ", he said," between two halves of a clause the parse did not join to the verb
