@@ -6,7 +6,7 @@ import pytest
 
 from dateline.attribution import lexicon
 
-FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt"]
+FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -18,7 +18,8 @@ def test_header_states_format_and_examples(name):
 
 @pytest.mark.parametrize("name", FILES)
 def test_rows_are_well_formed(name):
-    width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2}[name]
+    width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2,
+             "abbreviations.txt": 1}[name]
     rows = lexicon._rows(name)
     for row in rows:
         assert len(row) == width and all(row), row
@@ -75,3 +76,10 @@ def test_relay_phrase_examples(attributions_of, sentence, expected):
 def _phrase_in(sentence: str, role: str) -> str:
     low = sentence.lower()
     return max((p for p, r in lexicon.relay_phrases().items() if r == role and p in low), key=len)
+
+
+@pytest.mark.parametrize("gap,expected", lexicon.examples("abbreviations.txt"))
+def test_abbreviation_examples(gap, expected):
+    from dateline.attribution.build import _clause_break
+
+    assert _clause_break(gap) == (expected[0] == "breaks")

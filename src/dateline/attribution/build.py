@@ -13,6 +13,7 @@ Steps (each a small function):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
@@ -198,6 +199,11 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
         return before[-1]
     if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q):
         return before[-1]
+    # '"A," said Jan Novak, a long appositive ... . "B."': back to the previous quote's end
+    prev_end = max([o.end for o in quotes if o.end <= q.start] + [para_start])
+    back = [t for t in tokens_between(doc, prev_end, q.start) if t.i in by_head and _quote_cue(t, quotes)]
+    if back and _continues(text, by_head[back[0].i], back[0], q):
+        return back[0]
     return None
 
 
@@ -212,9 +218,20 @@ def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
 
 
 def _clause_break(gap: str) -> bool:
-    """A sentence end between a quote and a verb: they do not belong together."""
+    """A sentence end between a quote and a verb: they do not belong together.
+
+    A period after an abbreviation or an initial ("Rep. Elijah E. Cummings") ends nothing.
+    """
     stripped = gap.strip()
-    return any(mark in stripped for mark in (". ", "? ", "! ")) or stripped.endswith((".", "?", "!")) and len(stripped) > 1
+    if len(stripped) <= 1:
+        return False
+    for m in re.finditer(r"[.?!](?=\s|$)", stripped):
+        word = re.search(r"([\w.]+)$", stripped[:m.start()])
+        if m.group() == "." and word and (word.group(1).lower() in lexicon.abbreviations()
+                                          or len(word.group(1).rstrip(".")) == 1):
+            continue
+        return True
+    return False
 
 
 def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token | None":

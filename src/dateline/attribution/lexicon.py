@@ -76,3 +76,10 @@ def relay_phrases() -> dict[str, str]:
 def cue_nouns() -> dict[str, frozenset[str]]:
     """Cue nouns by lemma -> the complements that may hold their content."""
     return {lemma: frozenset(c for c in comps.split(",") if c) for lemma, comps in _rows("cue_nouns.txt")}
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations (lower case, final period dropped) whose period ends no sentence."""
+    return frozenset(row[0].lower()[:-1] if row[0].endswith(".") else row[0].lower()
+                     for row in _rows("abbreviations.txt"))
