@@ -211,11 +211,13 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
             toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "for")]
             marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
             return _in_sentence(toks, sent), marks, "prep"
-    if "oprd" in cue.complements:  # "called the charges baseless"
+    if "oprd" in cue.complements:  # "called the charges baseless", "called her vote in 2002 a mistake"
         objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
         preds = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > verb.i]
-        if objs and preds:
-            return _in_sentence([t for c in objs + preds for t in c.subtree], sent), [], "dobj_oprd"
+        if (objs and preds) or len(preds) > 1 and preds[0].dep_ == "oprd":
+            parts = [t for c in objs + preds for t in c.subtree]
+            lo, hi = min(t.i for t in parts), max(t.i for t in parts)
+            return _in_sentence(list(verb.doc[lo:hi + 1]), sent), [], "dobj_oprd"
     for c in kids:
         if c.dep_ == "prep" and f"prep:{c.lower_}" in cue.complements and c.i > verb.i:
             toks = [t for t in c.subtree if t.i != c.i]
