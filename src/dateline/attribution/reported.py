@@ -22,9 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "that", "which", "whom"}
 EXPLETIVE = {"it", "there"}
-# Dependents of a cue verb that belong to the cue phrase ("has also said", "did not say").
+# Dependents of a cue verb that belong to the cue phrase ("has also said", "did not say"),
+# besides adjacent adverbs.
 CUE_PARTS = ("aux", "auxpass", "neg")
-CUE_ADVERBS = {"also", "later", "further", "again", "previously", "repeatedly", "often"}
 QUOTE_CHARS = set('"“”„«»‘’\'')
 
 
@@ -160,12 +160,16 @@ def cue_tokens(verb: "Token", extra: Iterable["Token"] = ()) -> list[int]:
     left = verb.i - 1
     children = {c.i: c for c in verb.children}
     while left >= 0 and left in children and (
-            children[left].dep_ in CUE_PARTS or children[left].lower_ in CUE_ADVERBS):
+            children[left].dep_ in CUE_PARTS or (children[left].dep_ == "advmod" and children[left].tag_ == "RB")):
         keep.add(left)
         left -= 1
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            keep.add(child.i)
+    right = verb.i + 1
+    # "said Friday", "pointed out", "said later": a particle, an adverb or a day right after the verb
+    while right in children and (children[right].dep_ == "prt" or (
+            children[right].dep_ in ("advmod", "npadvmod") and children[right].ent_type_ in ("DATE", "TIME", "")
+            and children[right].tag_ in ("RB", "NNP") and children[right].lower_ not in ("as", "so"))):
+        keep.add(right)
+        right += 1
     return sorted(keep)
 
 
