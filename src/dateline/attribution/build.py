@@ -263,7 +263,6 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
             if _is_relay(doc, outer, inner):
                 if outer.source:
                     inner.via.append(outer.source)
-                inner.content = [s for s in inner.content]
                 dropped.add(id(outer))
             else:
                 dropped.add(id(inner))

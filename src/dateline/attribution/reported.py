@@ -189,70 +189,117 @@ def _is_parenthetical(verb: "Token") -> bool:
     return before is not None and before.text in {",", "—", "–", "-", "(", "”", '"'}
 
 
-def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], list["Token"], str]:
-    """(content tokens, extra cue tokens, rule) of a cue verb; empty when it has none."""
-    sent = verb.sent
-    kids = list(verb.children)
-    if "ccomp" in cue.complements:
-        clauses = [c for c in kids if c.dep_ == "ccomp"]
-        if clauses:
-            toks = [t for c in clauses for t in c.subtree]
-            return _in_sentence(toks, sent), [], "ccomp"
-    if _is_parenthetical(verb):
-        # the clause around the cue, without the cue, its subject and what precedes it;
-        # clauses hung on the cue after it ("..., he said, until it went bankrupt") stay
-        trailing = {t.i for c in kids if c.i > verb.i and c.dep_ in ("advcl", "ccomp", "conj") for t in c.subtree}
-        inside = {t.i for t in verb.subtree} - trailing
-        toks = [t for t in verb.head.subtree if t.i not in inside]
-        return _in_sentence(toks, sent), [], "parenthetical"
+Found = tuple[list["Token"], list["Token"], str]  # content tokens, extra cue tokens, rule name
+
+
+def _after(verb: "Token", deps: tuple[str, ...]) -> list["Token"]:
+    return [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+
+
+def _clause_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"said (that) ...": every clausal complement."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.complements else []
+    return ([t for c in clauses for t in c.subtree], [], "ccomp") if clauses else None
+
+
+def _parenthetical_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"The plan, he said, is dead": the clause around the cue, without the cue and its subject.
+
+    Clauses hung on the cue after it ("..., he said, until it went bankrupt") stay in.
+    """
+    if not _is_parenthetical(verb):
+        return None
+    trailing = {t.i for c in _after(verb, ("advcl", "ccomp", "conj")) for t in c.subtree}
+    inside = {t.i for t in verb.subtree} - trailing
+    return [t for t in verb.head.subtree if t.i not in inside], [], "parenthetical"
+
+
+def _infinitive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"vowed to ...", and "called for X to ..." where 'for' was parsed as a clause marker."""
     if "xcomp" in cue.complements:
-        for c in kids:
-            if c.dep_ == "xcomp" and c.i > verb.i:
-                return _in_sentence(list(c.subtree), sent), [], "xcomp"
-    for c in kids:  # "called for the governor to resign": 'for' parsed as a clause marker
-        if c.dep_ == "advcl" and c.i > verb.i and "prep:for" in cue.complements and any(
-                m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "for")]
+        for c in _after(verb, ("xcomp",)):
+            return list(c.subtree), [], "xcomp"
+    if "prep:for" in cue.complements:
+        for c in _after(verb, ("advcl",)):
             marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
-            return _in_sentence(toks, sent), marks, "prep"
-    if "oprd" in cue.complements:  # "called the charges baseless", "called her vote in 2002 a mistake"
-        objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
-        preds = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > verb.i]
-        if (objs and preds) or len(preds) > 1 and preds[0].dep_ == "oprd":
-            parts = [t for c in objs + preds for t in c.subtree]
-            lo, hi = min(t.i for t in parts), max(t.i for t in parts)
-            return _in_sentence(list(verb.doc[lo:hi + 1]), sent), [], "dobj_oprd"
-    for c in kids:
-        if c.dep_ == "prep" and f"prep:{c.lower_}" in cue.complements and c.i > verb.i:
+            if marks:
+                return [t for t in c.subtree if t not in marks], marks, "prep"
+    return None
+
+
+def _predicative_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"called the charges baseless", "called her vote in 2002 a mistake": one span."""
+    if "oprd" not in cue.complements:
+        return None
+    objs = _after(verb, ("dobj",))
+    preds = _after(verb, ("oprd", "ccomp", "xcomp"))
+    if not ((objs and preds) or (len(preds) > 1 and preds[0].dep_ == "oprd")):
+        return None
+    parts = [t for c in objs + preds for t in c.subtree]
+    return list(verb.doc[min(t.i for t in parts):max(t.i for t in parts) + 1]), [], "dobj_oprd"
+
+
+def _prepositional_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"called for ...", "warned of ...": the object of the listed preposition."""
+    for c in _after(verb, ("prep",)):
+        if f"prep:{c.lower_}" in cue.complements:
             toks = [t for t in c.subtree if t.i != c.i]
-            toks += [t for x in kids if x.dep_ in ("xcomp", "ccomp") and x.i > c.i for t in x.subtree]
+            toks += [t for x in _after(verb, ("xcomp", "ccomp")) if x.i > c.i for t in x.subtree]
             if toks:
-                return _in_sentence(toks, sent), [c], "prep"
-    passive_subject = [c for c in kids if c.dep_ == "nsubjpass"]
-    if passive_subject and any(c.dep_ == "agent" for c in kids) and passive_subject[0].lower_ not in EXPLETIVE:
-        # "The nominee has been endorsed by dozens of papers": the subject is what is said of
-        return _in_sentence(list(passive_subject[0].subtree), sent), [], "passive"
-    if "dobj" in cue.complements:
-        for c in kids:  # "cited improving services as a priority": a gerund object
-            if c.dep_ in ("xcomp", "ccomp", "pcomp") and c.tag_ == "VBG" and c.i > verb.i:
-                return _in_sentence(list(c.subtree) + [t for x in kids if x.i > c.i and x.dep_ == "prep"
-                                                       for t in x.subtree], sent), [], "dobj"
-        for c in kids:
-            if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.lower_ not in RELATIVE:
-                # "accused X of Y", "blamed X for Y", "cited X as Z": the phrase after the
-                # object belongs to the content; a clause after a comma does not
-                toks = list(c.subtree)
-                toks += [t for x in kids if x.i > c.i and verb.doc[x.left_edge.i - 1].text != "," and (
-                         x.dep_ in ("oprd", "xcomp", "ccomp", "prep") or (x.dep_ == "conj" and x.pos_ != "VERB"))
-                         for t in x.subtree]
-                return _in_sentence(toks, sent), [], "dobj"
-    if "quote" in cue.complements and _set_off_by_commas(verb):
-        # ", he said," between two halves of a clause the parse did not join to the verb
-        skip = {t.i for t in verb.subtree if t.i < verb.i and t.i >= _subject_start(verb)} | {verb.i}
-        skip |= {t.i for c in kids if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct")
-                 for t in c.subtree}
-        toks = [t for t in sent if t.i not in skip]
-        return toks, [], "parenthetical"
+                return toks, [c], "prep"
+    return None
+
+
+def _passive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"The nominee has been endorsed by dozens of papers": the subject is what is said of."""
+    kids = list(verb.children)
+    subj = [c for c in kids if c.dep_ == "nsubjpass"]
+    if subj and any(c.dep_ == "agent" for c in kids) and subj[0].lower_ not in EXPLETIVE:
+        return list(subj[0].subtree), [], "passive"
+    return None
+
+
+def _object_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """An object, with the phrase that completes it ("accused X of Y", "cited X as Z").
+
+    A gerund object counts ("cited improving services as a priority"); a clause after a
+    comma does not.
+    """
+    if "dobj" not in cue.complements:
+        return None
+    for c in _after(verb, ("xcomp", "ccomp", "pcomp")):
+        if c.tag_ == "VBG":
+            return list(c.subtree) + [t for x in _after(verb, ("prep",)) if x.i > c.i for t in x.subtree], [], "dobj"
+    for c in _after(verb, ("dobj", "attr")):
+        if c.lower_ in RELATIVE:
+            continue
+        rest = [x for x in verb.children if x.i > c.i and verb.doc[x.left_edge.i - 1].text != "," and (
+            x.dep_ in ("oprd", "xcomp", "ccomp", "prep") or (x.dep_ == "conj" and x.pos_ != "VERB"))]
+        return list(c.subtree) + [t for x in rest for t in x.subtree], [], "dobj"
+    return None
+
+
+def _comma_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """", he said," between two halves of a clause the parse did not join to the verb."""
+    if "quote" not in cue.complements or not _set_off_by_commas(verb):
+        return None
+    skip = {t.i for t in verb.subtree if _subject_start(verb) <= t.i < verb.i} | {verb.i}
+    skip |= {t.i for c in _after(verb, ("prep", "npadvmod", "advmod", "punct")) for t in c.subtree}
+    return [t for t in verb.sent if t.i not in skip], [], "parenthetical"
+
+
+# Tried in order; the first that finds a content wins.
+CONTENT_RULES = (_clause_content, _parenthetical_content, _infinitive_content, _predicative_content,
+                 _prepositional_content, _passive_content, _object_content, _comma_content)
+
+
+def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> Found:
+    """(content tokens, extra cue tokens, rule) of a cue verb; empty when it has none."""
+    for rule in CONTENT_RULES:
+        found = rule(verb, cue)
+        if found is not None:
+            toks, extra, name = found
+            return _in_sentence(toks, verb.sent), extra, name
     return [], [], ""
 
 
@@ -433,8 +480,7 @@ def _noun_owner(noun: "Token") -> tuple[int, int] | None:
     """The owner of a cue noun: possessive, a proper name before it, or "by X"."""
     for c in noun.children:
         if c.dep_ == "poss":
-            last = c.i + 1 if c.pos_ == "PRON" else c.i + 1
-            return c.left_edge.i, last
+            return c.left_edge.i, c.i + 1
     names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
     if names:
         return names[0].left_edge.i, names[-1].i + 1
