@@ -323,6 +323,7 @@ def _set_off_by_commas(verb: "Token") -> bool:
 # Any verb with a subject and a that-clause reports a thought or a statement ("X worries
 # that", "X has made clear that"), unless it is one of these, which take clauses of fact.
 NOT_CUES = {"be", "make", "ensure", "mean", "seem", "appear", "happen", "matter", "prove", "help"}
+PERSONAL = {"i", "we", "you", "he", "she", "they"}
 OPEN_CUE = lexicon.CueVerb("*", "speech", frozenset({"ccomp"}))
 
 
@@ -330,8 +331,13 @@ def _open_cue(tok: "Token") -> lexicon.CueVerb | None:
     """A verb outside the list that still introduces a "that" clause with a subject."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CUES or subject(tok) is None:
         return None
+    subj = subject(tok)
+    speaker_like = subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lower_ in PERSONAL or (
+        lexicon.source_nouns().get(subj.lemma_.lower()) is not None)
     for c in tok.children:
-        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ != "ccomp" or c.i < tok.i:
+            continue
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or speaker_like:
             return OPEN_CUE
     return None
 
