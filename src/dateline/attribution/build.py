@@ -264,7 +264,7 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
                 if outer.source:
                     inner.via.append(outer.source)
                 dropped.add(id(outer))
-            else:
+            elif not _cut_trailing_report(doc, outer, inner):
                 dropped.add(id(inner))
     return [c for c in cands if id(c) not in dropped]
 
@@ -297,6 +297,22 @@ def _quoted_speech_inside(doc: "Doc", text: str, quotes: list[Quote], cand: Cand
                     return Candidate(cue=cue_tokens(tok), head=tok.i, source=source_of(tok),
                                      content=[(q.start, q.end)], rule="quote_relayed")
     return None
+
+
+def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"He said X, arguing that Y": Y is a second attribution; X ends before the comma."""
+    verb = doc[inner.head]
+    if verb.dep_ not in ("advcl", "conj") or verb.i == 0:
+        return False
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.i == 0 or doc[first.i - 1].text != "," or inner.source is None:
+        return False
+    cut = doc[first.i - 1].idx
+    tail_end = max(t.idx + len(t.text) for t in verb.subtree)
+    if not any(a < cut and tail_end <= b + 1 for a, b in outer.content):
+        return False  # the clause is not the tail of the outer content
+    outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
+    return True
 
 
 def _is_relay(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:

@@ -218,7 +218,9 @@ def _infinitive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """"vowed to ...", and "called for X to ..." where 'for' was parsed as a clause marker."""
     if "xcomp" in cue.complements:
         for c in _after(verb, ("xcomp",)):
-            return list(c.subtree), [], "xcomp"
+            # "urged supporters to monitor the polls": the object is part of what is urged
+            objs = [o for o in _after(verb, ("dobj",)) if o.i < c.i]
+            return [t for o in objs for t in o.subtree] + list(c.subtree), [], "xcomp"
     if "prep:for" in cue.complements:
         for c in _after(verb, ("advcl",)):
             marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
