@@ -133,8 +133,8 @@ def _document_in(verb: "Token") -> "Token | None":
 def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
     """Token range of the source of a cue verb, by subject, agent, document or inheritance."""
     subj = subject(verb)
-    if subj is not None and subj.dep_ != "nsubjpass" and subj.lower_ not in EXPLETIVE:
-        return _source_phrase(verb, subj)
+    if subj is not None and subj.dep_ != "nsubjpass" and subj.lower_ != "there":
+        return _source_phrase(verb, subj)  # an active "it" is a thing that speaks ("It also mentions")
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
