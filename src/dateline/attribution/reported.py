@@ -147,8 +147,12 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         return None  # "he was asked": the subject is the addressee, not the source
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return source_of(verb.head, depth + 1)
-    if depth < 3 and verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "before asking her"
-        return source_of(verb.head.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp":  # "before asking her", "on board with comparing X"
+        up = verb.head
+        while up.head is not up and up.pos_ not in ("VERB", "AUX"):
+            up = up.head
+        if up.pos_ in ("VERB", "AUX") and up is not verb:
+            return source_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head.left_edge.i, verb.head.i + 1
     return None
