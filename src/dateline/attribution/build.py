@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 MAX_CUE_GAP_CHARS = 60  # '," said the deputy foreign minister of X' fits; a new clause does not
+MAX_SOURCE_CHARS = 250  # a long subject between a quote and its verb, when all of it is the subject
 SPEECH_NOUN_HINTS = {"hearing", "interview", "speech", "conference", "briefing", "rally", "statement",
                      "meeting", "debate", "session", "testimony", "event", "appearance", "address"}
 
@@ -188,9 +189,10 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     """
     para_end = text.find("\n", q.end)
     para_end = len(text) if para_end < 0 else para_end
-    limit = min(para_end, q.end + MAX_CUE_GAP_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
+    limit = min(para_end, q.end + MAX_SOURCE_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
     after = [t for t in tokens_between(doc, q.end, limit) if _quote_cue(t, quotes)]
-    if after and not _clause_break(text[q.end:after[0].idx]):
+    if after and not _clause_break(text[q.end:after[0].idx]) and (
+            after[0].idx - q.end <= MAX_CUE_GAP_CHARS or _gap_is_subject(doc, q.end, after[0])):
         return after[0]
     para_start = text.rfind("\n", 0, q.start) + 1
     floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
@@ -207,9 +209,17 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     return None
 
 
+def _gap_is_subject(doc: "Doc", start: int, verb: "Token") -> bool:
+    """'"...," Jan Novak, the bank's chief economist since 2019, said': only the subject between."""
+    subj = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    return bool(subj) and all(t.i in subj or t.is_punct or t.is_space or t.pos_ in ("AUX", "ADV")
+                              for t in tokens_between(doc, start, verb.idx))
+
+
 def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
     """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between."""
-    if not any(b <= verb.idx and verb.idx - b < MAX_CUE_GAP_CHARS for _, b in cand.content):
+    if not any(b <= verb.idx and verb.idx - b < MAX_SOURCE_CHARS and not _clause_break(text[b:verb.idx])
+               for _, b in cand.content):
         return False
     gap = text[verb.idx:q.start]
     if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(c in gap for c in '"“”'):
