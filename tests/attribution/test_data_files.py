@@ -29,7 +29,7 @@ def test_rows_are_well_formed(name):
 
 
 def test_cue_classes_and_complements_are_known():
-    known = {"ccomp", "xcomp", "dobj", "quote", "oprd"}
+    known = {"ccomp", "xcomp", "dobj", "quote", "oprd", "addressee"}
     for cue in lexicon.cue_verbs().values():
         assert cue.cls in {"speech", "report", "belief", "intent", "stance"}
         assert all(c in known or c.startswith("prep:") for c in cue.complements), cue

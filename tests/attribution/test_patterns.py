@@ -68,6 +68,12 @@ ROWS = [
      "direct", "said", "Maria Lopez", "she", "“We will win,”", []),
     ("Voters in the north backed John Carter in May.\nThe party chief told reporters the vote would fail.",
      "indirect", "told", "John Carter", "The party chief", "the vote would fail", []),
+    # passives: the agent speaks; the subject is what is said of
+    ("The nominee has been endorsed by dozens of papers.",
+     "indirect", "has been endorsed", "dozens of papers", "dozens of papers", "The nominee", []),
+    # an active "it" is a source (the document before it); adverbs belong to the cue
+    ("The ad shows the senator at a rally. It also mentions her record on trade.",
+     "indirect", "also mentions", "The ad", "It", "her record on trade", []),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),
@@ -105,3 +111,9 @@ def test_scare_quotes_are_not_quotes(attributions_of):
 def test_subject_with_a_titled_document_is_not_a_quote(attributions_of):
     atts = attributions_of('The memo titled "Red Line", obtained by the Courier, describes the talks.')
     assert all('"Red Line"' not in c.text for a in atts for c in a.content)
+
+
+def test_agentless_passive_credits_nobody(attributions_of):
+    (att,) = attributions_of("North Korea is not thought to be capable of delivering warheads.")
+    assert att.source is None and att.cue.text == "is not thought"
+    assert attributions_of("He was asked about the tape.") == []

@@ -257,12 +257,18 @@ def _prepositional_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
 
 
 def _passive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
-    """"The nominee has been endorsed by dozens of papers": the subject is what is said of."""
+    """"The nominee has been endorsed by dozens of papers", "North Korea is not thought to be
+    capable of ...", "a curfew was announced": the subject and its complement are what is said."""
     kids = list(verb.children)
     subj = [c for c in kids if c.dep_ == "nsubjpass"]
-    if subj and any(c.dep_ == "agent" for c in kids) and subj[0].lower_ not in EXPLETIVE:
-        return list(subj[0].subtree), [], "passive"
-    return None
+    if not subj or subj[0].lower_ in EXPLETIVE or subj[0].lower_ in RELATIVE:
+        return None
+    clauses = _after(verb, ("xcomp", "oprd", "ccomp"))
+    has_agent = any(c.dep_ == "agent" for c in kids)
+    if not has_agent and ("addressee" in cue.complements or not clauses):
+        return None  # "he was asked about it": the subject was spoken to, nobody is credited
+    rest = clauses + [c for c in _after(verb, ("prep",)) if f"prep:{c.lower_}" in cue.complements or c.lower_ == "as"]
+    return list(subj[0].subtree) + [t for c in rest for t in c.subtree], [], "passive"
 
 
 def _object_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
@@ -385,7 +391,7 @@ def _passive_without_source(verb: "Token", rule: str) -> bool:
         return False
     reduced = verb.tag_ == "VBN" and not deps & {"aux", "auxpass", "nsubj"} and verb.dep_ != "ROOT"
     passive = "auxpass" in deps or "nsubjpass" in deps
-    return reduced or (passive and rule != "ccomp")
+    return reduced or (passive and rule not in ("ccomp", "passive"))
 
 
 def _cited(verb: "Token") -> tuple[int, int] | None:
