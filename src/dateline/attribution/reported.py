@@ -86,6 +86,18 @@ def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
     return [t for t in tokens if sent.start <= t.i < sent.end]
 
 
+PARAGRAPH_BREAK = "\n"  # as in quotes.paragraphs: a line break ends a paragraph
+
+
+def _in_paragraph(tokens: list["Token"], verb: "Token") -> list["Token"]:
+    """The tokens in the cue's own paragraph (the parse sometimes runs a sentence over a break)."""
+    text = verb.doc.text
+    start = text.rfind(PARAGRAPH_BREAK, 0, verb.idx) + 1
+    end = text.find(PARAGRAPH_BREAK, verb.idx)
+    end = len(text) if end < 0 else end
+    return [t for t in tokens if start <= t.idx < end]
+
+
 def subject(verb: "Token") -> "Token | None":
     """The (active or passive) subject of ``verb``, if it has one."""
     for child in verb.children:
@@ -311,7 +323,7 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> Found:
         found = rule(verb, cue)
         if found is not None:
             toks, extra, name = found
-            return _in_sentence(toks, verb.sent), extra, name
+            return _in_paragraph(_in_sentence(toks, verb.sent), verb), extra, name
     return [], [], ""
 
 
