@@ -33,6 +33,9 @@ ROWS = [
      "direct", "said", "Jan Novak", "Jan Novak", "''Prices will rise,''", []),
     ("The governor said:\n“We are ready for the storm. Every shelter is open.”",
      "direct", "said", "The governor", "The governor", "“We are ready", []),
+    # a name after a dash signs a quote (reader comments, epigraphs)
+    ("“Maybe we can build a wall around him.” ― Steve Quinlan.\n“He is a bully.” — Ana Ruiz",
+     "direct", "―", "Steve Quinlan", "Steve Quinlan", "“Maybe we can", []),
     # appositives keep the name
     ("Hugh Hill, a doctor, said the patient was stable.",
      "indirect", "said", "Hugh Hill", "Hugh Hill, a doctor", "the patient", []),

@@ -148,7 +148,12 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
         if _covered(q, cands) or q.words(text) < 1:
             continue
         verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
-        if verb is None or _title_like(text, q) or _inside_subject(doc, verb, q):
+        if verb is None and not _title_like(text, q):
+            signed = _dash_signature(doc, text, q)
+            if signed is not None:
+                cands.append(signed)
+            continue
+        if _title_like(text, q) or _inside_subject(doc, verb, q):
             continue
         if verb.i in by_head:
             by_head[verb.i].content = _merge(by_head[verb.i].content + [(q.start, q.end)])
@@ -158,6 +163,23 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             cands.append(cand)
             by_head[verb.i] = cand
     return cands
+
+
+SIGNATURE = re.compile(r"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*([^\n]{2,60}?)[ \t\xa0.]*(?=\n|$)")
+
+
+def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:
+    """'"Build a wall around him." ― Steve Quinlan': a name after a dash signs the quote."""
+    m = SIGNATURE.match(text, q.end)
+    if m is None:
+        return None
+    name = [t for t in tokens_between(doc, m.start(1), m.end(1)) if not t.is_space]
+    dash = [t for t in tokens_between(doc, q.end, m.start(1)) if t.is_punct and not t.is_quote]
+    if not name or not dash or len(name) > 6 or any(t.pos_ in ("VERB", "AUX") for t in name) \
+            or not name[0].text[:1].isupper():
+        return None
+    return Candidate(cue=[dash[0].i], head=dash[0].i, source=(name[0].i, name[-1].i + 1),
+                     content=[(q.start, q.end)], rule="quote_signature")
 
 
 def _title_like(text: str, q: Quote) -> bool:
