@@ -430,12 +430,26 @@ def according_candidates(doc: "Doc") -> list[Candidate]:
         if source:
             inside |= set(range(*source))
         clause = _clause_head(tok)
-        toks = [t for t in clause.subtree if t.i not in inside] if clause is not tok else []
-        spans = char_spans(_in_sentence(toks, tok.sent))
+        if _sentence_edge(tok, inside):  # "According to X, ..." / "..., according to X.": the sentence
+            toks = [t for t in tok.sent if t.i not in inside]
+        else:
+            toks = [t for t in clause.subtree if t.i not in inside] if clause is not tok else []
+        spans = char_spans(_in_paragraph(_in_sentence(toks, tok.sent), tok))
         if spans:
             found.append(Candidate(cue=[tok.i, to.i], head=tok.i, source=source,
                                    content=spans, rule="according_to", according=True))
     return found
+
+
+def _sentence_edge(tok: "Token", phrase: set[int]) -> bool:
+    """The "according to X" phrase opens the sentence or closes it after a comma."""
+    sent = tok.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or len(words) == len([t for t in words if t.i in phrase]):
+        return False
+    starts = words[0].i in phrase
+    ends = words[-1].i in phrase and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    return starts or ends
 
 
 def _clause_head(tok: "Token") -> "Token":
