@@ -323,8 +323,26 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> Found:
         found = rule(verb, cue)
         if found is not None:
             toks, extra, name = found
+            if name in ("xcomp", "dobj", "prep"):
+                toks = toks + _coordinated_tail(verb, toks)
             return _in_paragraph(_in_sentence(toks, verb.sent), verb), extra, name
     return [], [], ""
+
+
+def _coordinated_tail(verb: "Token", toks: list["Token"]) -> list["Token"]:
+    """"declined to threaten Moscow or even declare it responsible": a second object or
+    predicate coordinated with the content (no subject of its own, not a cue itself)."""
+    if not toks:
+        return []
+    end = max(t.i for t in toks)
+    tail = []
+    for c in verb.children:
+        if c.i <= end or c.dep_ not in ("cc", "conj"):
+            continue
+        if c.dep_ == "conj" and (subject(c) is not None or cue_verb(c) is not None):
+            break
+        tail.extend(c.subtree)
+    return tail if any(t.dep_ == "conj" for t in tail) else []
 
 
 def _subject_start(verb: "Token") -> int:
