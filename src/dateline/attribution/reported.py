@@ -213,9 +213,20 @@ def _after(verb: "Token", deps: tuple[str, ...]) -> list["Token"]:
 
 
 def _clause_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
-    """"said (that) ...": every clausal complement."""
+    """"said (that) ...": every clausal complement.
+
+    "A, the agency said, and B": when the report follows its clause, a clause joined after
+    it (not itself a report) continues what is reported.
+    """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.complements else []
-    return ([t for c in clauses for t in c.subtree], [], "ccomp") if clauses else None
+    if not clauses:
+        return None
+    toks = [t for c in clauses for t in c.subtree]
+    if all(c.i < verb.i for c in clauses):
+        joined = [c for c in _after(verb, ("conj",)) if c.pos_ in ("VERB", "AUX") and cue_verb(c) is None]
+        if joined and any(c.dep_ == "cc" for c in _after(verb, ("cc",))):
+            toks += [t for c in joined + _after(verb, ("cc",)) for t in c.subtree]
+    return toks, [], "ccomp"
 
 
 def _parenthetical_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
