@@ -89,9 +89,17 @@ def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
 PARAGRAPH_BREAK = "\n"  # as in quotes.paragraphs: a line break ends a paragraph
 
 
+def doc_text(doc: "Doc") -> str:
+    """The text of a parse, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
 def _in_paragraph(tokens: list["Token"], verb: "Token") -> list["Token"]:
     """The tokens in the cue's own paragraph (the parse sometimes runs a sentence over a break)."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     start = text.rfind(PARAGRAPH_BREAK, 0, verb.idx) + 1
     end = text.find(PARAGRAPH_BREAK, verb.idx)
     end = len(text) if end < 0 else end
