@@ -119,12 +119,13 @@ def _dominant(hosts: list[Cluster]) -> list[Cluster]:
 def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
     """Rules 2 and 3: fold each shorter name into the one longer name that contains it."""
     group = [c for c in clusters if (c.label == "PERSON") == person and (person or c.label in _PLACE_OR_ORG)]
+    tokens = {id(c): c.tokens() for c in group}  # a host's longest name never changes by merging
     merged: set[int] = set()
-    for short in sorted(group, key=lambda c: len(c.tokens())):
+    for short in sorted(group, key=lambda c: len(tokens[id(c)])):
         if short.canonical:  # the alias table already decided what this is
             continue
         hosts = [c for c in group if c is not short and id(c) not in merged
-                 and _contains(c.tokens(), short.tokens(), person)]
+                 and _contains(tokens[id(c)], tokens[id(short)], person)]
         hosts = _dominant(hosts) if person else hosts
         if len(hosts) == 1:
             hosts[0].mentions.extend(short.mentions)
@@ -135,12 +136,17 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
 def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: a one-word non-person name that is the surname of exactly one person joins
     that person (spaCy often types a lone surname as ORG or GPE: "Caddell said")."""
-    people = [c for c in clusters if c.label == "PERSON" and len(c.tokens()) > 1]
+    surnames: dict[str, list[Cluster]] = {}
+    for p in clusters:
+        words = p.tokens() if p.label == "PERSON" else []
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(p)
     merged: set[int] = set()
     for c in clusters:
-        if c.label == "PERSON" or c.canonical or len(c.tokens()) != 1 or c.label not in _SURNAME_SLIPS:
+        if c.label == "PERSON" or c.canonical or c.label not in _SURNAME_SLIPS:
             continue
-        hosts = [p for p in people if p.tokens()[-1] == c.tokens()[0]]
+        words = c.tokens()
+        hosts = surnames.get(words[0], []) if len(words) == 1 else []
         if len(hosts) == 1:
             hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
             merged.add(id(c))
