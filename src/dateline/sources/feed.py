@@ -87,6 +87,23 @@ def _unique(candidate: str, seen: set[str]) -> str:
     return name
 
 
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+
+
+def _check_encoding(source: str, data: bytes, decode) -> None:
+    """UTF-8, or the encoding the XML declaration names (feedparser decodes it); else one line."""
+    try:
+        decode(source, data)
+    except InputError:
+        m = _XML_ENCODING.match(data[:200])
+        if not m or m.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+            raise
+        try:
+            data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(source, f"neither UTF-8 nor its declared encoding {m.group(1).decode('ascii')!r}") from None
+
+
 def _parse(source: str, data: bytes):
     import feedparser
 
@@ -102,7 +119,7 @@ def read(source: str, data: bytes, options) -> Iterator[Article | InputError]:
     """Read every entry of a feed file as an article."""
     from . import article_id, decode
 
-    decode(source, data)  # the same UTF-8 rule as every text input
+    _check_encoding(source, data, decode)
     parsed = _parse(source, data)
     outlet = parsed.feed.get("title") or None
     stem, seen = article_id(source), set()
