@@ -52,18 +52,13 @@ class Cluster:
         return any(m.has_the for m in self.mentions)
 
     def base_name(self) -> str:
-        """The longest name among the mentions (most words, then characters, then earliest),
-        unless it is a more frequent name with one stray word glued in front, a common
-        tagger slip ("Rip Donald Trump" once beside "Donald Trump" twice)."""
+        """The longest name among the mentions (most words, then characters, then earliest).
+        A tagger slip that glues a word in front ("Rip Donald Trump") is not undone: the
+        same shape is a real name too often ("Osama Bin Laden" beside "Bin Laden")."""
         if self.canonical:
             return self.canonical
         named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
-        counts = Counter(m.key for m in named)
-        best = max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start))
-        rest = best.name.split(" ", 1)[-1]
-        if counts[best.key] == 1 and len(rest.split()) >= 2 and counts[data.name_key(rest)] > 1:
-            return next(m.name for m in named if m.key == data.name_key(rest))
-        return best.name
+        return max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start)).name
 
     def name(self) -> str:
         """The canonical name, with "The" where it belongs to the name."""
