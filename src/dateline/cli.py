@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``dateline`` command."""
     parser = _Parser(prog="dateline", description="Turn news articles into a time-anchored stand-off record.")
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -84,6 +85,7 @@ class _Writer:
         self.count = 0
 
     def write(self, record: Record) -> None:
+        """Write one record (held back in auto mode until a second one shows)."""
         self.count += 1
         if self.fmt == "text":
             from .render.text import render
@@ -108,6 +110,7 @@ class _Writer:
         self.out.flush()
 
     def close(self) -> None:
+        """Flush what is held back."""
         if self.pending is not None:
             self.out.write(self.pending.to_json(indent=2) + "\n")
             self.pending = None
@@ -124,6 +127,7 @@ def _articles(items: Iterable[Article | InputError], failures: list[str]) -> Ite
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """``dateline extract``: read, analyse and write every input; returns the exit status."""
     from .pipeline import Pipeline
 
     layers = _layers(args.only)
@@ -160,6 +164,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``dateline`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

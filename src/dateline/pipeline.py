@@ -33,6 +33,7 @@ class Document:
     scratch: dict[str, Any] = field(default_factory=dict)  # data shared between layers
 
     def to_record(self) -> Record:
+        """The frozen record of the layers added so far."""
         return Record(
             article=self.article,
             text=self.text,
@@ -111,6 +112,7 @@ class Pipeline:
 
     @property
     def nlp(self):
+        """The spaCy pipeline, loaded on first use."""
         if self._nlp is None:
             self._nlp = nlp_layer.load(self.model)
         return self._nlp

@@ -34,6 +34,7 @@ class Taken:
         self._longest = max((e - s for s, e in self._ranges), default=0)
 
     def add(self, start: int, end: int) -> None:
+        """Mark ``start``..``end`` as used."""
         bisect.insort(self._ranges, (start, end))
         self._longest = max(self._longest, end - start)
 

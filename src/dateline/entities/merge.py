@@ -37,6 +37,7 @@ class Cluster:
 
     @property
     def first(self) -> int:
+        """Where the cluster is first mentioned."""
         return min(m.start for m in self.mentions)
 
     @property
@@ -49,6 +50,7 @@ class Cluster:
 
     @property
     def has_the(self) -> bool:
+        """Whether a capitalized "The" belongs to the name."""
         return any(m.has_the for m in self.mentions)
 
     def base_name(self) -> str:
@@ -68,6 +70,7 @@ class Cluster:
         return base
 
     def tokens(self) -> list[str]:
+        """The words of the cluster's name, as matching keys."""
         return data.name_key(self.base_name()).split()
 
 
