@@ -140,9 +140,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     writer = _Writer(out, args.format, set(layers) if layers else None)
     try:
-        for article in _articles(read_paths(args.paths, options), failures):
+        # parsed in batches (nlp.pipe); each article's layers run on their own, so a
+        # failure stays with its article
+        for article, doc in pipeline.parse_many(_articles(read_paths(args.paths, options), failures)):
             try:
-                record = pipeline.run(article)
+                record = pipeline.run(article, doc)
             except InputError as err:
                 print(f"dateline: {err}", file=sys.stderr)
                 failures.append(str(err))
