@@ -91,3 +91,15 @@ def test_undeclared_latin1_feed_is_refused(tmp_path):
     path.write_bytes(RSS.replace("Plain words here.", "Caf\u00e9 words here.").encode("latin-1"))
     (item,) = list(read_paths([str(path)]))
     assert str(item).startswith(f"{path}: invalid UTF-8 at byte")
+
+
+@pytest.mark.parametrize("crawl,published,origin", [
+    (None, "2023-08-10", "feed"),
+    ("2023-08-10", "2023-08-10", "feed"),
+    ("2023-08-09", None, None),  # the entry cannot be dated after the feed was fetched
+])
+def test_crawl_date_bounds_entry_dates(tmp_path, crawl, published, origin):
+    path = tmp_path / "news.rss"
+    path.write_text(RSS, encoding="utf-8")
+    first = list(read_paths([str(path)], ReadOptions(crawl_date=crawl)))[0]
+    assert (first.published, first.published_from) == (published, origin)

@@ -3,7 +3,8 @@
 Text is the entry's content, else its summary, with HTML stripped to plain text; the
 title, link and date come from the entry, the outlet from the feed's title.  The date is
 the entry's own calendar date as written (``published``, else ``updated``; its time zone
-is not shifted to UTC); ``published_from`` is ``"feed"``.  An entry with no date takes
+is not shifted to UTC); ``published_from`` is ``"feed"``; a date later than
+``--crawl-date`` is impossible and dropped.  An entry with no date takes
 ``--published``, else stays undated.  Ids come from the entry's id or link, made safe as
 file names and unique within the feed; an entry with neither is ``<file stem>-<N>``.
 An entry without text is an error naming ``file:entry N``; the others are still read.
@@ -131,6 +132,8 @@ def read(source: str, data: bytes, options) -> Iterator[Article | InputError]:
             yield InputError(where, "entry has no content or summary text")
             continue
         published = entry_date(entry)
+        if published and options.crawl_date and published > options.crawl_date:
+            published = None  # dated after the feed was fetched: impossible, so unknown
         origin = "feed" if published else None
         if published is None and options.published:
             published, origin = options.published, "option"
