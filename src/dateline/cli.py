@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_date_arg, metavar="YYYY-MM-DD",
                     help="publication date for inputs that carry none (plain text)")
     ex.add_argument("--crawl-date", type=_date_arg, metavar="YYYY-MM-DD",
-                    help="when HTML pages were fetched: no page date may be later")
+                    help="when pages or feeds were fetched: no page or entry date may be later")
     ex.add_argument("--input-format", choices=sorted(READERS), help="force a reader")
     ex.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                     help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
