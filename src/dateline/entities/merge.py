@@ -42,8 +42,10 @@ class Cluster:
 
     @property
     def label(self) -> str:
-        """The majority type of the cluster's own name mentions (earliest wins ties)."""
-        named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
+        """The majority type of the cluster's own name mentions (earliest wins ties); an
+        adjective ("European") only decides when the place itself is never named."""
+        named = ([m for m in self.mentions if m.kind == "name"]
+                 or [m for m in self.mentions if m.kind == "demonym"] or self.mentions)
         counts = Counter(m.label for m in named)
         best = max(counts.values())
         return next(m.label for m in named if counts[m.label] == best)
