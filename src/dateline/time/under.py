@@ -50,6 +50,8 @@ class Under:
     quant: str | None = None
     freq: str | None = None
     mod: str | None = None
+    moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
+    in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -126,6 +128,9 @@ def _builtin(category: str, text: str, lexicon: Lexicon):
         return parse_clock(text)
     if category == "cardinalyear":
         return parse_cardinal_year(text, lexicon)
+    if category == "spokenyear":  # "nineteen ninety-six" -> 1996
+        rest = text.lower().split(None, 1)[1] if " " in text.strip() else text.lower().split("-", 1)[1]
+        return 1900 + int(parse_number(rest, lexicon) or 0)
     return lexicon.value(category, text)
 
 
@@ -282,12 +287,20 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"freq": _freq(str(value), lexicon) if value else None}
     if key == "setwd":
         return {"set_value": f"XXXX-WXX-{value}"} if value else {}
+    if key == "setpod":
+        return {"set_value": f"XXXX-XX-XXT{value}"} if value else {}
+    if key == "setseason":
+        return {"set_value": f"XXXX-{value}"} if value else {}
     if key == "setm":
         return {"set_value": f"XXXX-{int(value):02d}"} if value else {}
     if key == "clock":
         return {"clock": _clock_value(value, cand, lexicon)}
     if key == "tz":
         return {"zone": value}
+    if key == "inyear":
+        return {"in_year": _as_int(value)}
+    if key == "moves":
+        return {"moves": value not in ("0", 0)}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
         return {key: value}
     raise ValueError(f"rule {cand.rule.name}: unknown spec key {key!r}")
