@@ -1,6 +1,6 @@
 """TempEval-3 Task A on te3-train: dateline and HeidelTime scored and timed in the same run.
 
-    python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json]
+    python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json] [--errors TSV]
 
 Both systems get only the plain TEXT and the gold DCT's day of each .tml file (gold tags
 are stripped); their TIMEX3 are scored with dateline.evaluation.tempeval (strict and
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.errors import InputError  # noqa: E402
-from dateline.evaluation.tempeval import TimexScores, score_corpus  # noqa: E402
+from dateline.evaluation.tempeval import TimexScores, pair_up, score_corpus  # noqa: E402
 from dateline.evaluation.timeml import TimemlDocument, read_corpus  # noqa: E402
 from dateline.types import Timex  # noqa: E402
 
@@ -317,6 +317,29 @@ def print_report(result: dict[str, Any]) -> None:
               f"({r['long_input']['documents']} docs joined)")
 
 
+def _error_rows(doc: TimemlDocument, predicted: Sequence[Timex]) -> Iterator[list[str]]:
+    pairs, spurious = pair_up(doc.timexes, predicted)
+    for g, p in pairs:
+        if p is None:
+            yield [doc.docid, "missed", g.text, g.type, g.value, "", "", ""]
+            continue
+        kinds = [k for k, bad in (("extent", (g.start, g.end) != (p.start, p.end)), ("type", g.type != p.type),
+                                  ("value", g.value != p.value)) if bad]
+        if kinds:
+            yield [doc.docid, "+".join(kinds), g.text, g.type, g.value, p.text, p.type, p.value]
+    for p in spurious:
+        yield [doc.docid, "spurious", "", "", "", p.text, p.type, p.value]
+
+
+def write_errors(path: Path, run: SystemRun, docs: Sequence[TimemlDocument]) -> None:
+    """A TSV of one system's errors: missed, spurious, and extent/type/value mismatches."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("docid\terror\tgold_text\tgold_type\tgold_value\tpred_text\tpred_type\tpred_value\n")
+        for doc, predicted in zip(docs, run.predictions):
+            for row in _error_rows(doc, predicted):
+                out.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n")
+
+
 # ---------------------------------------------------------------- main
 
 def load_documents(data: Path, limit: int | None) -> list[TimemlDocument]:
@@ -340,6 +363,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--speed-sample", type=int, default=12,
                    help="documents HeidelTime always runs for real, to time it (default 12)")
     p.add_argument("--model", help="spaCy pipeline for dateline")
+    p.add_argument("--errors", type=Path, metavar="TSV", help="write dateline's errors here (for analysis)")
     return p.parse_args(argv)
 
 
@@ -364,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "gold_timexes": sum(len(d.timexes) for d in docs),
               "systems": {name: system_report(run, docs, tokens) for name, run in runs.items()},
               "speed_ratio": ratios(runs, tokens)}
+    if args.errors and "dateline" in runs:
+        write_errors(args.errors, runs["dateline"], docs)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
