@@ -4,9 +4,10 @@
   elsewhere at word boundaries, outside other mentions and not glued to a longer
   capitalized name, is one more mention of that entity.
 * "the <ORG> <role noun>" ("the PTI chief") describes a person: the person named right
-  after it; else the most mentioned person who appears in a sentence with that
-  organization; else the person mentioned last in this or the previous sentence; else
-  the only person of the article.  Never a person from a word list.
+  after it; else the most mentioned person named within a few words of that organization
+  elsewhere; else the one person named in the previous sentence; else the only person
+  of the article.  A person named in the same sentence is never chosen (as with
+  pronouns, that is someone else), and no person comes from a word list.
 * "the <title>" ("the Prime Minister") is the one person of the article who bears that
   title, when exactly one does.
 """
