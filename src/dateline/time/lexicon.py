@@ -1,0 +1,105 @@
+"""The time lexicon (data/lexicon.tsv): word classes and their normalized values.
+
+Rules name a class as ``{category}``; this module turns a class into a regular
+expression alternation and maps a matched surface back to its value.  A few classes
+are built in because they are patterns rather than word lists (numbers, years...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLE = "# example:"
+
+_UNITS_WORDS = "one two three four five six seven eight nine".split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+# Patterns that are not word lists.  Every one is anchored by the rule's word boundaries.
+BUILTINS: dict[str, str] = {
+    "num": (
+        r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+        r"|(?:%s)(?:[- ](?:%s))?" % ("|".join(_TENS_WORDS), "|".join(_UNITS_WORDS))
+    ),
+    "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+    "year": r"(?:1[6-9]\d\d|20\d\d|21\d\d|['’]\d\d)(?!\d)",
+    "decade": (
+        r"(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:nineteen[- ])?"
+        r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+    ),
+    "clock": (
+        r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+    ),
+    "cardinalyear": r"two thousand(?: and (?:%s|ten))?" % "|".join(_UNITS_WORDS),
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word classes: category -> {surface (lower case) -> value}."""
+
+    classes: dict[str, dict[str, str]]
+
+    def value(self, category: str, surface: str) -> str | None:
+        """The value of ``surface`` in ``category`` (white space normalized), or None."""
+        key = " ".join(surface.lower().replace("’", "'").split())
+        return self.classes.get(category, {}).get(key)
+
+    def find(self, categories: tuple[str, ...], surface: str) -> tuple[str, str] | None:
+        """The first (category, value) among ``categories`` that knows ``surface``."""
+        for category in categories:
+            value = self.value(category, surface)
+            if value is not None:
+                return category, value
+        return None
+
+    def pattern(self, category: str) -> str:
+        """A regular expression matching any surface of ``category`` (longest first)."""
+        if category in BUILTINS:
+            return BUILTINS[category]
+        if category not in self.classes:
+            raise KeyError(f"unknown lexicon category {category!r}")
+        words = sorted(self.classes[category], key=len, reverse=True)
+        return "|".join(_word_regex(w) for w in words)
+
+
+def _word_regex(surface: str) -> str:
+    """A surface as a regex: spaces match any white space, apostrophes either form."""
+    parts = [re.escape(p).replace("'", "['’]") for p in surface.split(" ")]
+    return r"\s+".join(parts)
+
+
+def parse_lexicon(lines: list[str]) -> dict[str, dict[str, str]]:
+    """Parse lexicon lines (CATEGORY<TAB>SURFACE<TAB>VALUE, '#' comments)."""
+    classes: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) != 3:
+            raise ValueError(f"lexicon.tsv line {number}: expected 3 tab-separated fields: {line!r}")
+        category, surface, value = fields
+        classes.setdefault(category, {})[" ".join(surface.lower().split())] = value
+    return classes
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The package lexicon, read once."""
+    lines = (DATA / "lexicon.tsv").read_text(encoding="utf-8").splitlines()
+    return Lexicon(parse_lexicon(lines))
+
+
+def lexicon_examples() -> list[tuple[str, str, str]]:
+    """The header's example lines as (category, surface, value)."""
+    lines = (DATA / "lexicon.tsv").read_text(encoding="utf-8").splitlines()
+    out = []
+    for line in lines:
+        if line.startswith(EXAMPLE):
+            category, surface, value = line[len(EXAMPLE):].strip().split("\t")
+            out.append((category, surface, value))
+    return out

@@ -1,0 +1,323 @@
+"""Step two of normalization: fix an underspecified value against its anchor.
+
+The resolver is pure: ``resolve(under, context)`` depends only on its arguments.
+The context holds the publication date, the story's current reference time (an
+interval set by the previous resolved date) and the tense of the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import calendar as cal
+from .under import Under
+
+PAST, PRESENT, FUTURE = -1, 0, 1
+_FINE_REF = ("quarter", "half", "month")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an expression is resolved against."""
+
+    published: dt.date | None = None
+    story: cal.Interval | None = None  # the narrative's current reference time
+    story_gran: str | None = None
+    story_id: str | None = None  # the timex that set it
+    tense: int = PRESENT
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved TIMEX3 value with its interval (ISO days; None = open end)."""
+
+    value: str
+    granularity: str | None = None
+    interval: tuple[str | None, str | None] | None = None
+    anchor: str | None = None
+    mod: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+
+
+def resolve(under: Under, ctx: Context) -> Resolved:
+    """Resolve any kind of underspecified value."""
+    if under.kind == "ref":
+        return resolve_ref(under, ctx)
+    if under.kind == "duration":
+        return resolve_duration(under, ctx)
+    if under.kind == "set":
+        return resolve_set(under)
+    return resolve_point(under, ctx)
+
+
+# ---- references, durations, sets ------------------------------------------------
+
+def resolve_ref(under: Under, ctx: Context) -> Resolved:
+    """PAST_REF / PRESENT_REF / FUTURE_REF: intervals open towards the past or future."""
+    value = under.ref or "PRESENT_REF"
+    if ctx.published is None:
+        return Resolved(value, None, None, None, under.mod)
+    day = ctx.published.isoformat()
+    interval = {"PAST_REF": (None, day), "FUTURE_REF": (day, None)}.get(value, (day, day))
+    return Resolved(value, None, interval, "DCT", under.mod)
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """P2W, P18M, PT3H, P10Y (decade), PXY (unknown count); halves go to the smaller unit."""
+    scale = {"DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "WE": (2, "D"), "S": (3, "M")}
+    if unit in scale:
+        factor, unit = scale[unit]
+        n = None if n is None else n * factor
+    clock = unit.startswith("T")
+    letter = unit[1:] if clock else unit
+    prefix = "PT" if clock else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n):
+        smaller = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "Q": (3, "M")}
+        if unit in smaller and (n * smaller[unit][0]) == int(n * smaller[unit][0]):
+            return duration_value(n * smaller[unit][0], smaller[unit][1])
+        return f"{prefix}{n:g}{letter}"
+    return f"{prefix}{int(n)}{letter}"
+
+
+def duration_interval(n: float | None, unit: str, span: int, anchor: dt.date) -> tuple[str | None, str | None]:
+    """The days an anchored duration covers: 'the past 18 months' ends at the anchor."""
+    if n is None:
+        return (None, anchor.isoformat()) if span < 0 else (anchor.isoformat(), None)
+    unit = {"DE": "DE", "CE": "CE", "ML": "ML"}.get(unit, unit)
+    other = cal.shift(anchor, unit, n if span > 0 else -n)
+    first, last = sorted((anchor, other))
+    return first.isoformat(), last.isoformat()
+
+
+def resolve_duration(under: Under, ctx: Context) -> Resolved:
+    """A DURATION value; 'the past/next N units' also get the interval they cover."""
+    unit = under.dur_unit or "D"
+    value = duration_value(under.dur_n, unit)
+    interval, anchor = None, None
+    if under.span and ctx.published is not None:
+        interval = duration_interval(under.dur_n, unit, under.span, ctx.published)
+        anchor = "DCT"
+    gran = cal.unit_granularity(unit)
+    return Resolved(value, gran, interval, anchor, under.mod)
+
+
+def resolve_set(under: Under) -> Resolved:
+    """A SET value: a period (P1W) or a repeated calendar point (XXXX-WXX-2)."""
+    if under.set_value:
+        value = str(under.set_value)
+    else:
+        value = duration_value(under.dur_n if under.dur_n is not None else 1, under.dur_unit or "D")
+    return Resolved(value, None, None, None, under.mod, under.quant, under.freq)
+
+
+# ---- points in time ---------------------------------------------------------------
+
+def _anchor(under: Under, ctx: Context) -> tuple[cal.Interval | None, str | None]:
+    """The interval an expression is read against and its label (DCT or a timex id)."""
+    if under.anchor == "story" and ctx.story is not None:
+        return ctx.story, ctx.story_id or "DCT"
+    if under.anchor == "story" and ctx.published is None:
+        return None, None
+    if ctx.published is None:
+        return None, None
+    return (ctx.published, ctx.published), "DCT"
+
+
+def _granularity(under: Under, ctx: Context) -> str:
+    gran = under.gran or "day"
+    if gran == "unit":
+        return cal.unit_granularity(under.shift_unit or "D")
+    if gran == "ref":
+        return ctx.story_gran if ctx.story_gran in _FINE_REF else "year"
+    return gran
+
+
+def has_calendar_fields(under: Under) -> bool:
+    """True when the words name a month, quarter, season, half, holiday or weekday."""
+    return any(x is not None for x in (under.month, under.quarter, under.half, under.season,
+                                       under.holiday, under.weekday))
+
+
+def fields_interval(under: Under, year: int) -> cal.Interval | None:
+    """The period the calendar fields name within ``year`` (None if impossible)."""
+    if under.holiday:
+        day = holiday_date(under.holiday, year)
+        return (day, day) if day else None
+    if under.month is not None and under.day is not None:
+        day = cal.safe_date(year, under.month, under.day)
+        return (day, day) if day else None
+    if under.month is not None:
+        return cal.period_interval(dt.date(year, under.month, 1), "month")
+    if under.quarter is not None and 1 <= under.quarter <= 4:
+        return cal.period_interval(dt.date(year, 3 * under.quarter - 2, 1), "quarter")
+    if under.half is not None and under.half in (1, 2):
+        return cal.period_interval(dt.date(year, 6 * under.half - 5, 1), "half")
+    if under.season is not None:
+        return cal.season_interval(year, under.season)
+    return None
+
+
+def holiday_date(code: str, year: int) -> dt.date | None:
+    """'12-25' -> Dec 25 of ``year``; '11-4-4' -> the 4th Thursday of November."""
+    parts = code.split("-")
+    if len(parts) == 2:
+        return cal.safe_date(year, int(parts[0]), int(parts[1]))
+    month, weekday, nth = int(parts[0]), int(parts[1]), int(code.split("-", 2)[2])
+    return cal.nth_weekday(year, month, weekday, nth)
+
+
+def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int) -> int | None:
+    """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
+
+    Past tense rules out readings that start after publication, future tense
+    readings that end before it; ties go to the reference's own year.
+    """
+    options = []
+    for year in (ref[0].year - 1, ref[0].year, ref[0].year + 1):
+        if not 1 <= year <= 9999:
+            continue
+        span = fields_interval(under, year)
+        if span is not None:
+            options.append((year, span))
+    if published is not None:
+        if tense == PAST:
+            kept = [o for o in options if o[1][0] <= published]
+        elif tense == FUTURE:
+            kept = [o for o in options if o[1][1] >= published]
+        else:
+            kept = options
+        options = kept or options
+    if not options:
+        return None
+    return min(options, key=lambda o: (cal.distance(o[1], ref), o[0] != ref[0].year))[0]
+
+
+def directed_year(under: Under, anchor: dt.date, direction: int) -> int | None:
+    """'last April' / 'next fall' / 'this summer': the year of the named period."""
+    if direction == 0:
+        return anchor.year
+    current = cal.period_interval(anchor, "season" if under.season else "month")
+    for year in (range(anchor.year, anchor.year - 3, -1) if direction < 0 else range(anchor.year, anchor.year + 3)):
+        span = fields_interval(under, year)
+        if span is None:
+            continue
+        if (direction < 0 and span[1] < current[0]) or (direction > 0 and span[0] > current[1]):
+            return year
+    return None
+
+
+def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date | None, str]:
+    """The day (or a day of the period) an anchored point names, and its granularity."""
+    gran = _granularity(under, ctx)
+    base = anchor[0]
+    if under.shift_unit is not None:
+        if under.shift_n is None:
+            return None, gran
+        if under.shift_unit == "WE":
+            base = cal.shift(base, "W", under.shift_n)
+            if under.shift_n == 0 and ctx.tense != FUTURE and base.isoweekday() < 6:
+                base = cal.shift(base, "W", -1)  # "the weekend" told in the past: the one before
+            return base, "weekend"
+        base = cal.shift(base, under.shift_unit, under.shift_n)
+    if under.dayword is not None:
+        base = base + dt.timedelta(days=under.dayword)
+    if under.weekday is not None and under.month is None:
+        if under.shift_unit == "W":
+            return cal.weekday_near(base, under.weekday, 0), gran
+        direction = under.direction
+        if direction is None:
+            direction = 1 if ctx.tense == FUTURE else -1
+        else:
+            direction = {-1: -2, 1: 2, 0: 0}[direction]
+        return cal.weekday_near(base, under.weekday, direction), gran
+    if has_calendar_fields(under):
+        if under.shift_unit is not None:
+            year = base.year
+        elif under.direction is not None:
+            year = directed_year(under, base, under.direction)
+        else:
+            year = closest_year(under, anchor, ctx.published, ctx.tense)
+        span = fields_interval(under, year) if year else None
+        return (span[0] if span else None), gran
+    return base, gran
+
+
+def _explicit_day(under: Under) -> tuple[dt.date | None, str] | None:
+    """A point fixed by its own words (an explicit year, decade or century), or None."""
+    gran = under.gran or "day"
+    if under.year is not None and under.shift_unit is None:
+        if not 1 <= under.year <= 9999:
+            return None, gran
+        if has_calendar_fields(under):
+            span = fields_interval(under, under.year)
+            return (span[0] if span else None), gran
+        return dt.date(under.year, 1, 1), gran
+    if under.decade is not None and under.shift_unit is None:
+        return (dt.date(under.decade * 10, 1, 1) if under.decade > 0 else None), "decade"
+    if under.century is not None and under.shift_unit is None:
+        return (dt.date(max(under.century * 100, 1), 1, 1) if under.century >= 0 else None), "century"
+    return None
+
+
+def unresolved_value(under: Under, gran: str) -> str:
+    """A value with X digits for what no anchor could fix ('XXXX-03-02', 'XXXX-WXX-2')."""
+    year = f"{under.year:04d}" if under.year is not None else "XXXX"
+    if under.holiday and len(under.holiday.split("-")) == 2:
+        value = f"{year}-{under.holiday}"
+    elif under.month is not None and under.day is not None:
+        value = f"{year}-{under.month:02d}-{under.day:02d}"
+    elif under.month is not None:
+        value = f"{year}-{under.month:02d}"
+    elif under.quarter is not None:
+        value = f"{year}-Q{under.quarter}"
+    elif under.half is not None:
+        value = f"{year}-H{under.half}"
+    elif under.season is not None:
+        value = f"{year}-{under.season}"
+    elif under.weekday is not None:
+        value = f"{year}-WXX-{under.weekday}"
+    else:
+        value = {"day": "XXXX-XX-XX", "time": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                 "month": "XXXX-XX", "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX",
+                 "year": "XXXX", "decade": "XXX", "century": "XX"}.get(gran, "XXXX-XX-XX")
+    return value + time_suffix(under)
+
+
+def time_suffix(under: Under) -> str:
+    """'T10:30', 'T10:30-05:00' (with a zone) or 'TMO' for times of day; '' otherwise."""
+    if under.clock:
+        return "T" + under.clock + (under.zone or "")
+    if under.pod:
+        return "T" + under.pod
+    return ""
+
+
+def resolve_point(under: Under, ctx: Context) -> Resolved:
+    """A DATE or TIME: a calendar point fixed by its words, the publication date or the story."""
+    explicit = _explicit_day(under)
+    label = None
+    if explicit is not None:
+        day, gran = explicit
+    else:
+        anchor, label = _anchor(under, ctx)
+        if anchor is None:
+            gran = _granularity(under, ctx)
+            return Resolved(unresolved_value(under, gran), gran, None, None, under.mod)
+        if under.clock and under.weekday is None and under.dayword is None and under.month is None \
+                and under.shift_unit is None and under.anchor == "story" and ctx.story_gran not in ("day", "time"):
+            anchor, label = (ctx.published, ctx.published) if ctx.published else anchor, "DCT" if ctx.published else label
+        day, gran = point_day(under, ctx, anchor)
+    if day is None:
+        return Resolved(unresolved_value(under, gran), gran, None, label, under.mod)
+    period = "day" if gran == "time" else gran
+    value = cal.period_value(day, period)
+    first, last = cal.period_interval(day, period)
+    if under.clock or under.pod:
+        value = cal.period_value(day, "day") + time_suffix(under)
+        first = last = day
+        gran = "time"
+    return Resolved(value, gran, (first.isoformat(), last.isoformat()), label, under.mod)

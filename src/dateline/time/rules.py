@@ -1,0 +1,194 @@
+"""Time-expression rules (data/rules.tsv): loading, compiling once, and matching.
+
+A rule is a regular expression over the lexicon's word classes plus a SPEC of the
+underspecified value it produces (see ``under.py``).  Matching is pure regex work:
+every rule scans the text, then the longest non-overlapping matches are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import DATA, Lexicon, load_lexicon
+
+_MACRO = re.compile(r"\{([a-z_]+)(?::([a-z_0-9]+))?\}")
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+CONTEXT_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule's example line: input text, publication date, expected text and value."""
+
+    rule: str
+    text: str
+    published: str | None
+    expression: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule with its spec, context checks and group categories."""
+
+    name: str
+    type: str
+    priority: int
+    regex: re.Pattern
+    spec: tuple[tuple[str, str], ...]
+    checks: tuple[tuple[str, bool, re.Pattern], ...]
+    categories: tuple[tuple[str, str], ...]  # group name -> lexicon category
+
+    def category_of(self, group: str) -> str | None:
+        """The lexicon category a named group was built from, if any."""
+        for name, category in self.categories:
+            if name == group:
+                return category
+        return None
+
+    def context_ok(self, text: str, start: int, end: int) -> bool:
+        """True when every context check of the rule holds around text[start:end]."""
+        for where, negate, regex in self.checks:
+            window = text[max(0, start - CONTEXT_WINDOW):start] if where == "pre" else text[end:end + CONTEXT_WINDOW]
+            if bool(regex.search(window)) == negate:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule match in the text, before overlaps are settled."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: tuple[tuple[str, str], ...]  # (group name, matched text) for groups that matched
+
+
+def _spaces(pattern: str) -> str:
+    """Turn literal spaces outside character classes into runs of white space."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+        out.append(r"\s+" if ch == " " and depth == 0 else ch)
+        i += 1
+    return "".join(out)
+
+
+def expand(pattern: str, lexicon: Lexicon, named: bool = True) -> tuple[str, list[tuple[str, str]]]:
+    """Replace {category} macros with (named) alternations; return regex and group categories."""
+    groups: list[tuple[str, str]] = []
+
+    def sub(m: re.Match) -> str:
+        category, name = m.group(1), m.group(2) or m.group(1)
+        alternation = lexicon.pattern(category)
+        if not named:
+            return f"(?:{alternation})"
+        groups.append((name, category))
+        return f"(?P<{name}>{alternation})"
+
+    return _MACRO.sub(sub, _spaces(pattern)), groups
+
+
+def _compile_checks(field: str, lexicon: Lexicon) -> tuple[tuple[str, bool, re.Pattern], ...]:
+    checks = []
+    for part in filter(None, (p.strip() for p in field.split(" && "))):
+        negate = part.startswith("!")
+        where, _, regex = part.lstrip("!").partition(":")
+        if where not in ("pre", "post"):
+            raise ValueError(f"bad context check {part!r}")
+        checks.append((where, negate, re.compile(expand(regex, lexicon, named=False)[0], re.I)))
+    return tuple(checks)
+
+
+def parse_spec(spec: str) -> tuple[tuple[str, str], ...]:
+    """Split 'k=v;k=v' into pairs."""
+    pairs = []
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise ValueError(f"bad spec field {part!r} (expected key=value)")
+        pairs.append((key.strip(), value.strip()))
+    return tuple(pairs)
+
+
+def compile_rule(fields: list[str], priority: int, lexicon: Lexicon) -> Rule:
+    """Compile one rules.tsv line (already split on tabs)."""
+    name, type_, pattern, spec = fields[:4]
+    if type_ not in TYPES:
+        raise ValueError(f"rule {name}: unknown type {type_!r}")
+    body, groups = expand(pattern, lexicon)
+    regex = re.compile(r"(?<![\w$£€])(?:" + body + r")(?![\w])", re.I)
+    checks = _compile_checks(fields[4] if len(fields) > 4 else "", lexicon)
+    return Rule(name, type_, priority, regex, parse_spec(spec), checks, tuple(groups))
+
+
+def _example(rule: str, line: str) -> Example:
+    parts = [p.strip() for p in line[2:].split("||")]
+    if len(parts) != 4:
+        raise ValueError(f"bad example line for rule {rule}: {line!r}")
+    text, published, expression, value = parts
+    return Example(rule, text, published if published not in ("", "-") else None, expression, value)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[tuple[Rule, ...], tuple[Example, ...]]:
+    """All rules of data/rules.tsv, compiled once, and their example lines."""
+    lexicon = load_lexicon()
+    rules: list[Rule] = []
+    examples: list[Example] = []
+    lines = (DATA / "rules.tsv").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.startswith("#>"):
+            examples.append(_example(rules[-1].name if rules else "?", line))
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 4:
+            raise ValueError(f"rules.tsv line {number}: expected 4 or 5 tab-separated fields")
+        try:
+            rules.append(compile_rule(fields, len(rules), lexicon))
+        except (re.error, KeyError, ValueError) as err:
+            raise ValueError(f"rules.tsv line {number}: {err}") from None
+    return tuple(rules), tuple(examples)
+
+
+def _blocked(text: str, lexicon: Lexicon) -> bool:
+    """A bare ambiguous word in lower case ('may', 'march', 'fall') is not a time."""
+    return text.islower() and lexicon.value("lowercase_blocked", text) is not None
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every rule match in ``text`` whose context checks hold."""
+    rules, _ = load_rules()
+    lexicon = load_lexicon()
+    found: list[Candidate] = []
+    for rule in rules:
+        for m in rule.regex.finditer(text):
+            start, end = m.span()
+            if start == end or not rule.context_ok(text, start, end) or _blocked(m.group(0), lexicon):
+                continue
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            found.append(Candidate(start, end, rule, groups))
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Keep the longest matches that do not overlap (earlier rule wins a tie), in text order."""
+    ordered = sorted(found, key=lambda c: (c.start - c.end, c.rule.priority, c.start))
+    kept: list[Candidate] = []
+    for cand in ordered:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)

