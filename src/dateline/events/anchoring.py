@@ -35,6 +35,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "for"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_WHEN_WORDS = frozenset({"when", "while", "as", "whenever"})
 _SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL"}
 
 
@@ -152,6 +153,20 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
     return edges
 
 
+def clause_edges(struct: Structure) -> list[Edge]:
+    """A "when"/"while" clause happens at the time of the event it modifies."""
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        head = struct.doc[node.mention.head]
+        if head.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN_WORDS
+                                           for c in head.children):
+            continue
+        gov = struct.by_token.get(head.head.i)
+        if gov is not None and gov.id != node.id:
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="when_clause"))
+    return edges
+
+
 def _signal_object(signal: "Token", struct: Structure) -> EventNode | None:
     """The event a signal introduces: its object, or for "then"/"this"/"that" the main
     event of the previous sentence (the narrative's current reference)."""
@@ -203,17 +218,30 @@ def structure_edges(struct: Structure) -> list[Edge]:
             framed = struct.event_at(gov_token.head)
             if framed is not None and framed.id != node.id:
                 edges.append(Edge(node.id, framed.id, "EQUAL", rule="framing_event"))
-        if head.dep_ == "pobj" and gov_token.lower_ in _TOPIC_PREPS and node.modality is None:
-            topic_of = struct.event_at(gov_token.head)
-            if topic_of is not None and topic_of.id != node.id and topic_of.mention.cls in ("REPORTING", "I_ACTION", "I_STATE", "OCCURRENCE"):
-                if gov_token.lower_ == "about" or topic_of.mention.cls == "REPORTING":
-                    edges.append(Edge(topic_of.id, node.id, "NOT_AFTER", rule="topic"))
+        topic_of = _topic_of(struct, head)
+        if topic_of is not None and topic_of.id != node.id and node.modality is None:
+            edges.append(Edge(topic_of.id, node.id, "NOT_AFTER", rule="topic"))
         if head.dep_ in ("xcomp", "acl") and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             kind = "AFTER" if node.modality == "intended" else "EQUAL"
             edges.append(Edge(gov.id, node.id, kind, rule="complement", hard=kind == "AFTER"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
     return edges
+
+
+def _topic_of(struct: Structure, token: "Token") -> EventNode | None:
+    """The event that ``token`` is the topic of ("asked about the decision [to abstain]"):
+    climbs from complements of the topic noun to the preposition."""
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC_PREPS:
+            gov = struct.event_at(token.head.head)
+            if gov is not None and (token.head.lower_ == "about" or gov.mention.cls == "REPORTING"):
+                return gov
+            return None
+        if token.dep_ not in ("acl", "xcomp", "pcomp", "prep") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def report_edges(struct: Structure, attributions: Iterable[Attribution]) -> list[Edge]:
@@ -227,9 +255,36 @@ def report_edges(struct: Structure, attributions: Iterable[Attribution]) -> list
             if node is not None:
                 by_cue[a.id] = node
     for node in struct.nodes:
-        report = by_cue.get(node.reported_by or "")
+        report = by_cue.get(node.reported_by or "") or _reporting_governor(struct, node)
         if report is not None and report.id != node.id and _tense(struct.doc, node.mention) == "past":
             edges.append(Edge(report.id, node.id, "NOT_AFTER", rule="reported_content"))
+    return edges
+
+
+def _reporting_governor(struct: Structure, node: EventNode) -> EventNode | None:
+    """The reporting verb whose clausal complement holds the event ("X said [he had left]")."""
+    token = struct.doc[node.mention.head]
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ in ("ccomp", "parataxis"):
+            gov = struct.by_token.get(token.head.i)
+            if gov is not None and gov.mention.cls == "REPORTING":
+                return gov
+        token = token.head
+    return None
+
+
+def narrative_edges(struct: Structure, timed: set[str]) -> list[Edge]:
+    """Soft: a past-tense report with no time of its own is made at the narrative's current
+    reference time, the day-dated main event of the sentence before it."""
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        if node.mention.cls != "REPORTING" or node.id in timed or _tense(struct.doc, node.mention) != "past":
+            continue
+        prev = _previous_sentence_event(struct.doc[node.mention.head], struct)
+        if prev is not None and prev.id in timed:
+            edges.append(Edge(prev.id, node.id, "EQUAL", rule="narrative", hard=False))
     return edges
 
 
@@ -312,7 +367,8 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     struct = Structure(doc, nodes)
     pub = parse_day(published)
     coref = coreference(struct)
-    edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex)
+    edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    edges += narrative_edges(struct, {e.dst for e in edges if e.src.startswith("T") and e.hard})
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct) + report_edges(struct, attributions)
     anchors, fixed = initial_anchors(struct, timexes, pub, attributions)

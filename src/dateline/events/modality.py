@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, lexicon
-from .triggers import Mention
+from .triggers import Mention, event_class
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -63,8 +63,11 @@ def modality(mention: Mention, doc: "Doc", lex: Lexicon | None = None) -> str | 
     head = doc[mention.head]
     if head.dep_ in ("xcomp", "acl") and head.head.i != head.i:
         gov = head.head
-        if gov.lemma_.lower() in lex.modality and lex.modality[gov.lemma_.lower()] == "intended":
-            return "intended"  # "plans to visit", "the decision to leave" is not intended
+        gov_lemma = gov.lemma_.lower()
+        if lex.modality.get(gov_lemma) == "intended":
+            return "intended"  # "plans to visit" ("the decision to leave" is not listed)
+        if head.dep_ == "xcomp" and gov.pos_ == "VERB" and event_class(gov_lemma, lex) in ("I_ACTION", "I_STATE"):
+            return "intended"  # "urged them to resign": the resignation is asked for, not asserted
         if head.dep_ == "xcomp":
             return _own_modality(gov, lex)
     return None

@@ -67,10 +67,10 @@ class EntityIndex:
         """The entity of a participant headed by ``head``: the head's own entity, else
         its possessor's ("Khan's leadership" -> Khan)."""
         eid = self.entity_at(head)
-        if eid is None:
+        for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
-                if child.dep_ == "poss":
-                    return self.entity_at(child)
+                if eid is None and child.dep_ == dep:
+                    eid = self.entity_at(child)
         return eid
 
 
@@ -115,6 +115,10 @@ def _subject(verb: "Token") -> tuple[str, "Token"] | None:
     return None
 
 
+def _possessor(noun: "Token") -> "Token | None":
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
 def _controller(verb: "Token") -> "Token | None":
     """The understood subject of an xcomp: the governing verb's object, else its subject."""
     if verb.dep_ != "xcomp":
@@ -135,6 +139,8 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
         args.append(subj)
     elif (ctrl := _controller(verb)) is not None:
         args.append(("agent", ctrl))
+    elif verb.dep_ == "acl" and (owner := _possessor(verb.head)) is not None:
+        args.append(("agent", owner))  # "Pakistan's decision to abstain": Pakistan abstains
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
@@ -168,10 +174,13 @@ def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[
     pairs = verb_arguments(head) if mention.pos == "verb" else noun_arguments(head)
     if mention.pos == "adj":
         pairs = [p for p in verb_arguments(head.head) if p[0] != "patient"]
-    if mention.support is not None:
-        pairs += [p for p in verb_arguments(doc[mention.support]) if p[1].i != mention.head]
+    if mention.support is not None:  # the light verb's arguments, minus "place" of "take place"
+        pairs += [p for p in verb_arguments(doc[mention.support])
+                  if p[1].i != mention.head and not (p[0] == "patient" and p[1].lower_ == "place")]
     if mention.cls in ("I_ACTION", "I_STATE") and mention.pos == "verb":
         pairs += _complement_themes(head)
+    if mention.pos == "verb":
+        pairs += _gerund_themes(head)
     seen: set[int] = set()
     out: list[Participant] = []
     for role, token in pairs:
@@ -186,3 +195,10 @@ def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
     """What an intention or request is about: the object of its xcomp ("urged X to oust Y": Y)."""
     return [("other", c) for x in verb.children if x.dep_ == "xcomp"
             for c in x.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS]
+
+
+def _gerund_themes(verb: "Token") -> list[tuple[str, "Token"]]:
+    """Arguments of a gerund complement ("abstain from voting on a resolution": resolution)."""
+    return [("other", obj) for prep in verb.children if prep.dep_ == "prep"
+            for g in prep.children if g.dep_ == "pcomp" and g.pos_ == "VERB"
+            for _, obj in _prep_arguments(g)]
