@@ -138,16 +138,24 @@ def parse_cat(data: bytes | str, source: str = "<string>", published: str | None
 
 
 def _twin_dct(path: Path) -> str | None:
-    """The DCT of the document's TimeML twin (``<folder>_TimeML/<name>.tml``), if present."""
+    """The DCT of the document's TimeML twin in ``<folder>_TimeML/``: same name, or
+    (names are cut differently there) the same leading document number."""
     from .timeml import read_tml
 
-    twin = path.parent.parent / f"{path.parent.name}_TimeML" / (path.stem.removesuffix(".txt") + ".tml")
-    if not twin.exists():
-        twin = path.parent.parent / f"{path.parent.name}_TimeML" / (path.stem + ".tml")
-    try:
-        return read_tml(twin).publication_date if twin.exists() else None
-    except InputError:
-        return None
+    folder = path.parent.parent / f"{path.parent.name}_TimeML"
+    stem = path.stem.removesuffix(".txt")
+    candidates = [folder / f"{stem}.tml"]
+    number = re.match(r"^(\d+)[_-]", stem)
+    if number and folder.is_dir():
+        candidates += sorted(p for p in folder.glob(f"{number.group(1)}*.tml")
+                             if re.match(rf"^{number.group(1)}[_-]", p.name))
+    for twin in candidates:
+        if twin.exists():
+            try:
+                return read_tml(twin).publication_date
+            except InputError:
+                return None
+    return None
 
 
 def read_cat(path: str | Path) -> CatDocument:

@@ -25,6 +25,7 @@ from .graph import Anchor, Edge, propagate
 from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, parse_day, to_iso,
                         value_interval)
 from .lexicon import Lexicon, lexicon
+from .participants import framing_verb
 from .triggers import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +71,7 @@ class Structure:
             node = self.by_token.get(token.i)
             if node is not None:
                 return node
-            if token.head.i == token.i or token.dep_ not in ("prep", "advmod", "npadvmod", "pobj", "pcomp", "advcl", "conj"):
+            if token.head.i == token.i or token.dep_ not in ("prep", "advmod", "npadvmod", "pobj", "pcomp"):
                 return None
             token = token.head
         return None
@@ -103,9 +104,15 @@ def _preceding_duration(doc: "Doc", token: "Token", durations: dict[int, Timex])
 
 
 def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
-    """Edges from dated time expressions to the events the parse attaches them to."""
+    """Edges from dated time expressions to the events the parse attaches them to
+    (a conjunction of expressions, "in March and June", attaches as their union)."""
+    timexes = list(timexes)
+    unions = {u.split("|")[0]: u for u in _conjoined_timexes(struct.doc, timexes)}
+    joined = {u.split("|")[1] for u in unions.values()}
     edges: list[Edge] = []
     for timex in timexes:
+        if timex.id in joined:
+            continue
         if timex.type not in ("DATE", "TIME", "DURATION") or not timex.interval:
             continue
         root = _timex_tokens(struct.doc, timex)
@@ -116,10 +123,11 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
             kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
         node = struct.event_at(target, climb=2) if target.i != root.i else None
+        source = unions.get(timex.id, timex.id)
         if node is not None:
-            edges.append(Edge(timex.id, node.id, kind, rule="timex_attached"))
+            edges.append(Edge(source, node.id, kind, rule="timex_attached"))
         elif (node := struct.sentence_root_event(root)) is not None:
-            edges.append(Edge(timex.id, node.id, kind, rule="timex_in_sentence", hard=False))
+            edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
 
 
@@ -214,8 +222,9 @@ def structure_edges(struct: Structure) -> list[Edge]:
     for node in struct.nodes:
         head = struct.doc[node.mention.head]
         gov_token = head.head
-        if node.mention.pos == "noun" and head.dep_ == "pobj" and gov_token.lower_ in _CONTAINER_PREPS:
-            framed = struct.event_at(gov_token.head)
+        verb = framing_verb(head) if node.mention.pos == "noun" else None
+        if verb is not None:
+            framed = struct.event_at(verb)
             if framed is not None and framed.id != node.id:
                 edges.append(Edge(node.id, framed.id, "EQUAL", rule="framing_event"))
         topic_of = _topic_of(struct, head)
@@ -226,7 +235,20 @@ def structure_edges(struct: Structure) -> list[Edge]:
             edges.append(Edge(gov.id, node.id, kind, rule="complement", hard=kind == "AFTER"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
+        elif _is_dependent_clause(head) and node.modality is None:
+            gov = struct.event_at(gov_token, climb=1)
+            if gov is not None and gov.id != node.id:
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=False))
     return edges
+
+
+def _is_dependent_clause(token: "Token") -> bool:
+    """A non-finite clause that takes its time from the clause it hangs on: "unveiled it,
+    saying ...", "began by walking ...", "moved on to talk"."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBG", "VB", "VBN"):
+        return False
+    return token.dep_ in ("advcl", "pcomp", "xcomp", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ not in ("to",) for c in token.children)
 
 
 def _topic_of(struct: Structure, token: "Token") -> EventNode | None:
@@ -275,7 +297,7 @@ def _reporting_governor(struct: Structure, node: EventNode) -> EventNode | None:
     return None
 
 
-def narrative_edges(struct: Structure, timed: set[str]) -> list[Edge]:
+def narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Edge]:
     """Soft: a past-tense report with no time of its own is made at the narrative's current
     reference time, the day-dated main event of the sentence before it."""
     edges: list[Edge] = []
@@ -283,7 +305,7 @@ def narrative_edges(struct: Structure, timed: set[str]) -> list[Edge]:
         if node.mention.cls != "REPORTING" or node.id in timed or _tense(struct.doc, node.mention) != "past":
             continue
         prev = _previous_sentence_event(struct.doc[node.mention.head], struct)
-        if prev is not None and prev.id in timed:
+        if prev is not None and timed.get(prev.id):
             edges.append(Edge(prev.id, node.id, "EQUAL", rule="narrative", hard=False))
     return edges
 
@@ -291,6 +313,8 @@ def narrative_edges(struct: Structure, timed: set[str]) -> list[Edge]:
 def _tense(doc: "Doc", mention: Mention) -> str | None:
     """past | present | None for a mention (nominal ones take their verb's tense)."""
     token = doc[mention.support if mention.support is not None else mention.head]
+    if token.tag_ == "VBN" and token.dep_ == "acl":
+        return "past"  # "a report published by X", "the document obtained by Y": done already
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             break
@@ -299,17 +323,19 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "would", "may", "might", "could", "should", "shall", "must", "can", "to", "'ll"}:
         return None
-    if tags & {"VBD"} or (token.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "'s", "'ve"}):
+    if tags & {"VBD"} or (token.tag_ == "VBN" and auxes & {"was", "were"}):
         return "past"
+    if auxes & {"has", "have", "had", "'ve", "'d"} or (token.tag_ == "VBN" and "'s" in auxes):
+        return "past"  # perfect: it happened (or began) before the time of speaking
     if token.tag_ in _PRESENT_TAGS or tags & _PRESENT_TAGS:
         return "present"
     return None
 
 
-def initial_anchors(struct: Structure, timexes: Iterable[Timex], published: date | None,
+def initial_anchors(struct: Structure, timexes: Iterable[Timex],
                     attributions: Iterable[Attribution]) -> tuple[dict[str, Anchor], set[str]]:
-    """Start values: timexes fixed at their intervals; events bounded by tense, or dated by
-    the time their report was made (``said_on``)."""
+    """Start values: timexes fixed at their intervals (conjoined ones, "in March and June",
+    also as their union), reports dated by the time they were made (``said_on``)."""
     anchors: dict[str, Anchor] = {}
     fixed: set[str] = set()
     for t in timexes:
@@ -317,9 +343,14 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], published: date
             first, last = parse_day(t.interval[0]), parse_day(t.interval[1])
             anchors[t.id] = Anchor((first, last), "timex", t.id)
             fixed.add(t.id)
+    for union_id in _conjoined_timexes(struct.doc, list(timexes)):
+        parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
+        if len(parts) == len(union_id.split("|")) and all(p[0] and p[1] for p in parts):
+            anchors[union_id] = Anchor((min(p[0] for p in parts), max(p[1] for p in parts)), "timex", union_id)
+            fixed.add(union_id)
     said = {a.id: a for a in attributions if a.said_on}
     for node in struct.nodes:
-        anchors[node.id] = _tense_anchor(struct.doc, node, published)
+        anchors[node.id] = Anchor()
     for a in said.values():
         cue_node = _cue_node(struct, a)
         day = value_interval(a.said_on)
@@ -335,15 +366,38 @@ def _cue_node(struct: Structure, a: Attribution) -> EventNode | None:
     return struct.by_token.get(cue.root.i) if cue is not None and len(cue) else None
 
 
-def _tense_anchor(doc: "Doc", node: EventNode, published: date | None) -> Anchor:
-    if published is None or node.modality is not None:
-        return Anchor()
-    tense = _tense(doc, node.mention)
-    if tense == "past":
-        return Anchor((None, published), "tense", None)
-    if tense == "present" and node.mention.cls in ("STATE", "I_STATE") and node.reported_by is None:
-        return Anchor((published, published), "tense", None)
-    return Anchor()
+def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interval]:
+    """Weak bounds from tense: past and perfect before publication; present on it."""
+    bounds: dict[str, Interval] = {}
+    for node in struct.nodes:
+        if published is None or node.modality is not None:
+            continue
+        tense = _tense(struct.doc, node.mention)
+        if tense == "past":
+            bounds[node.id] = (None, published)
+        elif (tense == "present" and node.mention.pos != "noun" and node.reported_by is None
+              and not _in_reported_clause(struct.doc, node.mention)):
+            bounds[node.id] = (published, published)  # holds (or is said) at publication
+    return bounds
+
+
+def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
+    """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June")."""
+    roots = {}
+    for t in timexes:
+        root = _timex_tokens(doc, t)
+        if root is not None and t.interval:
+            roots[root.i] = t
+    return [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
+            if (r := doc[i]).dep_ == "conj" and r.head.i in roots]
+
+
+def _in_reported_clause(doc: "Doc", mention: Mention) -> bool:
+    """Whether the mention sits in a clausal complement or inside quotation marks."""
+    token = doc[mention.head]
+    sent = token.sent
+    quotes = sum(1 for t in doc[sent.start:token.i] if t.tag_ in ("``", "''") or t.text in ('"', "“", "”"))
+    return token.dep_ in ("ccomp", "parataxis") or quotes % 2 == 1
 
 
 def when_from_anchor(anchor: Anchor, note_extra: str | None = None) -> When:
@@ -368,11 +422,16 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     pub = parse_day(published)
     coref = coreference(struct)
     edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
-    edges += narrative_edges(struct, {e.dst for e in edges if e.src.startswith("T") and e.hard})
+    day_timexes = {t.id for t in timexes if t.interval and t.interval[0] and t.interval[0] == t.interval[1]}
+    timed: dict[str, bool] = {}
+    for e in edges:
+        if e.src.startswith("T") and e.hard:
+            timed[e.dst] = timed.get(e.dst, False) or (e.src in day_timexes and e.kind == "EQUAL")
+    edges += narrative_edges(struct, timed)
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct) + report_edges(struct, attributions)
-    anchors, fixed = initial_anchors(struct, timexes, pub, attributions)
-    propagate(anchors, edges, fixed, pub)
+    anchors, fixed = initial_anchors(struct, timexes, attributions)
+    propagate(anchors, edges, fixed, pub, tense_bounds(struct, pub))
     whens = {}
     for node in nodes:
         extra = f"coreferent with {coref[node.id]}" if node.id in coref else None

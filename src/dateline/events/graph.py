@@ -89,8 +89,11 @@ def _apply(edge: Edge, anchors: dict[str, Anchor], published: date | None, seen:
     if new == dst.interval:
         return False
     dst.interval = new
-    dst.how = "timex" if edge.src.startswith("T") else "event"
-    dst.via = edge.src
+    if src.how == "tense":
+        dst.how, dst.via = "tense", None  # a bound derived from a tense bound is still only tense
+    else:
+        dst.how = "timex" if edge.src.startswith("T") else "event"
+        dst.via = edge.src
     return True
 
 
@@ -106,10 +109,28 @@ def _rounds(edges: list[Edge], anchors: dict[str, Anchor], fixed: set[str],
         anchors[node].notes.append(f"cycle: still changing after {limit} rounds; kept last bounds")
 
 
+def apply_weak(anchors: dict[str, Anchor], weak: dict[str, Interval]) -> None:
+    """Narrow nodes by weak bounds (tense) where they agree with what the node has."""
+    for node, bound in weak.items():
+        anchor = anchors.setdefault(node, Anchor())
+        new = intersect(anchor.interval, bound)
+        if new is not None and new != anchor.interval:
+            if anchor.interval == OPEN:
+                anchor.how, anchor.via = "tense", None
+            anchor.interval = new
+
+
+def _fills(edge: Edge, anchors: dict[str, Anchor]) -> bool:
+    """A soft edge fills a node that nothing dated, or that only has an open bound while
+    its source is dated on both ends."""
+    dst, src = anchors[edge.dst].interval, anchors[edge.src].interval
+    return src != OPEN and (dst == OPEN or (is_open(dst) and not is_open(src)))
+
+
 def propagate(anchors: dict[str, Anchor], edges: list[Edge], fixed: set[str],
-              published: date | None) -> dict[str, Anchor]:
-    """Run the fixpoint in place and return ``anchors``: hard edges (both ways), then soft
-    edges into nodes still undated, then hard edges again."""
+              published: date | None, weak: dict[str, Interval] | None = None) -> dict[str, Anchor]:
+    """Run the fixpoint in place and return ``anchors``: hard edges (both ways); weak
+    bounds where they agree; soft edges into nodes still undated; hard edges again."""
     for e in edges:
         for node in (e.src, e.dst):
             anchors.setdefault(node, Anchor())
@@ -117,10 +138,12 @@ def propagate(anchors: dict[str, Anchor], edges: list[Edge], fixed: set[str],
     hard = hard + [inverse(e) for e in hard]
     seen: set = set()
     _rounds(hard, anchors, fixed, published, seen)
+    apply_weak(anchors, weak or {})
+    _rounds(hard, anchors, fixed, published, seen)
     soft = [e for e in edges if not e.hard]
     for _ in range(3):
-        filled = [e for e in soft if e.dst not in fixed and is_open(anchors[e.dst].interval)
-                  and not is_open(anchors[e.src].interval) and _apply(e, anchors, published, seen)]
+        filled = [e for e in soft if e.dst not in fixed and _fills(e, anchors)
+                  and _apply(e, anchors, published, seen)]
         if not filled:
             break
         _rounds(hard, anchors, fixed, published, seen)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _AGENTIVE_ENT_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-_CONTAINER_PREPS = frozenset({"in", "at", "during"})
+_CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
 
 
 @lru_cache(maxsize=1)
@@ -161,11 +161,25 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
         elif child.dep_ in ("amod", "compound") and child.ent_type_ in _AGENTIVE_ENT_TYPES:
             args.append(("agent", child))
     args.extend(_prep_arguments(noun))
-    if noun.dep_ == "pobj" and noun.head.lower_ in _CONTAINER_PREPS and noun.head.head.pos_ == "VERB":
-        subj = _subject(noun.head.head)  # "X, in a meeting on Monday, urged ..."
-        if subj:
-            args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
+    verb = framing_verb(noun)
+    if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
+        args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
     return args
+
+
+def framing_verb(noun: "Token") -> "Token | None":
+    """The verb a nominal event frames: "X, in a meeting, urged" -> urged.  "during" and
+    "amid" are unambiguous, so they may climb over a misattached noun to the verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _CONTAINER_PREPS:
+        return None
+    token = noun.head.head
+    for _ in range(3 if noun.head.lower_ in ("during", "amid") else 1):
+        if token.pos_ == "VERB":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[Participant, ...]:
