@@ -206,10 +206,15 @@ def coreference(struct: Structure) -> dict[str, str]:
         if m.pos != "noun":
             continue
         head = struct.doc[m.head]
-        if m.lemma in first and _is_definite(head) and head.tag_ not in ("NNS", "NNPS"):
-            links[node.id] = first[m.lemma].id
+        antecedent = first.get(m.lemma)
+        if antecedent is not None and _is_definite(head) and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
+            links[node.id] = antecedent.id
         first.setdefault(m.lemma, node)
     return links
+
+
+def _plural(noun: "Token") -> bool:
+    return noun.tag_ in ("NNS", "NNPS")
 
 
 def _is_definite(noun: "Token") -> bool:
@@ -233,6 +238,9 @@ def structure_edges(struct: Structure) -> list[Edge]:
         if head.dep_ in ("xcomp", "acl") and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             kind = "AFTER" if node.modality == "intended" else "EQUAL"
             edges.append(Edge(gov.id, node.id, kind, rule="complement", hard=kind == "AFTER"))
+        if (head.dep_ in ("nsubj", "nsubjpass") and node.mention.pos == "noun"
+                and (gov := struct.by_token.get(gov_token.i)) is not None and gov.mention.cls == "ASPECTUAL"):
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
         elif _is_dependent_clause(head) and node.modality is None:
