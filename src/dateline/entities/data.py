@@ -1,0 +1,104 @@
+"""The entity layer's language knowledge, loaded from the data files beside this module.
+
+Every file opens with ``#`` comment lines stating its format; lines of the form
+``# example: INPUT => EXPECTED`` are examples that the tests run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_EXAMPLE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example line of a data file: its input and the expected output text."""
+
+    file: str
+    given: str
+    expected: str
+
+
+def _lines(name: str) -> list[str]:
+    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8").splitlines()
+
+
+def entries(name: str) -> list[str]:
+    """The non-comment, non-blank lines of a data file."""
+    return [line.rstrip("\n") for line in _lines(name) if line.strip() and not line.lstrip().startswith("#")]
+
+
+def examples(name: str) -> list[Example]:
+    """The ``# example: A => B`` lines of a data file."""
+    found = []
+    for line in _lines(name):
+        m = _EXAMPLE.match(line)
+        if m:
+            found.append(Example(name, m.group(1), m.group(2)))
+    return found
+
+
+def name_key(name: str) -> str:
+    """A name's matching key: no leading "the", no dots, one space, case folded."""
+    text = re.sub(r"^(the)\s+", "", name.strip(), flags=re.I)
+    text = text.replace("’", "'").replace(".", "")
+    return " ".join(text.split()).casefold()
+
+
+def _pairs(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in entries(name):
+        alias, _, target = line.partition("\t")
+        if target.strip():
+            table[name_key(alias)] = target.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Titles written before names, longest first (so "Prime Minister" beats "Minister")."""
+    return tuple(sorted((t.strip() for t in entries("titles.txt")), key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Nouns that describe a person by an organization: "chief", "leader"..."""
+    return frozenset(t.strip().casefold() for t in entries("role_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Alias key -> canonical name ("us" -> "United States")."""
+    return _pairs("aliases.tsv")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality adjective key -> place name ("pakistani" -> "Pakistan")."""
+    return _pairs("demonyms.tsv")
+
+
+def canonical_alias(name: str) -> str | None:
+    """The canonical name the alias table gives for ``name``, or None."""
+    return aliases().get(name_key(name))
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """("Prime Minister Imran Khan") -> ("Imran Khan", "Prime Minister"); no title -> (name, None)."""
+    folded = name.casefold()
+    for title in titles():
+        if folded.startswith(title.casefold() + " ") and len(name) > len(title) + 1:
+            return name[len(title) + 1:].strip(), title
+    return name, None
+
+
+def split_role_phrase(phrase: str) -> tuple[str, str] | None:
+    """("the PTI chief") -> ("PTI", "chief"): an organization and a role noun, or None."""
+    m = re.match(r"^[Tt]he\s+(.+?)\s+(\S+)$", phrase.strip())
+    if not m or m.group(2).casefold() not in role_nouns():
+        return None
+    return m.group(1), m.group(2)

@@ -1,0 +1,231 @@
+"""Mentions spaCy missed: known names found again in the text, and role descriptions.
+
+* A name already known for an entity ("The Intercept", a person's surname) that occurs
+  elsewhere at word boundaries, outside other mentions and not glued to a longer
+  capitalized name, is one more mention of that entity.
+* "the <ORG> <role noun>" ("the PTI chief") describes a person: the person named right
+  after it; else the most mentioned person who appears in a sentence with that
+  organization; else the person mentioned last in this or the previous sentence; else
+  the only person of the article.  Never a person from a word list.
+* "the <title>" ("the Prime Minister") is the one person of the article who bears that
+  title, when exactly one does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+from . import data
+from .merge import Cluster
+from .mentions import Mention, sentence_of, sentence_starts, _title_before
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _search_forms(cluster: Cluster, surnames: dict[str, int]) -> set[str]:
+    """Written forms of a cluster's names worth finding again."""
+    forms = {m.name for m in cluster.mentions if m.kind in ("name", "string")}
+    forms.add(cluster.base_name())
+    if cluster.label == "PERSON":
+        last = cluster.base_name().split()[-1]
+        if surnames.get(last, 0) == 1:
+            forms.add(last)
+    return {f for f in forms if len(f) >= 2 and f[0].isupper()}
+
+
+def _glued(doc: "Doc", start: int, end: int) -> bool:
+    """Whether the match is part of a longer capitalized name ("Khan Academy")."""
+    span = doc.char_span(start, end)
+    if span is None:
+        return True  # not on token bounds: inside a word
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.is_alpha and not after.is_sent_start:
+        return True
+    if before is not None and before.text[:1].isupper() and before.is_alpha and not span[0].is_sent_start:
+        return before.text != "The" and _title_before(doc.text, start) is None
+    return False
+
+
+def widen_partial_mentions(text: str, clusters: list[Cluster]) -> None:
+    """Widen a mention to the full name written around it ("Imran [Khan]'s" -> "[Imran Khan]'s"),
+    since the tagger sometimes marks only part of a known name."""
+    for cluster in clusters:
+        forms = {m.name for m in cluster.mentions if len(m.name.split()) > 1}
+        for i, m in enumerate(cluster.mentions):
+            for form in sorted(forms, key=len, reverse=True):
+                head = form[:len(form) - len(m.name)]
+                if head.endswith(" ") and form.endswith(m.name) and text[max(m.start - len(head), 0):m.start] == head:
+                    if m.start - len(head) == 0 or not text[m.start - len(head) - 1].isalnum():
+                        cluster.mentions[i] = replace(m, start=m.start - len(head), name=form)
+                        break
+
+
+def string_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[int, int]]) -> None:
+    """Add each known name's other occurrences to its cluster (in place)."""
+    text, starts = doc.text, sentence_starts(doc)
+    surnames: dict[str, int] = {}
+    for c in clusters:
+        if c.label == "PERSON":
+            last = c.base_name().split()[-1]
+            surnames[last] = surnames.get(last, 0) + 1
+    for cluster in clusters:
+        for form in sorted(_search_forms(cluster, surnames), key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w.'’-])" + re.escape(form) + r"(?!\w|-\w)", text):
+                start, end = m.start(), m.end()
+                if _overlaps(start, end, taken) or _glued(doc, start, end):
+                    continue
+                has_the = cluster.has_the and text[max(start - 4, 0):start] == "The "
+                begin = start - 4 if has_the else start
+                cluster.mentions.append(Mention(begin, end, form, cluster.label, sentence_of(starts, start),
+                                                has_the=has_the, kind="string"))
+                taken.append((begin, end))
+
+
+def _role_noun_end(doc: "Doc", i: int) -> int | None:
+    """Index after the role noun that follows token ``i`` ("chief"; "party chief"), or None."""
+    for j in (i, i + 1):
+        if j >= len(doc):
+            return None
+        token = doc[j]
+        if token.lower_ in data.role_nouns():
+            return j + 1
+        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ")):
+            return None
+    return None
+
+
+def _person_at(clusters: list[Cluster], char: int) -> Cluster | None:
+    for c in clusters:
+        if c.label == "PERSON" and any(m.start == char and m.kind != "role" for m in c.mentions):
+            return c
+    return None
+
+
+def _named_after(doc: "Doc", end_token: int, clusters: list[Cluster]) -> Cluster | None:
+    """The person named right after a role phrase ("the PTI chief Imran Khan", "..., Imran Khan")."""
+    j = end_token
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    return _person_at(clusters, doc[j].idx) if j < len(doc) else None
+
+
+def _described_with(doc: "Doc", org: Cluster, clusters: list[Cluster], skip: Mention) -> Cluster | None:
+    """The most mentioned person named right beside the organization elsewhere
+    ("PTI chairman Imran Khan", "Imran Khan, the PTI's leader"): within a few words."""
+    best: Cluster | None = None
+    for c in clusters:
+        if c.label != "PERSON":
+            continue
+        near = any(m.kind != "role" and o is not skip and m.sentence == o.sentence
+                   and _gap(doc.text, m, o) <= _NEAR_CHARS for m in c.mentions for o in org.mentions)
+        if near and (best is None or len(c.mentions) > len(best.mentions)):
+            best = c
+    return best
+
+
+_NEAR_CHARS = 16  # "X, the PTI's leader": a comma, an article and a role word apart
+
+
+def _gap(text: str, a: Mention, b: Mention) -> int:
+    return max(a.start, b.start) - min(a.end, b.end)
+
+
+def _recent_person(clusters: list[Cluster], start: int, sentence: int) -> Cluster | None:
+    """The one person mentioned in the previous sentence (or earlier in this one), when
+    no person is named elsewhere in this sentence (a description and a name in the same
+    sentence are, as with pronouns, usually different people: "The FBI director
+    chastised Clinton")."""
+    window: list[Cluster] = []
+    for c in clusters:
+        if c.label != "PERSON":
+            continue
+        here = [m for m in c.mentions if m.kind != "role" and sentence - 1 <= m.sentence <= sentence]
+        if any(m.sentence == sentence and m.start > start for m in here):
+            return None
+        if any(m.start < start for m in here):
+            window.append(c)
+    return window[0] if len(window) == 1 else None
+
+
+def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
+    """The person a "the <ORG> <role>" phrase describes (see the module docstring)."""
+    named = _named_after(doc, end_token, clusters)
+    if named is not None:
+        return named
+    # A person named elsewhere in the same sentence is someone else ("The FBI director
+    # chastised Clinton"), as with pronouns.
+    here = {id(c) for c in clusters for m in c.mentions if m.sentence == mention.sentence and m.kind != "role"}
+    candidates = [c for c in clusters if id(c) not in here]
+    people = [c for c in candidates if c.label == "PERSON"]
+    if not people:
+        return None
+    found = (_described_with(doc, org, candidates, mention)
+             or _recent_person(clusters, mention.start, mention.sentence))
+    if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1:
+        found = people[0]
+    return found
+
+
+def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """Link "the <ORG> <role noun>" descriptions to a person (in place)."""
+    for org in [c for c in clusters if c.label == "ORG"]:
+        for mention in list(org.mentions):
+            span = doc.char_span(mention.start, mention.end)
+            if span is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
+                continue
+            end_token = _role_noun_end(doc, span.end)
+            if end_token is None:
+                continue
+            person = _role_target(doc, org, mention, end_token, clusters)
+            if person is None:
+                continue
+            start, end = doc[span.start - 1].idx, doc[end_token - 1].idx + len(doc[end_token - 1].text)
+            phrase = doc.text[start:end]
+            person.mentions.append(Mention(start, end, phrase, "PERSON", mention.sentence,
+                                           role=phrase[4:], kind="role"))
+
+
+def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[int, int]]) -> None:
+    """Link "the <title>" to the one person of the article who bears that title (in place)."""
+    holders: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.label == "PERSON":
+            for title in {m.role for m in c.mentions if m.role and m.kind != "role"}:
+                holders.setdefault(title, []).append(c)
+    starts = sentence_starts(doc)
+    for title, people in holders.items():
+        if len(people) != 1:
+            continue
+        # capitalized as in the person's title ("the president" is often someone else),
+        # and not followed by a name ("the Prime Minister Imran Khan")
+        pattern = r"\b[Tt]he (" + re.escape(title) + r")\b(?!\s+[A-Z])"
+        for m in re.finditer(pattern, doc.text):
+            if _overlaps(m.start(), m.end(), taken) or _modifies_noun(doc, m.end()):
+                continue
+            people[0].mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
+                                              sentence_of(starts, m.start()), role=m.group(1), kind="role"))
+            taken.append((m.start(), m.end()))
+
+
+def _modifies_noun(doc: "Doc", end: int) -> bool:
+    """Whether the words end right before a noun they modify ("the Prime Minister position")."""
+    rest = doc.text[end:end + 40]
+    if not rest.startswith(" "):
+        return False
+    span = doc.char_span(end + 1, end + 1 + len(rest[1:].split(" ")[0]), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN") and span[0].is_alpha
+
+
+def taken_spans(doc: "Doc", clusters: Iterable[Cluster]) -> list[tuple[int, int]]:
+    """Character ranges already used by an entity of any type (names, dates, numbers)."""
+    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    taken.extend((m.start, m.end) for c in clusters for m in c.mentions)
+    return taken

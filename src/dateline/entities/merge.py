@@ -1,0 +1,156 @@
+"""Merging name mentions into canonical entities (one per real-world thing in the article).
+
+Rules, in order:
+1. the same name (matching key: case, dots, a leading "the" ignored; the alias table maps
+   "US", "U.S." and "the United States" to one name) is one entity, whatever type spaCy
+   gave each mention (the majority type wins);
+2. an organization or place whose name is the end of exactly one longer name ("State
+   Department" in "US State Department") or its acronym ("UN" for "United Nations") joins it;
+3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it;
+   with several candidates, the one mentioned at least twice as often as each other,
+   else the mention stays apart rather than guess;
+4. a one-word name spaCy typed as ORG/GPE/... that is the surname of exactly one person
+   joins that person.
+The canonical name is the alias table's, else the longest name (with "The" when the
+article writes it capitalized mid-sentence).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from . import data
+from .mentions import Mention
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+_PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+_SURNAME_SLIPS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to name one entity (mutable while merging)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None  # from the alias table
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    @property
+    def label(self) -> str:
+        """The majority type of the cluster's own name mentions (earliest wins ties)."""
+        named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
+        counts = Counter(m.label for m in named)
+        best = max(counts.values())
+        return next(m.label for m in named if counts[m.label] == best)
+
+    @property
+    def has_the(self) -> bool:
+        return any(m.has_the for m in self.mentions)
+
+    def base_name(self) -> str:
+        """The longest name among the mentions (most words, then characters, then earliest),
+        unless it is a more frequent name with one stray word glued in front, a common
+        tagger slip ("Rip Donald Trump" once beside "Donald Trump" twice)."""
+        if self.canonical:
+            return self.canonical
+        named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
+        counts = Counter(m.key for m in named)
+        best = max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start))
+        rest = best.name.split(" ", 1)[-1]
+        if counts[best.key] == 1 and len(rest.split()) >= 2 and counts[data.name_key(rest)] > 1:
+            return next(m.name for m in named if m.key == data.name_key(rest))
+        return best.name
+
+    def name(self) -> str:
+        """The canonical name, with "The" where it belongs to the name."""
+        base = self.base_name()
+        if self.has_the and not base.startswith("The "):
+            return "The " + base
+        return base
+
+    def tokens(self) -> list[str]:
+        return data.name_key(self.base_name()).split()
+
+
+def _group_key(mention: Mention) -> str:
+    canonical = data.canonical_alias(mention.name)
+    return data.name_key(canonical) if canonical else mention.key
+
+
+def exact_clusters(mentions: list[Mention]) -> list[Cluster]:
+    """Rule 1: one cluster per matching key (alias table applied)."""
+    by_key: dict[str, Cluster] = {}
+    for m in mentions:
+        key = _group_key(m)
+        if key not in by_key:
+            by_key[key] = Cluster(canonical=data.canonical_alias(m.name))
+        by_key[key].mentions.append(m)
+    return list(by_key.values())
+
+
+def acronym(words: list[str]) -> str:
+    """Initials of the significant words: ["united", "nations"] -> "un"."""
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[:1].isalpha())
+
+
+def _contains(longer: list[str], shorter: list[str], person: bool) -> bool:
+    if len(shorter) >= len(longer):
+        return False
+    if person:  # any contiguous part: "Khan", "Imran", "Imran Khan" of "Imran Ahmed Khan"
+        return all(w in longer for w in shorter)
+    if len(shorter) >= 2 and longer[-len(shorter):] == shorter:
+        return True  # "State Department" of "US State Department"
+    return len(shorter) == 1 and len(shorter[0]) >= 2 and acronym(longer) == shorter[0]
+
+
+def _dominant(hosts: list[Cluster]) -> list[Cluster]:
+    """Of several people sharing a surname, the one mentioned at least twice as often as
+    each other ("Trump" beside "Donald Trump" x9 and "Ivanka Trump" x1); else all."""
+    if len(hosts) < 2:
+        return hosts
+    ranked = sorted(hosts, key=lambda c: len(c.mentions), reverse=True)
+    return ranked[:1] if len(ranked[0].mentions) >= 2 * len(ranked[1].mentions) else hosts
+
+
+def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
+    """Rules 2 and 3: fold each shorter name into the one longer name that contains it."""
+    group = [c for c in clusters if (c.label == "PERSON") == person and (person or c.label in _PLACE_OR_ORG)]
+    merged: set[int] = set()
+    for short in sorted(group, key=lambda c: len(c.tokens())):
+        if short.canonical:  # the alias table already decided what this is
+            continue
+        hosts = [c for c in group if c is not short and id(c) not in merged
+                 and _contains(c.tokens(), short.tokens(), person)]
+        hosts = _dominant(hosts) if person else hosts
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(short.mentions)
+            merged.add(id(short))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 4: a one-word non-person name that is the surname of exactly one person joins
+    that person (spaCy often types a lone surname as ORG or GPE: "Caddell said")."""
+    people = [c for c in clusters if c.label == "PERSON" and len(c.tokens()) > 1]
+    merged: set[int] = set()
+    for c in clusters:
+        if c.label == "PERSON" or c.canonical or len(c.tokens()) != 1 or c.label not in _SURNAME_SLIPS:
+            continue
+        hosts = [p for p in people if p.tokens()[-1] == c.tokens()[0]]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """All merge rules over a document's mentions, clusters in order of first mention."""
+    clusters = exact_clusters(mentions)
+    clusters = _merge_into_unique(clusters, person=False)
+    clusters = _merge_into_unique(clusters, person=True)
+    clusters = _mislabeled_surnames(clusters)
+    return sorted(clusters, key=lambda c: c.first)

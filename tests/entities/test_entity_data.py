@@ -1,0 +1,59 @@
+"""The entity data files: format headers present, and every example line holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.entities import data
+
+FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv"]
+
+
+def _split(expected: str) -> list[str]:
+    return [part.strip() for part in expected.split("|")]
+
+
+def _check_titles(ex):
+    name, role = _split(ex.expected)
+    assert data.split_title(ex.given) == (name, role or None)
+
+
+def _check_roles(ex):
+    org, noun = _split(ex.expected)
+    assert data.split_role_phrase(ex.given) == ((org, noun) if org else None)
+
+
+def _check_aliases(ex):
+    assert (data.canonical_alias(ex.given) or ex.given) == ex.expected
+
+
+def _check_demonyms(ex):
+    assert data.demonyms().get(data.name_key(ex.given), "") == ex.expected
+
+
+CHECKS = {"titles.txt": _check_titles, "role_nouns.txt": _check_roles,
+          "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}
+EXAMPLES = [ex for name in FILES for ex in data.examples(name)]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_header_states_format_and_has_examples(name):
+    assert "Format:" in "\n".join(line for line in data._lines(name)[:8])
+    assert len(data.examples(name)) >= 3
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[f"{e.file}:{e.given}" for e in EXAMPLES])
+def test_example_line(ex):
+    CHECKS[ex.file](ex)
+
+
+@pytest.mark.parametrize("name", ["aliases.tsv", "demonyms.tsv"])
+def test_tables_are_two_columns(name):
+    for line in data.entries(name):
+        assert len(line.split("\t")) == 2 and all(part.strip() for part in line.split("\t")), line
+
+
+@pytest.mark.parametrize("given,key", [("the U.S.", "us"), ("The  United States", "united states"),
+                                       ("Imran Khan’s", "imran khan's"), ("U.N.", "un")])
+def test_name_key(given, key):
+    assert data.name_key(given) == key

@@ -1,0 +1,88 @@
+"""The entity merger, one row per rule, on real spaCy output (the pinned model)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline import extract
+
+# (text, {canonical name: (type, aliases that must be merged into it)}, names that must NOT exist)
+CASES = [
+    ("Prime Minister Imran Khan spoke in Lahore on Monday. Imran Khan's party later met in Islamabad. "
+     "Khan said he would return.",
+     {"Imran Khan": ("PERSON", {"Prime Minister Imran Khan", "Khan"})}, {"Khan"}),
+    ("The US State Department said on Monday that it had no comment. A State Department spokesman "
+     "declined to say more.",
+     {"US State Department": ("ORG", {"State Department"})}, {"State Department"}),
+    ("Officials in the U.S. said the United States would respond.",
+     {"United States": ("GPE", {"U.S."})}, {"U.S."}),
+    ("Angela Merkel met Emmanuel Macron in Berlin. Merkel said the talks were useful, and Macron agreed.",
+     {"Angela Merkel": ("PERSON", {"Merkel"}), "Emmanuel Macron": ("PERSON", {"Macron"})}, {"Merkel", "Macron"}),
+    # two people share the surname equally: "Clinton" is not guessed into either
+    ("Hillary Clinton and Bill Clinton arrived in Ohio. Clinton said the campaign was going well.",
+     {"Hillary Clinton": ("PERSON", set()), "Bill Clinton": ("PERSON", set())}, set()),
+    # titles are roles, and "the President" is the one person with that title
+    ("President Joe Biden spoke to reporters. The President said he would visit Canada soon.",
+     {"Joe Biden": ("PERSON", {"President Joe Biden", "The President"})}, {"President Joe Biden"}),
+    # adjectives of nationality join the country; nouns for people stay NORP
+    ("The Pakistani government denied the report. Thousands of Pakistanis protested in Karachi.",
+     {"Pakistan": ("GPE", {"Pakistani"}), "Pakistanis": ("NORP", set())}, set()),
+    # an organization role phrase becomes an alias of the person named beside it
+    ("Apple chief executive Tim Cook spoke in Cupertino. The Apple chief said sales grew.",
+     {"Tim Cook": ("PERSON", {"The Apple chief"}), "Apple": ("ORG", set())}, set()),
+    # a person named in the same sentence is someone else: no link
+    ("The FBI director chastised Hillary Clinton for using a private server. Clinton said she regretted it.",
+     {"Hillary Clinton": ("PERSON", {"Clinton"})}, set()),
+    # the acronym joins the full name
+    ("The United Nations met in Geneva. A UN spokesman said talks would resume.",
+     {"United Nations": ("ORG", {"UN"})}, {"UN"}),
+]
+
+
+@pytest.mark.parametrize("text,expected,absent", CASES, ids=[c[0][:40] for c in CASES])
+def test_merge(text, expected, absent):
+    record = extract(text, id="case", layers=["entities"])
+    by_name = {e.name: e for e in record.entities}
+    for name, (kind, aliases) in expected.items():
+        assert name in by_name, f"{name} not in {sorted(by_name)}"
+        entity = by_name[name]
+        assert entity.type == kind
+        assert aliases <= set(entity.aliases), entity
+    assert not (absent & set(by_name)), sorted(by_name)
+    if "FBI director" in text:
+        assert all("FBI director" not in a for e in record.entities for a in e.aliases)
+
+
+def test_ids_in_order_of_first_mention_and_spans_exact():
+    record = extract("Lu met Khan in Moscow. Imran Khan and Lu left Moscow for Lahore.", layers=["entities"])
+    firsts = [min(m.start for m in e.mentions) for e in record.entities]
+    assert firsts == sorted(firsts)
+    assert [e.id for e in record.entities] == [f"E{n}" for n in range(1, len(record.entities) + 1)]
+    for e in record.entities:
+        for m in e.mentions:
+            assert record.text[m.start:m.end] == m.text
+
+
+def test_same_input_same_output():
+    text = "Prime Minister Imran Khan visited Moscow. Khan met officials of the PTI there."
+    assert extract(text, layers=["entities"]).to_json() == extract(text, layers=["entities"]).to_json()
+
+
+def test_no_names_no_entities():
+    assert extract("it rained all day and nobody came.", layers=["entities"]).entities == ()
+
+
+_WORDS = ["The", "the", "Intercept", "Khan", "Imran", "Prime", "Minister", "US", "U.S.", "State", "Department",
+          "PTI", "chief", "said", "Pakistani", "'s", ",", ".", "\n\n", "“", "\"", "Lu", "of", "leader", "President"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)))
+def test_any_text_gives_valid_entities(text):
+    record = extract(text, layers=["entities"])
+    for e in record.entities:
+        assert e.mentions and e.name
+        for m in e.mentions:
+            assert record.text[m.start:m.end] == m.text
