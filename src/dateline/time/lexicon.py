@@ -59,6 +59,8 @@ class Lexicon:
 
     def pattern(self, category: str) -> str:
         """A regular expression matching any surface of ``category`` (longest first)."""
+        if category == "num":  # digits, compounds ('twenty-four'), then the number words
+            return BUILTINS["num"] + "|" + self.pattern("number")
         if category in BUILTINS:
             return BUILTINS[category]
         if category not in self.classes:

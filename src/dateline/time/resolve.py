@@ -15,6 +15,7 @@ from .under import Under
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 _FINE_REF = ("quarter", "half", "month")
+TENSE_SLACK = 31  # days a past-tense date may lie after publication (and a future one before)
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,11 @@ def _anchor(under: Under, ctx: Context) -> tuple[cal.Interval | None, str | None
 
 def _granularity(under: Under, ctx: Context) -> str:
     gran = under.gran or "day"
-    if gran == "unit":
-        return cal.unit_granularity(under.shift_unit or "D")
+    if gran in ("unit", "unitday"):
+        unit = under.shift_unit or "D"
+        if gran == "unitday" and unit == "W":
+            return "day"  # "two weeks before" names a day, not an ISO week
+        return cal.unit_granularity(unit)
     if gran == "ref":
         return ctx.story_gran if ctx.story_gran in _FINE_REF else "year"
     return gran
@@ -173,8 +177,10 @@ def holiday_date(code: str, year: int) -> dt.date | None:
 def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
-    Past tense rules out readings that start after publication, future tense
-    readings that end before it; ties go to the reference's own year.
+    Past tense rules out readings that start well after publication (more than
+    TENSE_SLACK days: deadlines a few weeks ahead are often told in the past tense,
+    "set Nov. 10 as the deadline"), future tense readings that end well before it;
+    ties go to the reference's own year.
     """
     options = []
     for year in (ref[0].year - 1, ref[0].year, ref[0].year + 1):
@@ -185,9 +191,9 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
             options.append((year, span))
     if published is not None:
         if tense == PAST:
-            kept = [o for o in options if o[1][0] <= published]
+            kept = [o for o in options if (o[1][0] - published).days <= TENSE_SLACK]
         elif tense == FUTURE:
-            kept = [o for o in options if o[1][1] >= published]
+            kept = [o for o in options if (published - o[1][1]).days <= TENSE_SLACK]
         else:
             kept = options
         options = kept or options
@@ -210,6 +216,17 @@ def directed_year(under: Under, anchor: dt.date, direction: int) -> int | None:
     return None
 
 
+def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
+    """What a yearless date ('March 2', 'the third quarter') is read near.
+
+    Past-tense narration continues the story's time line; present and future
+    statements are about the time of writing, so they are read near publication.
+    """
+    if ctx.tense == PAST or ctx.published is None:
+        return anchor
+    return ctx.published, ctx.published
+
+
 def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date | None, str]:
     """The day (or a day of the period) an anchored point names, and its granularity."""
     gran = _granularity(under, ctx)
@@ -219,7 +236,7 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
             return None, gran
         if under.shift_unit == "WE":
             base = cal.shift(base, "W", under.shift_n)
-            if under.shift_n == 0 and ctx.tense != FUTURE and base.isoweekday() < 6:
+            if under.shift_n == 0 and under.direction is None and ctx.tense != FUTURE and base.isoweekday() < 6:
                 base = cal.shift(base, "W", -1)  # "the weekend" told in the past: the one before
             return base, "weekend"
         base = cal.shift(base, under.shift_unit, under.shift_n)
@@ -240,7 +257,7 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         elif under.direction is not None:
             year = directed_year(under, base, under.direction)
         else:
-            year = closest_year(under, anchor, ctx.published, ctx.tense)
+            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
@@ -290,7 +307,7 @@ def unresolved_value(under: Under, gran: str) -> str:
 def time_suffix(under: Under) -> str:
     """'T10:30', 'T10:30-05:00' (with a zone) or 'TMO' for times of day; '' otherwise."""
     if under.clock:
-        return "T" + under.clock + (under.zone or "")
+        return "T" + under.clock  # TimeBank values are local times: the zone is not appended
     if under.pod:
         return "T" + under.pod
     return ""

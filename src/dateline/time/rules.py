@@ -80,6 +80,10 @@ def _spaces(pattern: str) -> str:
             depth += 1
         elif ch == "]" and depth:
             depth -= 1
+        if ch == " " and depth == 0 and pattern[i + 1:i + 2] in ("?", "*"):
+            out.append(r"\s*")  # an optional space
+            i += 2
+            continue
         out.append(r"\s+" if ch == " " and depth == 0 else ch)
         i += 1
     return "".join(out)
@@ -166,6 +170,8 @@ def load_rules() -> tuple[tuple[Rule, ...], tuple[Example, ...]]:
 
 def _blocked(text: str, lexicon: Lexicon) -> bool:
     """A bare ambiguous word in lower case ('may', 'march', 'fall') is not a time."""
+    if lexicon.value("bare_blocked", text) is not None or lexicon.value("blocked_phrase", text) is not None:
+        return True
     return text.islower() and lexicon.value("lowercase_blocked", text) is not None
 
 

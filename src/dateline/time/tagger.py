@@ -47,10 +47,24 @@ def next_story(story: Story, timex: Timex, under: Under) -> Story:
     """The reference time after ``timex``: a resolved calendar date moves it."""
     if under.kind != "point" or timex.interval is None or timex.granularity not in STORY_GRANULARITIES:
         return story
+    if not named_calendar_date(under):
+        return story  # "a year ago", "last week": asides about other times, not the story's time
     first, last = timex.interval
     if first is None or last is None:
         return story
     return Story((dt.date.fromisoformat(first), dt.date.fromisoformat(last)), timex.granularity, timex.id)
+
+
+def named_calendar_date(under: Under) -> bool:
+    """True when the words name a period finer than a year (March 7, the third quarter, Friday).
+
+    Asides measured from another time ("a year ago", "last week", "yesterday") do not
+    move the story's reference time; measured on te3-train, letting them move it
+    pulls later yearless dates to the wrong year.
+    """
+    finer = any(x is not None for x in (under.month, under.day, under.quarter, under.half,
+                                        under.season, under.holiday))
+    return finer or under.weekday is not None
 
 
 def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:

@@ -20,16 +20,16 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“'A-Z])|\n\s*\n")
 
 
 @lru_cache(maxsize=1)
-def markers() -> tuple[re.Pattern, re.Pattern]:
-    """(future markers, past markers) from data/tense.tsv, compiled once."""
-    future, past = [], []
+def markers() -> tuple[tuple[re.Pattern, int], ...]:
+    """(regex, tense) for the future, present and past markers of data/tense.tsv."""
+    found: dict[str, list[str]] = {"future": [], "present": [], "past": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         tense, pattern = line.split("\t")
-        (future if tense == "future" else past).append(pattern)
-    return (re.compile(r"\b(?:%s)\b" % "|".join(future), re.I),
-            re.compile(r"\b(?:%s)\b" % "|".join(past), re.I))
+        found[tense].append(pattern)
+    tenses = {"future": FUTURE, "present": PRESENT, "past": PAST}
+    return tuple((re.compile(r"\b(?:%s)\b" % "|".join(p), re.I), tenses[t]) for t, p in found.items())
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -45,9 +45,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense_from_text(text: str, start: int, end: int) -> int:
     """The tense of the nearest marker (verb form, 'will', 'ago'...) in the sentence."""
     left, right = sentence_bounds(text, start, end)
-    future, past = markers()
     best: tuple[int, int] | None = None
-    for regex, tense in ((future, FUTURE), (past, PAST)):
+    for regex, tense in markers():
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue  # the expression's own words ("last", "ago") are not the clause's tense

@@ -175,18 +175,21 @@ def evaluate(expr: str, cand: Candidate, lexicon: Lexicon):
     terms = expr.split("+")
     if len(terms) == 1 and "*" not in expr:
         return _factor(expr, cand, lexicon)
-    total = 0.0
+    total, matched = 0.0, False
     for term in terms:
-        product = 1.0
+        product, present = 1.0, False
         for token in term.split("*"):
             value = _factor(token, cand, lexicon)
-            if value is None and token.startswith("@"):
-                continue  # an optional group that did not match counts as 1 (e.g. no direction word)
+            if value is None and token.startswith(("@", "-@")):
+                continue  # an optional group that did not match: 1 in a product, 0 as a whole term
             if value is None or value == UNKNOWN:
                 return UNKNOWN
             product *= _num(value)
-        total += product
-    return total
+            present = True
+        if present:
+            total += product
+            matched = True
+    return total if matched else None
 
 
 def _freq(text: str, lexicon: Lexicon) -> str | None:
@@ -211,7 +214,10 @@ def _direction(value) -> int | None:
         return -1
     if value == "future":
         return 1
-    n = _num(value)
+    try:
+        n = _num(value)
+    except ValueError:  # a word with no direction ("the first nine months")
+        return None
     return -1 if n < 0 else (1 if n > 0 else 0)
 
 
@@ -260,6 +266,8 @@ def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) 
 
 
 def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
+    if key == "y" and isinstance(value, (int, float)) and 0 <= value < 100:
+        value = parse_year(f"{int(value):02d}")  # "FY24"
     if key in _INT_KEYS:
         names = {"y": "year", "m": "month", "d": "day", "wd": "weekday", "q": "quarter",
                  "dec": "decade", "cen": "century"}
@@ -269,7 +277,7 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
     if key == "s":
         return {"season": value}
     if key == "ampm":
-        return {"ampm": value} if False else {}
+        return {}  # read by _clock_value from the rule's 'pp' group
     if key == "freq":
         return {"freq": _freq(str(value), lexicon) if value else None}
     if key == "setwd":

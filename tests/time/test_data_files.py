@@ -1,0 +1,52 @@
+"""Every example line of the time data files runs through the tagger or its parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.time import tag
+from dateline.time.lexicon import load_lexicon, lexicon_examples
+from dateline.time.rules import load_rules
+from dateline.time.tense import tense_from_text
+
+RULES, EXAMPLES = load_rules()
+
+
+def test_every_rule_compiles_and_has_a_name():
+    assert len(RULES) > 60
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_every_rule_has_an_example():
+    with_example = {e.rule for e in EXAMPLES}
+    missing = [r.name for r in RULES if r.name not in with_example]
+    assert not missing, f"rules without an example line: {missing}"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"{e.rule}:{e.expression}")
+def test_rule_example(example):
+    found = {(t.text, t.value) for t in tag(example.text, example.published)}
+    assert (example.expression, example.value) in found, f"{example}: got {sorted(found)}"
+
+
+@pytest.mark.parametrize("category,surface,value", lexicon_examples())
+def test_lexicon_example(category, surface, value):
+    assert load_lexicon().value(category, surface) == value
+
+
+def _tense_examples():
+    from dateline.time.lexicon import DATA
+
+    rows = []
+    for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# example:"):
+            tense, sentence, expression = line[len("# example:"):].strip().split("\t")
+            rows.append((tense, sentence, expression))
+    return rows
+
+
+@pytest.mark.parametrize("tense,sentence,expression", _tense_examples())
+def test_tense_example(tense, sentence, expression):
+    start = sentence.index(expression)
+    got = tense_from_text(sentence, start, start + len(expression))
+    assert got == {"past": -1, "present": 0, "future": 1}[tense]
