@@ -15,6 +15,9 @@ from .under import Under
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 _FINE_REF = ("quarter", "half", "month")
+# Days by which a reading in the reference's own year is preferred: "by December" after
+# "June 4, 2019" is December 2019, not the slightly closer December 2018 (90 is best on te3-train).
+SAME_YEAR_BONUS = 90
 TENSE_SLACK = 31  # days a past-tense date may lie after publication (and a future one before)
 
 
@@ -199,7 +202,8 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         options = kept or options
     if not options:
         return None
-    return min(options, key=lambda o: (cal.distance(o[1], ref), o[0] != ref[0].year))[0]
+    return min(options, key=lambda o: (cal.distance(o[1], ref) - (SAME_YEAR_BONUS if o[0] == ref[0].year else 0),
+                                       o[0] != ref[0].year))[0]
 
 
 def directed_year(under: Under, anchor: dt.date, direction: int) -> int | None:

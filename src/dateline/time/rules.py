@@ -40,6 +40,7 @@ class Rule:
     spec: tuple[tuple[str, str], ...]
     checks: tuple[tuple[str, bool, re.Pattern], ...]
     categories: tuple[tuple[str, str], ...]  # group name -> lexicon category
+    proper_name_check: bool = False  # spec 'proper=1': skip matches that look like part of a name
 
     def category_of(self, group: str) -> str | None:
         """The lexicon category a named group was built from, if any."""
@@ -134,7 +135,10 @@ def compile_rule(fields: list[str], priority: int, lexicon: Lexicon) -> Rule:
     body, groups = expand(pattern, lexicon)
     regex = re.compile(r"(?<![\w$£€])(?:" + body + r")(?![\w])", re.I)
     checks = _compile_checks(fields[4] if len(fields) > 4 else "", lexicon)
-    return Rule(name, type_, priority, regex, parse_spec(spec), checks, tuple(groups))
+    pairs = parse_spec(spec)
+    proper = ("proper", "1") in pairs
+    pairs = tuple(p for p in pairs if p[0] != "proper")
+    return Rule(name, type_, priority, regex, pairs, checks, tuple(groups), proper)
 
 
 def _example(rule: str, line: str) -> Example:
@@ -175,6 +179,26 @@ def _blocked(text: str, lexicon: Lexicon) -> bool:
     return text.islower() and lexicon.value("lowercase_blocked", text) is not None
 
 
+_WORD_BEFORE = re.compile(r"([\w'’.]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([\w'’]+)")
+
+
+def looks_like_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A bare month, weekday or holiday inside a name: 'Theresa May', 'April Ryan', 'The Sunday Times'."""
+    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    after = _WORD_AFTER.match(text[end:end + 30])
+    prev = before.group(1) if before else ""
+    if prev.endswith("."):
+        prev = ""  # a sentence boundary (or an abbreviation): no evidence either way
+    if prev.lower() == "the":
+        return True
+    if lexicon.value("time_preposition", prev) is not None:
+        return False
+    if prev[:1].isupper():
+        return True
+    return bool(after and after.group(1)[:1].isupper())
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every rule match in ``text`` whose context checks hold."""
     rules, _ = load_rules()
@@ -184,6 +208,8 @@ def candidates(text: str) -> list[Candidate]:
         for m in rule.regex.finditer(text):
             start, end = m.span()
             if start == end or not rule.context_ok(text, start, end) or _blocked(m.group(0), lexicon):
+                continue
+            if rule.proper_name_check and looks_like_name(text, start, end, lexicon):
                 continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(Candidate(start, end, rule, groups))

@@ -8,10 +8,12 @@ story's current reference time, so "March 2" after "March 7 last year" is read i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..types import Timex
+from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve
 from .rules import Candidate, candidates, select
 from .tense import tense_at
@@ -22,6 +24,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Granularities fine enough to become the story's reference time.
 STORY_GRANULARITIES = ("day", "time", "week", "weekend", "month", "quarter", "half", "season", "year")
+# How many characters after a bare year ("founded in 2019") it stays the story's reference:
+# about the rest of its sentence and the next.  Measured on te3-train, a bare year that
+# stays the reference for the whole article pulls later yearless dates away from the
+# publication year more often than it helps.
+YEAR_REFERENCE_REACH = 250
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class Story:
     interval: tuple[dt.date, dt.date] | None = None
     granularity: str | None = None
     timex_id: str | None = None
+    expires: int | None = None  # a bare year is the reference only this far into the text
+    fallback: "Story | None" = None  # the reference time before the bare year
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -43,16 +52,59 @@ def parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def next_story(story: Story, timex: Timex, under: Under) -> Story:
-    """The reference time after ``timex``: a resolved calendar date moves it."""
+def next_story(story: Story, timex: Timex, under: Under, bound: bool = False) -> Story:
+    """The reference time after ``timex``: a resolved calendar date moves it.
+
+    ``bound``: the year is the bound of a span ("since 1990", "by 1994"), not a setting.
+    """
     if under.kind != "point" or timex.interval is None or timex.granularity not in STORY_GRANULARITIES:
         return story
-    if not named_calendar_date(under):
-        return story  # "a year ago", "last week": asides about other times, not the story's time
-    first, last = timex.interval
-    if first is None or last is None:
+    if bound and is_bare_year(under):
         return story
-    return Story((dt.date.fromisoformat(first), dt.date.fromisoformat(last)), timex.granularity, timex.id)
+    first, last = timex.interval
+    if first is None or last is None or not moves_story(under):
+        return story
+    expires = timex.end + YEAR_REFERENCE_REACH if is_bare_year(under) else None
+    fallback = story if expires is not None else None
+    if story.expires is not None:
+        fallback = story.fallback  # a bare year never stands in for another bare year
+    return Story((dt.date.fromisoformat(first), dt.date.fromisoformat(last)), timex.granularity,
+                 timex.id, expires, fallback)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def is_bound(text: str, start: int) -> bool:
+    """True when the word before ``start`` makes a date the bound of a span ('since', 'by')."""
+    m = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return bool(m) and load_lexicon().value("span_bound", m.group(1)) is not None
+
+
+def current_story(story: Story, position: int) -> Story:
+    """The story's reference time at ``position``: a bare year's reach may have run out."""
+    while story.expires is not None and position > story.expires:
+        story = story.fallback or Story()
+    return story
+
+
+def is_bare_year(under: Under) -> bool:
+    """'in 2019', 'fiscal 1998': a year with nothing finer."""
+    return under.year is not None and not named_calendar_date(under)
+
+
+def moves_story(under: Under) -> bool:
+    """Whether a resolved date becomes the story's reference time.
+
+    Named dates do (March 7, the third quarter, Friday, 2019); so do anaphoric steps
+    along the story ("the next day", "two days later"), but not comparisons made
+    in passing ("a year earlier", "year-ago") nor deictic asides ("last week").
+    """
+    if not under.moves:
+        return False
+    if named_calendar_date(under) or under.year is not None:
+        return True
+    return under.anchor == "story" and under.shift_unit is not None and under.shift_unit != "Y"
 
 
 def named_calendar_date(under: Under) -> bool:
@@ -86,9 +138,10 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     timexes: list[Timex] = []
     for cand in select(candidates(text)):
         under = build(cand)
+        story = current_story(story, cand.start)
         ctx = Context(day, story.interval, story.granularity, story.timex_id,
                       tense_at(text, cand.start, cand.end, doc))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
-        story = next_story(story, timex, under)
+        story = next_story(story, timex, under, is_bound(text, cand.start))
     return timexes

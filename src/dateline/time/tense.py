@@ -45,14 +45,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense_from_text(text: str, start: int, end: int) -> int:
     """The tense of the nearest marker (verb form, 'will', 'ago'...) in the sentence."""
     left, right = sentence_bounds(text, start, end)
-    best: tuple[int, int] | None = None
+    best: tuple[tuple[int, int], int] | None = None
     for regex, tense in markers():
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue  # the expression's own words ("last", "ago") are not the clause's tense
             gap = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or gap < best[0]:
-                best = (gap, tense)
+            key = (gap, -(m.end() - m.start()))  # on a tie the longer marker: "will be announced"
+            if best is None or key < best[0]:
+                best = (key, tense)
     return best[1] if best else PRESENT
 
 

@@ -50,6 +50,7 @@ class Under:
     quant: str | None = None
     freq: str | None = None
     mod: str | None = None
+    moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -282,12 +283,18 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"freq": _freq(str(value), lexicon) if value else None}
     if key == "setwd":
         return {"set_value": f"XXXX-WXX-{value}"} if value else {}
+    if key == "setpod":
+        return {"set_value": f"XXXX-XX-XXT{value}"} if value else {}
+    if key == "setseason":
+        return {"set_value": f"XXXX-{value}"} if value else {}
     if key == "setm":
         return {"set_value": f"XXXX-{int(value):02d}"} if value else {}
     if key == "clock":
         return {"clock": _clock_value(value, cand, lexicon)}
     if key == "tz":
         return {"zone": value}
+    if key == "moves":
+        return {"moves": value not in ("0", 0)}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
         return {key: value}
     raise ValueError(f"rule {cand.rule.name}: unknown spec key {key!r}")
