@@ -344,12 +344,16 @@ def run_articles(articles: Sequence[Article], layers: Iterable[str] | None = Non
     """Analyse articles with the pipeline, parsing in batches once, timing each layer."""
     import time
 
+    from .. import nlp as nlp_layer
     from ..pipeline import Document, Pipeline
 
     pipeline = Pipeline(layers, model)
     times = RunTimes(articles=len(articles))
     start = time.perf_counter()
-    docs = list(pipeline.nlp.pipe((a.text for a in articles), batch_size=16))
+    limit = min(nlp_layer.CHUNK_CHARS, pipeline.nlp.max_length)
+    short = [a.text for a in articles if len(a.text) <= limit]
+    parsed = iter(pipeline.nlp.pipe(short, batch_size=16))
+    docs = [next(parsed) if len(a.text) <= limit else nlp_layer.parse(pipeline.nlp, a.text) for a in articles]
     times.parse = time.perf_counter() - start
     times.docs = docs
     records = []
