@@ -316,12 +316,22 @@ def entity_mentions(text: str, name: str) -> list[tuple[int, int]]:
     return spans
 
 
-def participant_hit(events: Sequence[Event], span: tuple[int, int], mentions: Sequence[tuple[int, int]]) -> tuple[bool, bool]:
-    """(event found, one of its participants overlaps a mention of the target entity)."""
+def participant_hit(events: Sequence[Event], span: tuple[int, int], mentions: Sequence[tuple[int, int]],
+                    entity_ids: frozenset[str] = frozenset()) -> tuple[bool, bool]:
+    """(event found, one of its participants overlaps a mention of the target entity or is
+    linked to one of ``entity_ids``, the canonical entities named like the target)."""
     event = event_at(events, span)
     if event is None:
         return False, False
-    return True, any(overlaps((p.span.start, p.span.end), m) for p in event.participants for m in mentions)
+    return True, any(p.entity in entity_ids or any(overlaps((p.span.start, p.span.end), m) for m in mentions)
+                     for p in event.participants)
+
+
+def entities_named(record: Record, name: str) -> frozenset[str]:
+    """Ids of the record's canonical entities whose name or alias contains the target's name."""
+    want = name.lower()
+    return frozenset(e.id for e in record.entities
+                     if any(want in n.lower() for n in (e.name,) + tuple(e.aliases)))
 
 
 
@@ -405,7 +415,8 @@ def score_timelines(records: dict[str, Record], docs: dict[str, CatDocument],
         if span is None or record is None:
             continue
         scores.entries += 1
-        found, hit = participant_hit(record.events, span, entity_mentions(record.text, entry.entity))
+        found, hit = participant_hit(record.events, span, entity_mentions(record.text, entry.entity),
+                                     entities_named(record, entry.entity))
         scores.found += found
         scores.with_participant += hit
         if found and not hit:

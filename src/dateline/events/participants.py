@@ -48,13 +48,33 @@ def phrase_span(token: "Token") -> tuple[int, int]:
     return start, end
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+
+
 class EntityIndex:
-    """Finds the canonical entity of a token range (falls back to spaCy's entity spans)."""
+    """Finds the canonical entity of a token range; pronouns go through the attribution
+    layer's resolver (nearest compatible earlier entity) when that layer is installed."""
 
     def __init__(self, doc: "Doc", entities: Iterable[Entity]) -> None:
         self.doc = doc
+        self.entities = list(entities)
         self.by_char: list[tuple[int, int, str]] = sorted(
-            (m.start, m.end, e.id) for e in entities for m in e.mentions)
+            (m.start, m.end, e.id) for e in self.entities for m in e.mentions)
+        self._resolver = None
+
+    def _pronoun_entity(self, token: "Token") -> str | None:
+        if not self.entities:
+            return None
+        if self._resolver is None:
+            try:
+                from ..attribution.speakers import SpeakerResolver
+            except ImportError:
+                return None
+            self._resolver = SpeakerResolver(self.doc, self.doc.text, self.entities)
+        try:
+            return self._resolver.resolve(token.i, token.i + 1).source.entity
+        except Exception:  # noqa: BLE001 - another layer's resolver must not break events
+            return None
 
     def entity_at(self, token: "Token") -> str | None:
         """The id of the entity one of whose mentions covers ``token``."""
@@ -66,11 +86,13 @@ class EntityIndex:
     def entity_for(self, head: "Token") -> str | None:
         """The entity of a participant headed by ``head``: the head's own entity, else
         its possessor's ("Khan's leadership" -> Khan)."""
+        if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
+            return self._pronoun_entity(head)
         eid = self.entity_at(head)
         for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
                 if eid is None and child.dep_ == dep:
-                    eid = self.entity_at(child)
+                    eid = self.entity_for(child) if child.pos_ == "PRON" else self.entity_at(child)
         return eid
 
 
