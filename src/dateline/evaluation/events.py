@@ -350,14 +350,17 @@ class RunTimes:
 
 
 def run_articles(articles: Sequence[Article], layers: Iterable[str] | None = None,
-                 model: str | None = None) -> tuple[list[Record], RunTimes]:
-    """Analyse articles with the pipeline, parsing in batches once, timing each layer."""
+                 model: str | None = None, with_requirements: bool = True) -> tuple[list[Record], RunTimes]:
+    """Analyse articles with the pipeline, parsing in batches once, timing each layer.
+    ``with_requirements=False`` runs only the named ``layers`` (e.g. events triggers alone)."""
     import time
 
     from .. import nlp as nlp_layer
     from ..pipeline import Document, Pipeline
 
     pipeline = Pipeline(layers, model)
+    if not with_requirements and layers is not None:
+        pipeline.components = [c for c in pipeline.components if c.name in set(layers)]
     times = RunTimes(articles=len(articles))
     start = time.perf_counter()
     limit = min(nlp_layer.CHUNK_CHARS, pipeline.nlp.max_length)
