@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..types import Attribution, Event, Span
+from dataclasses import replace
+
+from ..types import Attribution, Event, Participant, Span
 from .anchoring import EventNode, anchor_events
 from .lexicon import lexicon
 from .modality import modality, polarity
@@ -52,14 +54,28 @@ def extract_events(document: "Document") -> list[Event]:
                          reporting_attribution(span, document.attributions))
         nodes.append(node)
         spans[node.id] = span
+    speakers = {a.id: a.source.entity for a in document.attributions if a.source and a.source.entity}
     whens, coref = anchor_events(doc, nodes, document.timexes, document.article.published,
                                  document.attributions, lex)
     return [Event(id=node.id, trigger=spans[node.id], lemma=node.mention.lemma,
-                  participants=participants_for(node.mention, doc, index), when=whens[node.id],
+                  participants=_speaker_pronouns(participants_for(node.mention, doc, index),
+                                                 speakers.get(node.reported_by or "")),
+                  when=whens[node.id],
                   reported_by=node.reported_by, polarity=polarity(node.mention, doc, lex),
                   modality=node.modality, cls=node.mention.cls, coref=coref.get(node.id),
                   rule=node.mention.rule)
             for node in nodes]
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+
+
+def _speaker_pronouns(participants: tuple[Participant, ...], speaker: str | None) -> tuple[Participant, ...]:
+    """In reported words, "I"/"me"/"my" is the speaker of the attribution."""
+    if speaker is None:
+        return participants
+    return tuple(replace(p, entity=speaker) if p.span.text.lower() in _FIRST_PERSON and p.entity is None else p
+                 for p in participants)
 
 
 class EventComponent:

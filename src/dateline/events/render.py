@@ -57,7 +57,13 @@ def timeline(record: Record) -> list[tuple[Event, list[Event]]]:
         dated = [e for e in chain if on_timeline(e)]
         if dated:
             rows.append((dated[0], chain))
-    return sorted(rows, key=lambda r: (r[0].when.interval, r[0].trigger.start))
+    return sorted(rows, key=lambda r: (_sort_day(r[0]), r[0].trigger.start))
+
+
+def _sort_day(event: Event) -> tuple[str, int, str]:
+    """Events sort by their earliest day; "before X" ones just ahead of the events of day X."""
+    first, last = event.when.interval or (OPEN_FIRST, OPEN_LAST)
+    return (last, 0, last) if first == OPEN_FIRST else (first, 1, last)
 
 
 def render_text(record: Record) -> list[str]:
