@@ -73,3 +73,13 @@ def test_timeline_orders_by_date_and_leaves_out_reports_and_negated():
 
 def test_render_without_events_is_empty():
     assert render_text(Record(article=Article(id="t", text="x"), text="x")) == []
+
+
+def test_first_person_in_reported_words_is_the_speaker():
+    from dateline.types import Source
+    text = '"I visited the plant on Monday," the minister said.'
+    a = attribution(text, "I visited the plant on Monday", "said", "the minister")
+    a = type(a)(a.id, "direct", a.content, a.cue, Source("the minister", None, "E7"))
+    visited = next(e for e in run(text, attributions=[a]) if e.trigger.text == "visited")
+    assert visited.reported_by == "A1"
+    assert [(p.span.text, p.entity) for p in visited.participants if p.role == "agent"] == [("I", "E7")]
