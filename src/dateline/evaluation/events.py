@@ -219,14 +219,17 @@ class PRF:
 
     @property
     def precision(self) -> float:
+        """tp / (tp + fp), 0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
+        """tp / (tp + fn), 0 when there is no gold."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
