@@ -118,3 +118,12 @@ def test_reported_content_is_no_later_than_the_report():
     told, moved = by_trigger(events, "told"), by_trigger(events, "moved")
     assert told.when.interval == ("2023-05-02", "2023-05-02")  # the narrative's reference time
     assert moved.when.interval == ("0001-01-01", "2023-05-02")
+
+
+def test_narrative_reference_time_dates_later_past_events_within_a_few_days():
+    text = "The chief executive gave a keynote on June 2. He showed a new phone. He had left the firm once."
+    events = run(text, "2023-06-03", [timex(text, "June 2", "2023-06-02")])
+    showed = by_trigger(events, "showed")
+    assert showed.when.interval == ("2023-05-30", "2023-06-03")  # +-3 days, capped by publication
+    assert showed.when.via == by_trigger(events, "keynote").id
+    assert by_trigger(events, "left").when.interval == ("0001-01-01", "2023-06-02")  # past perfect: before it

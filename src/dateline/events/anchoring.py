@@ -305,17 +305,51 @@ def _reporting_governor(struct: Structure, node: EventNode) -> EventNode | None:
     return None
 
 
-def narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Edge]:
-    """Soft: a past-tense report with no time of its own is made at the narrative's current
-    reference time, the day-dated main event of the sentence before it."""
+def report_narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Edge]:
+    """Soft: a past-tense report with no time of its own is made at the time of the day-dated
+    main event of the sentence just before it ("On March 2, X was questioned. '...', X responded")."""
     edges: list[Edge] = []
     for node in struct.nodes:
         if node.mention.cls != "REPORTING" or node.id in timed or _tense(struct.doc, node.mention) != "past":
             continue
         prev = _previous_sentence_event(struct.doc[node.mention.head], struct)
         if prev is not None and timed.get(prev.id):
-            edges.append(Edge(prev.id, node.id, "EQUAL", rule="narrative", hard=False))
+            edges.append(Edge(prev.id, node.id, "EQUAL", rule="narrative_report", hard=False))
     return edges
+
+
+def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]) -> list[Edge]:
+    """Soft: a simple-past verb with no time of its own happens at the narrative's current
+    reference time, the last day-dated event told before its sentence ("On Monday Jobs gave
+    a keynote. He announced ..."); a past perfect happened before it ("had been asked")."""
+    edges: list[Edge] = []
+    reference: EventNode | None = None
+    pending: list[EventNode] = []
+    sentence_start = -1
+    for node in struct.nodes:
+        start = struct.doc[node.mention.head].sent.start
+        if start != sentence_start:  # the sentence's own dated events become the reference next
+            sentence_start = start
+            reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
+            pending = []
+        pending.append(node)
+        if (reference is None or node.id in timed or node.id in related or node.modality is not None
+                or node.mention.pos != "verb"):
+            continue  # explicitly related events ("before the vote") are not guessed
+        kind = _narrative_tense(struct.doc[node.mention.head])
+        if kind is not None and not _in_reported_clause(struct.doc, node.mention):
+            edges.append(Edge(reference.id, node.id, kind, rule="narrative", hard=False))
+    return edges
+
+
+def _narrative_tense(verb: "Token") -> str | None:
+    """AROUND for a simple past ("announced"), NOT_AFTER for a past perfect ("had left")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes:
+        return "NOT_AFTER"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"was", "were"}):
+        return "AROUND"
+    return None
 
 
 def _tense(doc: "Doc", mention: Mention) -> str | None:
@@ -435,9 +469,11 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     for e in edges:
         if e.src.startswith("T") and e.hard:
             timed[e.dst] = timed.get(e.dst, False) or (e.src in day_timexes and e.kind == "EQUAL")
-    edges += narrative_edges(struct, timed)
+    related = {n for e in edges if e.hard for n in (e.src, e.dst)}
+    edges += report_narrative_edges(struct, timed)
+    narrative = narrative_edges(struct, timed, related)
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
-    edges += structure_edges(struct) + report_edges(struct, attributions)
+    edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
     anchors, fixed = initial_anchors(struct, timexes, attributions)
     propagate(anchors, edges, fixed, pub, tense_bounds(struct, pub))
     whens = {}

@@ -14,11 +14,13 @@ notes instead of being applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .intervals import OPEN, Interval, intersect, is_open, shift
 
-_INVERSE = {"EQUAL": "EQUAL", "AFTER": "BEFORE", "BEFORE": "AFTER", "NOT_AFTER": "AFTER",
+# A narrative's reference time is vague: events told after it happened within a few days.
+NARRATIVE_SLACK_DAYS = 3
+_INVERSE = {"AROUND": "AROUND", "EQUAL": "EQUAL", "AFTER": "BEFORE", "BEFORE": "AFTER", "NOT_AFTER": "AFTER",
             "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT"}
 
 
@@ -59,6 +61,10 @@ def derive(edge: Edge, src: Interval, published: date | None) -> Interval:
         return (first, published)
     if edge.kind == "SHIFT":
         return shift(src, edge.amount, edge.unit, edge.sign)
+    if edge.kind == "AROUND":
+        slack = timedelta(days=NARRATIVE_SLACK_DAYS)
+        return (first - slack if first and first > date.min + slack else first,
+                last + slack if last and last < date.max - slack else last)
     raise ValueError(f"unknown edge kind {edge.kind!r}")
 
 
