@@ -64,3 +64,23 @@ def test_urged_is_reported_by_the_attribution(seed):
     assert urged.reported_by == "A1"
     oust = next(e for e in events if e.trigger.text == "oust")
     assert oust.modality == "intended"  # asked for, not asserted
+
+
+@pytest.mark.parametrize("index", range(8))
+def test_gold_event_end_to_end(seed_record, seed_gold, index):
+    """The same check through the whole pipeline (entities, time, attributions, events)."""
+    gold = seed_gold["events"][index]
+    chain = _chain(list(seed_record.events), gold["trigger"])
+    assert chain, f"no event {gold['trigger']!r}"
+    assert any(_date_ok(e, gold) for e in chain), [(e.trigger.text, e.when) for e in chain]
+    names = {e.id: e.name.lower() for e in seed_record.entities}
+    found = [p.span.text.lower() for e in chain for p in e.participants]
+    found += [names[p.entity] for e in chain for p in e.participants if p.entity in names]
+    for name in gold["participants"]:
+        assert any(name.lower() in s or s.removeprefix("the ") in name.lower() for s in found), (name, found)
+
+
+def test_urged_is_reported_by_the_intercept_end_to_end(seed_record):
+    urged = next(e for e in seed_record.events if e.trigger.text == "urged")
+    source = next(a.source for a in seed_record.attributions if a.id == urged.reported_by)
+    assert source.name == "The Intercept"
