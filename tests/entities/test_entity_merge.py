@@ -35,6 +35,16 @@ CASES = [
     # a person named in the same sentence is someone else: no link
     ("The FBI director chastised Hillary Clinton for using a private server. Clinton said she regretted it.",
      {"Hillary Clinton": ("PERSON", {"Clinton"})}, set()),
+    # a capitalized "The" in running text belongs to the name, also where it is left out
+    ("The files were first reported by The Guardian on Monday. Guardian editors said the ministry "
+     "had been warned, The Guardian reported.",
+     {"The Guardian": ("ORG", {"Guardian"})}, {"Guardian"}),
+    ("A report published by The Washington Post said talks had failed. Officials told Washington Post "
+     "reporters that the talks would resume.",
+     {"The Washington Post": ("ORG", {"Washington Post"})}, {"Washington Post"}),
+    # a sentence-initial "The" is not part of a name
+    ("The State Department declined to comment. A State Department official said talks went on.",
+     {"State Department": ("ORG", set())}, {"The State Department"}),
     # the acronym joins the full name
     ("The United Nations met in Geneva. A UN spokesman said talks would resume.",
      {"United Nations": ("ORG", {"UN"})}, {"UN"}),
