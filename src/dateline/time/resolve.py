@@ -244,6 +244,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
                 base = cal.shift(base, "W", -1)  # "the weekend" told in the past: the one before
             return base, "weekend"
         base = cal.shift(base, under.shift_unit, under.shift_n)
+    if under.in_year is not None:
+        base = cal.shift(base, "Y", under.in_year - base.year)
     if under.dayword is not None:
         base = base + dt.timedelta(days=under.dayword)
     if under.weekday is not None and under.month is None:
@@ -319,6 +321,10 @@ def time_suffix(under: Under) -> str:
 
 def resolve_point(under: Under, ctx: Context) -> Resolved:
     """A DATE or TIME: a calendar point fixed by its words, the publication date or the story."""
+    if under.shift_unit is not None and under.shift_n is None and under.shift_sign and ctx.published:
+        # "several years ago", "a few days later": somewhere before / after, as TimeML says
+        return resolve_ref(Under("ref", ref="PAST_REF" if under.shift_sign < 0 else "FUTURE_REF",
+                                 mod=under.mod), ctx)
     explicit = _explicit_day(under)
     label = None
     if explicit is not None:

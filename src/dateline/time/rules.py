@@ -40,7 +40,7 @@ class Rule:
     spec: tuple[tuple[str, str], ...]
     checks: tuple[tuple[str, bool, re.Pattern], ...]
     categories: tuple[tuple[str, str], ...]  # group name -> lexicon category
-    proper_name_check: bool = False  # spec 'proper=1': skip matches that look like part of a name
+    proper_name_check: int = 0  # spec 'proper=1' (strict) or '2' (weekdays): skip matches inside names
 
     def category_of(self, group: str) -> str | None:
         """The lexicon category a named group was built from, if any."""
@@ -136,7 +136,7 @@ def compile_rule(fields: list[str], priority: int, lexicon: Lexicon) -> Rule:
     regex = re.compile(r"(?<![\w$£€])(?:" + body + r")(?![\w])", re.I)
     checks = _compile_checks(fields[4] if len(fields) > 4 else "", lexicon)
     pairs = parse_spec(spec)
-    proper = ("proper", "1") in pairs
+    proper = max([int(v) for k, v in pairs if k == "proper"] or [0])
     pairs = tuple(p for p in pairs if p[0] != "proper")
     return Rule(name, type_, priority, regex, pairs, checks, tuple(groups), proper)
 
@@ -183,20 +183,72 @@ _WORD_BEFORE = re.compile(r"([\w'’.]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([\w'’]+)")
 
 
-def looks_like_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """A bare month, weekday or holiday inside a name: 'Theresa May', 'April Ryan', 'The Sunday Times'."""
+def looks_like_name(text: str, start: int, end: int, lexicon: Lexicon, strict: bool = True) -> bool:
+    """A bare month, weekday or holiday inside a name: 'Theresa May', 'April Ryan', 'The Sunday Times'.
+
+    ``strict`` False (weekdays): only 'the' + day + a capitalized word counts, because
+    news writes weekdays right after names ("the Czech Republic Friday formally joined").
+    """
     before = _WORD_BEFORE.search(text[max(0, start - 30):start])
     after = _WORD_AFTER.match(text[end:end + 30])
     prev = before.group(1) if before else ""
     if prev.endswith("."):
         prev = ""  # a sentence boundary (or an abbreviation): no evidence either way
+    capital_after = bool(after and after.group(1)[:1].isupper())
+    if not strict:
+        return prev.lower() == "the" and capital_after
     if prev.lower() == "the":
         return True
     if lexicon.value("time_preposition", prev) is not None:
         return False
     if prev[:1].isupper():
         return True
-    return bool(after and after.group(1)[:1].isupper())
+    return capital_after
+
+
+# Word classes whose words every rule match contains (plus the 'trigger' class and digits).
+TRIGGER_CLASSES = ("month", "weekday", "weekdays", "season", "seasons", "pod", "clockword", "unit",
+                   "holiday", "every", "trigger")
+WINDOW_BEFORE, WINDOW_AFTER = 60, 80  # characters of text around a trigger that rules scan
+
+
+@lru_cache(maxsize=1)
+def trigger_regex() -> re.Pattern:
+    """Words that any time expression contains: rules only scan the text around them."""
+    lexicon = load_lexicon()
+    words = set()
+    for category in TRIGGER_CLASSES:
+        words.update(lexicon.classes.get(category, {}))
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(r"\d|(?<!\w)(?:%s)(?!\w)" % alternation, re.I)
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words, cut at white space."""
+    spans: list[list[int]] = []
+    for m in trigger_regex().finditer(text):
+        start, end = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    out = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
+def _matches(rule: Rule, text: str, spans: list[tuple[int, int]]):
+    last = -1
+    for start, end in spans:
+        for m in rule.regex.finditer(text, start, end):
+            if m.start() >= last:  # windows cut at white space can touch: keep matches once
+                last = m.end()
+                yield m
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -204,12 +256,13 @@ def candidates(text: str) -> list[Candidate]:
     rules, _ = load_rules()
     lexicon = load_lexicon()
     found: list[Candidate] = []
+    spans = windows(text)
     for rule in rules:
-        for m in rule.regex.finditer(text):
+        for m in _matches(rule, text, spans):
             start, end = m.span()
             if start == end or not rule.context_ok(text, start, end) or _blocked(m.group(0), lexicon):
                 continue
-            if rule.proper_name_check and looks_like_name(text, start, end, lexicon):
+            if rule.proper_name_check and looks_like_name(text, start, end, lexicon, rule.proper_name_check == 1):
                 continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(Candidate(start, end, rule, groups))

@@ -29,6 +29,9 @@ STORY_GRANULARITIES = ("day", "time", "week", "weekend", "month", "quarter", "ha
 # stays the reference for the whole article pulls later yearless dates away from the
 # publication year more often than it helps.
 YEAR_REFERENCE_REACH = 250
+# A date further than this from publication ("Dec. 2, 1956" in a 2000 story) is background:
+# it is the reference only as far as a bare year is.
+DISTANT_DAYS = 730
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def next_story(story: Story, timex: Timex, under: Under, bound: bool = False) -> Story:
+def next_story(story: Story, timex: Timex, under: Under, bound: bool = False,
+               published: dt.date | None = None) -> Story:
     """The reference time after ``timex``: a resolved calendar date moves it.
 
     ``bound``: the year is the bound of a span ("since 1990", "by 1994"), not a setting.
@@ -64,12 +68,13 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False) ->
     first, last = timex.interval
     if first is None or last is None or not moves_story(under):
         return story
-    expires = timex.end + YEAR_REFERENCE_REACH if is_bare_year(under) else None
+    interval = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    distant = published is not None and abs((interval[0] - published).days) > DISTANT_DAYS
+    expires = timex.end + YEAR_REFERENCE_REACH if is_bare_year(under) or distant else None
     fallback = story if expires is not None else None
     if story.expires is not None:
         fallback = story.fallback  # a bare year never stands in for another bare year
-    return Story((dt.date.fromisoformat(first), dt.date.fromisoformat(last)), timex.granularity,
-                 timex.id, expires, fallback)
+    return Story(interval, timex.granularity, timex.id, expires, fallback)
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -119,11 +124,26 @@ def named_calendar_date(under: Under) -> bool:
     return finer or under.weekday is not None
 
 
+def outside_mod(text: str, start: int) -> str | None:
+    """The mod of an approximator just before an expression ("about [two weeks]" -> APPROX)."""
+    m = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return load_lexicon().value("qmod_outside", m.group(1)) if m else None
+
+
+def starts_with_count(expression: str) -> bool:
+    """True for '2 weeks', 'two years ago', 'a week', '1650' (not 'the weekend')."""
+    first = expression.split(None, 1)[0].split("-")[0] if expression.strip() else ""
+    return first[:1].isdigit() or load_lexicon().value("number", first) is not None
+
+
 def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
     """A Timex from a match and its resolution."""
+    mod = res.mod
+    if mod is None and cand.rule.type != "SET" and starts_with_count(text[cand.start:cand.end]):
+        mod = outside_mod(text, cand.start)  # "about two weeks", not "over the weekend"
     return Timex(
         id=f"T{number}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
-        type=cand.rule.type, value=res.value, mod=res.mod, interval=res.interval,
+        type=cand.rule.type, value=res.value, mod=mod, interval=res.interval,
         anchor=res.anchor, rule=cand.rule.name, granularity=res.granularity,
         quant=res.quant, freq=res.freq,
     )
@@ -143,5 +163,5 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
                       tense_at(text, cand.start, cand.end, doc))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
-        story = next_story(story, timex, under, is_bound(text, cand.start))
+        story = next_story(story, timex, under, is_bound(text, cand.start), day)
     return timexes

@@ -7,6 +7,7 @@ tense marker in the sentence does (data/tense.tsv lists the markers).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,17 +20,40 @@ if TYPE_CHECKING:  # pragma: no cover
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“'A-Z])|\n\s*\n")
 
 
+@dataclass(frozen=True)
+class Markers:
+    """The compiled markers of data/tense.tsv."""
+
+    by_tense: tuple[tuple[re.Pattern, int], ...]  # (regex, tense) for future, present, past
+    cue: re.Pattern  # future cues that override the verb's tense
+
+
+CUE_REACH = 60  # characters before the expression in which a future cue counts
+_TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
+
+
 @lru_cache(maxsize=1)
-def markers() -> tuple[tuple[re.Pattern, int], ...]:
-    """(regex, tense) for the future, present and past markers of data/tense.tsv."""
-    found: dict[str, list[str]] = {"future": [], "present": [], "past": []}
+def markers() -> Markers:
+    """The tense markers and future cues of data/tense.tsv, compiled once."""
+    found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         tense, pattern = line.split("\t")
         found[tense].append(pattern)
-    tenses = {"future": FUTURE, "present": PRESENT, "past": PAST}
-    return tuple((re.compile(r"\b(?:%s)\b" % "|".join(p), re.I), tenses[t]) for t, p in found.items())
+
+    def compile_(patterns: list[str]) -> re.Pattern:
+        return re.compile(r"\b(?:%s)\b" % "|".join(patterns), re.I)
+
+    by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
+    return Markers(by_tense, compile_(found["cue"]))
+
+
+def future_cue(text: str, start: int) -> bool:
+    """True when a future cue ('payable', 'as soon as', 'scheduled to') shortly precedes ``start``."""
+    left, _ = sentence_bounds(text, start, start)
+    window = text[max(left, start - CUE_REACH):start]
+    return bool(markers().cue.search(window))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -46,7 +70,7 @@ def tense_from_text(text: str, start: int, end: int) -> int:
     """The tense of the nearest marker (verb form, 'will', 'ago'...) in the sentence."""
     left, right = sentence_bounds(text, start, end)
     best: tuple[tuple[int, int], int] | None = None
-    for regex, tense in markers():
+    for regex, tense in markers().by_tense:
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue  # the expression's own words ("last", "ago") are not the clause's tense
@@ -83,6 +107,8 @@ def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
 
 def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
     """Past, present or future for the expression at text[start:end]."""
+    if future_cue(text, start):
+        return FUTURE
     if doc is not None:
         found = tense_from_doc(doc, start, end)
         if found is not None:
