@@ -40,7 +40,9 @@ def test_floors_cover_the_headline_figures():
 
 
 @pytest.mark.data
-@pytest.mark.parametrize("metric", sorted(_floors()))
-def test_polnear_dev_above_floor(polnear_scores, metric):
-    assert polnear_scores[metric] >= _floors()[metric], (
-        f"PolNeAR dev {metric} = {polnear_scores[metric]:.4f} < floor {_floors()[metric]}")
+def test_polnear_dev_above_floors(polnear_scores):
+    # one test, not one per metric: under pytest -n 2 a session fixture is per worker,
+    # and the dev set should be parsed once
+    low = {m: (polnear_scores[m], floor) for m, floor in _floors().items() if polnear_scores[m] < floor}
+    assert not low, "PolNeAR dev below floors: " + ", ".join(
+        f"{m} = {got:.4f} < {floor}" for m, (got, floor) in sorted(low.items()))

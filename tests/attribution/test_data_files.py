@@ -6,7 +6,7 @@ import pytest
 
 from dateline.attribution import lexicon
 
-FILES = ["cue_verbs.txt", "source_nouns.txt", "relay_phrases.txt"]
+FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -18,9 +18,13 @@ def test_header_states_format_and_examples(name):
 
 @pytest.mark.parametrize("name", FILES)
 def test_rows_are_well_formed(name):
-    width = {"cue_verbs.txt": 3, "source_nouns.txt": 2, "relay_phrases.txt": 2}[name]
-    for row in lexicon._rows(name):
+    width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2}[name]
+    rows = lexicon._rows(name)
+    for row in rows:
         assert len(row) == width and all(row), row
+    if name != "source_nouns.txt":  # a source noun may be listed under two classes
+        keys = [row[0] for row in rows]
+        assert len(keys) == len(set(keys)), f"duplicate entries in {name}"
 
 
 def test_cue_classes_and_complements_are_known():
@@ -32,6 +36,15 @@ def test_cue_classes_and_complements_are_known():
 
 @pytest.mark.parametrize("sentence,expected", lexicon.examples("cue_verbs.txt"))
 def test_cue_verb_examples(attributions_of, sentence, expected):
+    cue, source, content = expected
+    atts = [a for a in attributions_of(sentence) if a.cue and a.cue.text == cue]
+    assert atts, sentence
+    assert atts[0].source.span.text == source
+    assert atts[0].content[0].text.startswith(content)
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("cue_nouns.txt"))
+def test_cue_noun_examples(attributions_of, sentence, expected):
     cue, source, content = expected
     atts = [a for a in attributions_of(sentence) if a.cue and a.cue.text == cue]
     assert atts, sentence

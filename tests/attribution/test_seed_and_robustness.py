@@ -23,6 +23,8 @@ def test_seed_quotes(seed_record, seed_gold):
         assert att.source.span.text == gold.get("speaker_mention", gold["speaker"])
         assert att.cue.text == gold["cue"]
         assert [v.name for v in att.via] == [gold["via"]]
+        if seed_record.timexes:  # said_on needs the time layer
+            assert att.said_on == gold.get("said_on")
 
 
 def test_seed_attributions(seed_record, seed_gold):
@@ -36,6 +38,7 @@ def test_seed_attributions(seed_record, seed_gold):
         if "source_mention" in gold:
             assert att.source.span.text == gold["source_mention"]
         assert att.cue.text.endswith(gold["cue"])
+        assert att.source.entity is None or att.source.entity in {e.id for e in seed_record.entities}
 
 
 def test_seed_text_view(seed_record):

@@ -13,12 +13,13 @@ Steps (each a small function):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .quotes import Quote, find_quotes, paragraphs
-from .reported import (Candidate, according_candidates, label_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
 
@@ -34,13 +35,17 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
                          timexes: Sequence[Timex] = ()) -> list[Attribution]:
     """All attributions of a parsed article, in text order, with ids A1, A2, ..."""
     quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
-    cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text)
+    cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
     cands = _drop_same_cue(cands)
-    cands = [c for c in cands if c.rule == "label_colon" or not _inside_closed_quote(doc[c.head].idx, quotes)]
-    for cand in cands:
+    inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
+    cands = [c for c in cands if c not in inner]
+    for cand in cands + inner:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
     cands = _attach_quotes(doc, text, quotes, cands)
+    # a cue inside quoted words speaks for the quote only when nothing outside claims it
+    cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
+                                          if q.inner_start <= doc[c.head].idx < q.inner_end)]
     cands = _split_relays(doc, text, quotes, cands)
     cands = _resolve_nesting(doc, cands)
     _add_relays(doc, cands)
@@ -50,6 +55,17 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     for n, cand in enumerate(cands, 1):
         out.append(_to_attribution(f"A{n}", cand, doc, text, quotes, resolver, timexes))
     return out
+
+
+def tokens_between(doc: "Doc", start: int, end: int) -> list["Token"]:
+    """The tokens starting at a character offset in [start, end), found by bisection."""
+    starts = doc.user_data.get("dateline_token_starts")
+    if starts is None or len(starts) != len(doc):
+        from spacy.attrs import IDX
+
+        starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+        doc.user_data["dateline_token_starts"] = starts
+    return list(doc[bisect_left(starts, start):bisect_left(starts, end)])
 
 
 def _drop_same_cue(cands: list[Candidate]) -> list[Candidate]:
@@ -103,8 +119,8 @@ def _only_glue(doc: "Doc", text: str, start: int, end: int, cand: Candidate | No
     if end - start > MAX_CUE_GAP_CHARS or "\n" in text[start:end]:
         return False
     source = set(range(*cand.source)) if cand and cand.source else set()
-    for tok in doc:
-        if start <= tok.idx < end and not (tok.is_punct or tok.is_space or tok.i in source
+    for tok in tokens_between(doc, start, end):
+        if not (tok.is_punct or tok.is_space or tok.i in source
                                             or tok.pos_ in ("AUX", "ADV", "PART") or tok.text == "\x00"):
             return False
     return True
@@ -172,12 +188,12 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     para_end = text.find("\n", q.end)
     para_end = len(text) if para_end < 0 else para_end
     limit = min(para_end, q.end + MAX_CUE_GAP_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
-    after = [t for t in doc if q.end <= t.idx < limit and _quote_cue(t, quotes)]
+    after = [t for t in tokens_between(doc, q.end, limit) if _quote_cue(t, quotes)]
     if after and not _clause_break(text[q.end:after[0].idx]):
         return after[0]
     para_start = text.rfind("\n", 0, q.start) + 1
     floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
-    before = [t for t in doc if floor <= t.idx < q.start and _quote_cue(t, quotes)]
+    before = [t for t in tokens_between(doc, floor, q.start) if _quote_cue(t, quotes)]
     if before and not _clause_break(text[before[-1].idx:q.start]):
         return before[-1]
     if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q):
@@ -207,8 +223,9 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    sent_start = next((t.sent.start_char for t in doc if t.idx <= colon < t.idx + len(t.text)), 0)
-    verbs = [t for t in doc if sent_start <= t.idx < colon and cue_verb(t) is not None
+    at_colon = tokens_between(doc, colon, colon + 1)
+    sent_start = at_colon[0].sent.start_char if at_colon else 0
+    verbs = [t for t in tokens_between(doc, sent_start, colon) if cue_verb(t) is not None
              and not _inside_quote(t.idx, quotes)]
     return verbs[-1] if verbs else None
 
@@ -257,8 +274,8 @@ def _quoted_speech_inside(doc: "Doc", text: str, quotes: list[Quote], cand: Cand
     for q in quotes:
         if not any(a <= q.start and q.end <= b for a, b in cand.content):
             continue
-        for tok in doc:
-            if q.end <= tok.idx < min(q.end + MAX_CUE_GAP_CHARS, doc[cand.head].idx) and tok.i != cand.head:
+        for tok in tokens_between(doc, q.end, min(q.end + MAX_CUE_GAP_CHARS, doc[cand.head].idx)):
+            if tok.i != cand.head:
                 cue = cue_verb(tok)
                 if cue and "quote" in cue.complements and subject(tok) is not None:
                     return Candidate(cue=cue_tokens(tok), head=tok.i, source=source_of(tok),
@@ -292,15 +309,16 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
 
 
 def _kind(cand: Candidate, quotes: list[Quote], text: str) -> str:
+    """direct (all words quoted), mixed (a clause's worth quoted), indirect, or according_to."""
     if cand.according:
         return "according_to"
-    words = 0
-    quoted = 0
+    words = quoted = 0
     for a, b in cand.content:
-        for i in range(a, b):
-            if text[i].isalnum():
-                words += 1
-                quoted += any(q.inner_start <= i < q.inner_end for q in quotes)
+        words += sum(ch.isalnum() for ch in text[a:b])
+        for q in quotes:
+            lo, hi = max(a, q.inner_start), min(b, q.inner_end)
+            if lo < hi:
+                quoted += sum(ch.isalnum() for ch in text[lo:hi])
     if words and quoted >= words * 0.9:
         return "direct"
     return "mixed" if quoted >= 8 else "indirect"
@@ -357,7 +375,7 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
                 not any(a <= tx.start < b for a, b in content) and _day_value(tx):
             return tx.value, tx.id
     first = min([a for a, _ in content] + [verb.idx])
-    opening = next((t for t in doc if t.idx >= first), verb).sent
+    opening = next(iter(tokens_between(doc, first, first + 1) or [verb])).sent
     if source is None or opening.start == 0:
         return None, None
     prev = doc[opening.start - 1].sent

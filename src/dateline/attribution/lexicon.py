@@ -60,6 +60,7 @@ def source_nouns() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=8)
 def nouns_of_class(cls: str) -> frozenset[str]:
     """The source nouns of one class (a noun may be listed under several)."""
     return frozenset(row[0] for row in _rows("source_nouns.txt") if row[1] == cls)
@@ -69,3 +70,9 @@ def nouns_of_class(cls: str) -> frozenset[str]:
 def relay_phrases() -> dict[str, str]:
     """Credit and relay phrases (lower case) -> role."""
     return {phrase: role for phrase, role in _rows("relay_phrases.txt")}
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, frozenset[str]]:
+    """Cue nouns by lemma -> the complements that may hold their content."""
+    return {lemma: frozenset(c for c in comps.split(",") if c) for lemma, comps in _rows("cue_nouns.txt")}

@@ -82,13 +82,8 @@ def char_spans(tokens: Iterable["Token"]) -> list[tuple[int, int]]:
 
 
 def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
-    """Tokens of the cue's sentence and paragraph (spaCy sometimes runs a sentence over a break)."""
-    text = sent.doc.text
-    root = sent.root.idx
-    para_start = text.rfind("\n", 0, root) + 1
-    para_end = text.find("\n", root)
-    para_end = len(text) if para_end < 0 else para_end
-    return [t for t in tokens if sent.start <= t.i < sent.end and para_start <= t.idx < para_end]
+    """The tokens inside the cue's sentence."""
+    return [t for t in tokens if sent.start <= t.i < sent.end]
 
 
 def subject(verb: "Token") -> "Token | None":
@@ -195,7 +190,10 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
             toks = [t for c in clauses for t in c.subtree]
             return _in_sentence(toks, sent), [], "ccomp"
     if _is_parenthetical(verb):
-        inside = {t.i for t in verb.subtree}
+        # the clause around the cue, without the cue, its subject and what precedes it;
+        # clauses hung on the cue after it ("..., he said, until it went bankrupt") stay
+        trailing = {t.i for c in kids if c.i > verb.i and c.dep_ in ("advcl", "ccomp", "conj") for t in c.subtree}
+        inside = {t.i for t in verb.subtree} - trailing
         toks = [t for t in verb.head.subtree if t.i not in inside]
         return _in_sentence(toks, sent), [], "parenthetical"
     if "xcomp" in cue.complements:
@@ -222,10 +220,35 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
     if "dobj" in cue.complements:
         for c in kids:
             if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.lower_ not in RELATIVE:
-                toks = list(c.subtree)
-                toks += [t for x in kids if x.dep_ in ("oprd", "xcomp", "ccomp") and x.i > c.i for t in x.subtree]
+                toks = list(c.subtree)  # "cited X as an example": the 'as' phrase belongs to it
+                toks += [t for x in kids if x.i > c.i and (x.dep_ in ("oprd", "xcomp", "ccomp") or (
+                    x.dep_ == "prep" and x.lower_ == "as")) for t in x.subtree]
                 return _in_sentence(toks, sent), [], "dobj"
+    if "quote" in cue.complements and _set_off_by_commas(verb):
+        # ", he said," between two halves of a clause the parse did not join to the verb
+        skip = {t.i for t in verb.subtree if t.i < verb.i and t.i >= _subject_start(verb)} | {verb.i}
+        skip |= {t.i for c in kids if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct")
+                 for t in c.subtree}
+        toks = [t for t in sent if t.i not in skip]
+        return toks, [], "parenthetical"
     return [], [], ""
+
+
+def _subject_start(verb: "Token") -> int:
+    subj = subject(verb)
+    return subj.left_edge.i if subj is not None else verb.i
+
+
+def _set_off_by_commas(verb: "Token") -> bool:
+    """"..., the agency said in a report, ..." : subject and verb between commas (or a comma and the end)."""
+    subj = subject(verb)
+    if subj is None or subj.dep_ != "nsubj" or subj.i > verb.i:
+        return False
+    first = next((t for t in subj.subtree if not t.is_punct), subj)
+    if first.i == verb.sent.start or verb.doc[first.i - 1].text not in {",", "—", "–"}:
+        return False
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")]
+    return all(c.dep_ in ("advcl", "conj", "cc") for c in after)
 
 
 # Any verb with a subject and a that-clause reports a thought or a statement ("X worries
@@ -352,3 +375,47 @@ def _label_like(label: list["Token"], documents: frozenset[str]) -> bool:
         return False
     named = any(t.pos_ == "PROPN" or (t.is_upper and len(t.text) > 1) for t in label)
     return named or label[-1].lemma_.lower() in documents
+
+
+def noun_candidates(doc: "Doc") -> list[Candidate]:
+    """"Smith's claim that ...", "a Ledger report that ...", "his pledge to ...": owner and clause."""
+    found = []
+    table = lexicon.cue_nouns()
+    for tok in doc:
+        comps = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        owner = _noun_owner(tok) if comps else None
+        if owner is None:
+            continue
+        content = _noun_content(tok, comps)
+        spans = char_spans(_in_sentence(content, tok.sent))
+        if spans:
+            found.append(Candidate(cue=[tok.i], head=tok.i, source=owner, content=spans, rule="noun"))
+    return found
+
+
+def _noun_owner(noun: "Token") -> tuple[int, int] | None:
+    """The owner of a cue noun: possessive, a proper name before it, or "by X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            last = c.i + 1 if c.pos_ == "PRON" else c.i + 1
+            return c.left_edge.i, last
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    if names:
+        return names[0].left_edge.i, names[-1].i + 1
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0])
+    return None
+
+
+def _noun_content(noun: "Token", comps: frozenset[str]) -> list["Token"]:
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
+            marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "aux")}
+            if ("that" in comps and "that" in marks) or ("to" in comps and "to" in marks):
+                return list(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in comps and c.i > noun.i:
+            return [t for t in c.subtree if t.i != c.i]
+    return []

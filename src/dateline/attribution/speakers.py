@@ -77,6 +77,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self._lookup = _entity_lookup()
+        self._ents = list(self.doc.ents)  # doc.ents builds new spans on every access
 
     # -- public -----------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
@@ -116,7 +117,7 @@ class SpeakerResolver:
         for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
             if tok.pos_ != "PROPN":
                 continue
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
+            ent = next((e for e in self._ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
             if ent is not None and ent.start >= phrase.start and ent.end <= phrase.end:
                 toks = list(ent)
             else:
@@ -146,7 +147,7 @@ class SpeakerResolver:
         """Without an entity layer: a surname alone takes the earlier full name it ends."""
         if " " in span.text or self.entities:
             return span.text
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.start_char >= span.start:
                 break
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == span.text:
@@ -178,7 +179,7 @@ class SpeakerResolver:
                 if best_end < m.end <= before and before - m.end < MAX_PRONOUN_DISTANCE:
                     best, best_end = entity, m.end
         if best is None and label == "PERSON" and not self.entities:
-            for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= before]):
+            for ent in reversed([e for e in self._ents if e.label_ == "PERSON" and e.end_char <= before]):
                 if before - ent.end_char < MAX_PRONOUN_DISTANCE:
                     return Entity(id="", name=ent.text, type="PERSON", mentions=())
                 break
