@@ -10,7 +10,7 @@ from .helpers import run
 
 TRIGGER_FILES = ("event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt", "reporting_verbs.txt",
                  "non_event_verbs.txt", "state_adjectives.txt")
-ALL_FILES = DATA_FILES + ("participant_roles.txt",)
+ALL_FILES = DATA_FILES + ("participant_roles.txt", "support_verbs.txt")
 
 
 def _cases(names):
@@ -57,7 +57,7 @@ def test_signal_examples(name, sentence, expected):
     assert expected in [lexicon().signals.get(w) for w in words]
 
 
-@pytest.mark.parametrize("name, sentence, expected", _cases(["participant_roles.txt"]))
+@pytest.mark.parametrize("name, sentence, expected", _cases(["participant_roles.txt", "support_verbs.txt"]))
 def test_role_examples(name, sentence, expected):
     trigger, _, rest = expected.partition(":")
     text, role = rest.strip().rsplit(" ", 1)

@@ -28,6 +28,12 @@ _CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
 
 
 @lru_cache(maxsize=1)
+def support_verbs() -> frozenset[str]:
+    """Verbs whose subject takes part in their event-noun object, from ``support_verbs.txt``."""
+    return frozenset(_fields(line)[0].lower() for line in data_lines("support_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def role_prepositions() -> dict[str, str]:
     """Preposition -> role, from ``participant_roles.txt``."""
     return {f[0].lower(): f[1] for f in map(_fields, data_lines("participant_roles.txt"))}
@@ -186,6 +192,10 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
     verb = framing_verb(noun)
     if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
         args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in support_verbs():
+        subj = _subject(noun.head)  # "X filed a lawsuit": X brings the lawsuit
+        if subj and subj[0] == "agent":
+            args.append(subj)
     return args
 
 
