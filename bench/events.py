@@ -90,7 +90,8 @@ def timeline_section(limit: int | None) -> tuple[dict, RunTimes]:
                       "bounded_accuracy": share(a.bounded_correct, a.gold)},
         "participants": {"timeline_entries": scores.entries, "found": scores.found,
                          "entity_recall": share(scores.with_participant, scores.entries),
-                         "entity_recall_found": share(scores.with_participant, scores.found)},
+                         "entity_recall_found": share(scores.with_participant, scores.found),
+                         "with_entity": scores.with_participant, "misses_by_kind": scores.miss_kinds},
         "participant_misses_sample": scores.misses[:12],
     }
     return result, times
@@ -133,7 +134,8 @@ def _print(report: dict) -> None:
           f" {a['bounded_share']:.3f}, bounded and right {a['bounded_accuracy']:.3f}")
     p = tl["participants"]
     print(f"  participants, {p['timeline_entries']} timeline entries: target entity among participants"
-          f" {p['entity_recall']:.3f} (of events found: {p['entity_recall_found']:.3f})")
+          f" {p['entity_recall']:.3f} ({p['with_entity']}; of events found: {p['entity_recall_found']:.3f})")
+    print(f"    misses by kind: {p['misses_by_kind']}")
     print(f"speed ({sp['articles']} articles): pipeline {sp['pipeline_articles_per_s']} articles/s,"
           f" events layer alone {sp['events_layer_articles_per_s']} articles/s"
           f" ({sp['events_layer_vs_spacy_parse_speed']}x spaCy parse speed); seconds by layer {sp['seconds_by_layer']}")

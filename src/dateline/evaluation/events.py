@@ -409,6 +409,21 @@ class TimelineScores:
     found: int = 0  # ... for which an event was predicted
     with_participant: int = 0  # ... whose participants include the timeline's entity
     misses: list[str] = field(default_factory=list)
+    miss_kinds: dict[str, int] = field(default_factory=dict)  # why the entity was not found
+
+
+def miss_kind(doc: CatDocument, record: Record, entry: TimelineEntry, span: tuple[int, int]) -> str:
+    """Why a timeline entity is not among an event's participants (for the error analysis)."""
+    event = event_at(record.events, span)
+    if event is None:
+        return "event not found"
+    if not event.participants:
+        return "event has no participants"
+    bounds = [(s, e) for s, e, sent in doc.tokens.values() if sent == entry.sentence]
+    first, last = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    if any(first <= m[0] < last for m in entity_mentions(record.text, entry.entity)):
+        return "entity named in the sentence, not attached"
+    return "entity not named in the sentence"
 
 
 def score_timelines(records: dict[str, Record], docs: dict[str, CatDocument],
@@ -425,6 +440,9 @@ def score_timelines(records: dict[str, Record], docs: dict[str, CatDocument],
                                      entities_named(record, entry.entity))
         scores.found += found
         scores.with_participant += hit
+        if not hit:
+            kind = miss_kind(doc, record, entry, span)
+            scores.miss_kinds[kind] = scores.miss_kinds.get(kind, 0) + 1
         if found and not hit:
             scores.misses.append(f"{entry.doc_id}-{entry.sentence}-{entry.word} ({entry.entity})")
         gold = gold_interval(entry.date)
