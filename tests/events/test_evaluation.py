@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def test_read_cat_spans_markables_relations_and_twin_dct():
     doc = read_cat(FIXTURES / "cat" / "100_sample.xml")
-    assert doc.text.splitlines()[1] == "The firm opened a store on Monday after a court case ."
+    assert doc.text.splitlines()[1] == "The firm opened a store on Monday after a court case."
     events = doc.of_kind("EVENT_MENTION")
     assert [e.text for e in events] == ["opened", "court case"]
     assert doc.of_kind("TIMEX3")[0].attr("value") == "2010-06-07"

@@ -3,8 +3,9 @@
 CAT XML ("Content Annotation Tool") stores an article as ``<token t_id sentence number>``
 elements and its annotations as ``<Markables>`` (EVENT_MENTION, TIMEX3, ENTITY_MENTION
 ...) that point to tokens, and ``<Relations>`` (TLINK, HAS_PARTICIPANT ...) that point to
-markables.  ``read_cat`` rebuilds a plain text (tokens joined by spaces, one sentence per
-line) and turns every markable into a character span of it.
+markables.  ``read_cat`` rebuilds a plain text (tokens joined by spaces, except around
+punctuation that attaches, one sentence per line) and turns every markable into a
+character span of it.
 
 The SemEval-2015 Task 4 trial data carries only EVENT_MENTION markables; its dates and
 target entities are in the gold timelines (``<order> TAB <date> TAB <doc>-<sentence>-<word>``),
@@ -79,17 +80,32 @@ class CatDocument:
         return None
 
 
+# Tokens written without a space before them ("28, 2003", "Apple's") or after them ("($").
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "$"})
+
+
+def _separator(previous: str | None, word: str, new_sentence: bool) -> str:
+    """What goes between two tokens: a newline between sentences, else a space unless the
+    punctuation attaches ("April 28, 2003" rather than "April 28 , 2003")."""
+    if previous is None:
+        return ""
+    if new_sentence:
+        return "\n"
+    return "" if word in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER else " "
+
+
 def _text_and_tokens(root: ET.Element) -> tuple[str, dict[str, tuple[int, int, int]]]:
     pieces: list[str] = []
     spans: dict[str, tuple[int, int, int]] = {}
-    length, last_sentence = 0, None
+    length, last_sentence, previous = 0, None, None
     for tok in root.iter("token"):
         sentence = int(tok.get("sentence", "0"))
         word = (tok.text or "").strip() or "_"
-        if last_sentence is not None:
-            sep = "\n" if sentence != last_sentence else " "
-            pieces.append(sep)
-            length += 1
+        sep = _separator(previous, word, sentence != last_sentence)
+        pieces.append(sep)
+        length += len(sep)
+        previous = word
         spans[tok.get("t_id", "")] = (length, length + len(word), sentence)
         pieces.append(word)
         length += len(word)
