@@ -183,8 +183,6 @@ def _signal_object(signal: "Token", struct: Structure) -> EventNode | None:
             if child.lower_ in ("then", "this", "that") and child.pos_ in ("ADV", "PRON", "DET"):
                 return _previous_sentence_event(signal, struct)
             return struct.by_token.get(child.i)
-    if signal.lower_ in ("later", "earlier"):
-        return None
     return None
 
 

@@ -36,7 +36,8 @@ def data_examples(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def _fields(line: str) -> list[str]:
+def fields_of(line: str) -> list[str]:
+    """The fields of a data line, split by tab or by ``|``."""
     sep = "\t" if "\t" in line else "|"
     return [f.strip() for f in line.split(sep)]
 
@@ -45,13 +46,13 @@ def _table(name: str) -> dict[str, str]:
     """A two-column file as a dict (first column lower-cased)."""
     table = {}
     for line in data_lines(name):
-        parts = _fields(line)
+        parts = fields_of(line)
         table[parts[0].lower()] = parts[1] if len(parts) > 1 else ""
     return table
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(_fields(line)[0].lower() for line in data_lines(name))
+    return frozenset(fields_of(line)[0].lower() for line in data_lines(name))
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Lexicon:
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
-    seqs = {tuple(_split_words(_fields(line)[0].lower())) for line in data_lines("multiword_triggers.txt")}
+    seqs = {tuple(_split_words(fields_of(line)[0].lower())) for line in data_lines("multiword_triggers.txt")}
     return tuple(sorted(seqs, key=lambda s: (-len(s), s)))
 
 

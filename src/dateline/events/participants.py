@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..types import Entity, Participant, Span
-from .lexicon import _fields, data_lines
+from .lexicon import fields_of, data_lines
 from .triggers import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,13 +30,13 @@ _CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
 @lru_cache(maxsize=1)
 def support_verbs() -> frozenset[str]:
     """Verbs whose subject takes part in their event-noun object, from ``support_verbs.txt``."""
-    return frozenset(_fields(line)[0].lower() for line in data_lines("support_verbs.txt"))
+    return frozenset(fields_of(line)[0].lower() for line in data_lines("support_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
 def role_prepositions() -> dict[str, str]:
     """Preposition -> role, from ``participant_roles.txt``."""
-    return {f[0].lower(): f[1] for f in map(_fields, data_lines("participant_roles.txt"))}
+    return {f[0].lower(): f[1] for f in map(fields_of, data_lines("participant_roles.txt"))}
 
 
 def phrase_span(token: "Token") -> tuple[int, int]:
