@@ -4,9 +4,10 @@
   elsewhere at word boundaries, outside other mentions and not glued to a longer
   capitalized name, is one more mention of that entity.
 * "the <ORG> <role noun>" ("the PTI chief") describes a person: the person named right
-  after it; else the most mentioned person who appears in a sentence with that
-  organization; else the person mentioned last in this or the previous sentence; else
-  the only person of the article.  Never a person from a word list.
+  after it; else the most mentioned person named within a few words of that organization
+  elsewhere; else the one person named in the previous sentence; else the only person
+  of the article.  A person named in the same sentence is never chosen (as with
+  pronouns, that is someone else), and no person comes from a word list.
 * "the <title>" ("the Prime Minister") is the one person of the article who bears that
   title, when exactly one does.
 """
@@ -184,24 +185,24 @@ def _gap(a: Mention, b: Mention) -> int:
     return max(a.start, b.start) - min(a.end, b.end)
 
 
-def _recent_person(clusters: list[Cluster], start: int, sentence: int) -> Cluster | None:
-    """The one person mentioned in the previous sentence (or earlier in this one), when
-    no person is named elsewhere in this sentence (a description and a name in the same
-    sentence are, as with pronouns, usually different people: "The FBI director
-    chastised Clinton")."""
+def _recent_person(clusters: list[Cluster], sentence: int) -> Cluster | None:
+    """The one person named in the previous sentence, when no person is named in this one
+    (a description and a name in one sentence are, as with pronouns, usually different
+    people: "The FBI director chastised Clinton")."""
     window: list[Cluster] = []
     for c in clusters:
         if c.label != "PERSON":
             continue
-        here = [m for m in c.mentions if m.kind != "role" and sentence - 1 <= m.sentence <= sentence]
-        if any(m.sentence == sentence and m.start > start for m in here):
+        named = [m for m in c.mentions if m.kind != "role"]
+        if any(m.sentence == sentence for m in named):
             return None
-        if any(m.start < start for m in here):
+        if any(m.sentence == sentence - 1 for m in named):
             window.append(c)
     return window[0] if len(window) == 1 else None
 
 
-def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
+def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
+                 clusters: list[Cluster]) -> Cluster | None:
     """The person a "the <ORG> <role>" phrase describes (see the module docstring)."""
     named = _named_after(doc, end_token, clusters)
     if named is not None:
@@ -214,7 +215,7 @@ def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
     if not people:
         return None
     found = (_described_with(doc, org, candidates, mention)
-             or _recent_person(clusters, mention.start, mention.sentence))
+             or _recent_person(clusters, mention.sentence))
     if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1:
         found = people[0]
     return found
