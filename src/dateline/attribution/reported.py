@@ -111,8 +111,11 @@ def _relative_head(verb: "Token", subj: "Token") -> "Token":
 
 def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
     """The source's token range; for "Smith, who said", only the noun phrase before the clause."""
-    if _relative_head(verb, subj) is not subj:
+    head = _relative_head(verb, subj)
+    if head is not subj and subj.lower_ in ("who", "whom"):
         return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
+    if head is not subj:  # "rules that promise ...": the noun, without its clause
+        return head.left_edge.i, head.i + 1
     return noun_phrase(subj)
 
 
@@ -144,6 +147,8 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         return None  # "he was asked": the subject is the addressee, not the source
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return source_of(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "before asking her"
+        return source_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head.left_edge.i, verb.head.i + 1
     return None
@@ -217,12 +222,23 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], 
             toks += [t for x in kids if x.dep_ in ("xcomp", "ccomp") and x.i > c.i for t in x.subtree]
             if toks:
                 return _in_sentence(toks, sent), [c], "prep"
+    passive_subject = [c for c in kids if c.dep_ == "nsubjpass"]
+    if passive_subject and any(c.dep_ == "agent" for c in kids) and passive_subject[0].lower_ not in EXPLETIVE:
+        # "The nominee has been endorsed by dozens of papers": the subject is what is said of
+        return _in_sentence(list(passive_subject[0].subtree), sent), [], "passive"
     if "dobj" in cue.complements:
+        for c in kids:  # "cited improving services as a priority": a gerund object
+            if c.dep_ in ("xcomp", "ccomp", "pcomp") and c.tag_ == "VBG" and c.i > verb.i:
+                return _in_sentence(list(c.subtree) + [t for x in kids if x.i > c.i and x.dep_ == "prep"
+                                                       for t in x.subtree], sent), [], "dobj"
         for c in kids:
             if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.lower_ not in RELATIVE:
-                toks = list(c.subtree)  # "cited X as an example": the 'as' phrase belongs to it
-                toks += [t for x in kids if x.i > c.i and (x.dep_ in ("oprd", "xcomp", "ccomp") or (
-                    x.dep_ == "prep" and x.lower_ == "as")) for t in x.subtree]
+                # "accused X of Y", "blamed X for Y", "cited X as Z": the phrase after the
+                # object belongs to the content; a clause after a comma does not
+                toks = list(c.subtree)
+                toks += [t for x in kids if x.i > c.i and verb.doc[x.left_edge.i - 1].text != "," and (
+                         x.dep_ in ("oprd", "xcomp", "ccomp", "prep") or (x.dep_ == "conj" and x.pos_ != "VERB"))
+                         for t in x.subtree]
                 return _in_sentence(toks, sent), [], "dobj"
     if "quote" in cue.complements and _set_off_by_commas(verb):
         # ", he said," between two halves of a clause the parse did not join to the verb
@@ -278,9 +294,23 @@ def verb_candidates(doc: "Doc") -> list[Candidate]:
         spans = char_spans(toks)
         if not spans or _passive_without_source(tok, rule):
             continue
-        found.append(Candidate(cue=cue_tokens(tok, extra), head=tok.i, source=source_of(tok),
+        found.append(Candidate(cue=cue_tokens(tok, extra), head=tok.i, source=_same_line(doc, source_of(tok), tok),
                                content=spans, rule=f"verb_{rule}", cited=_cited(tok)))
     return found
+
+
+def _same_line(doc: "Doc", rng: tuple[int, int] | None, verb: "Token") -> tuple[int, int] | None:
+    """Cut a source phrase at a line break (a dateline or time stamp the parse ran into)."""
+    if rng is None:
+        return None
+    start, end = rng
+    for i in range(end - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return (start, end) if start < end else None
 
 
 def _passive_without_source(verb: "Token", rule: str) -> bool:
