@@ -442,7 +442,10 @@ def _in_reported_clause(doc: "Doc", mention: Mention) -> bool:
 
 def when_from_anchor(anchor: Anchor, note_extra: str | None = None) -> When:
     """The record's ``When`` for a node's final anchor."""
-    notes = list(anchor.notes) + ([note_extra] if note_extra else [])
+    reason = [anchor.reason] if anchor.reason and anchor.how == "event" else []
+    if reason and "(coreference)" in reason[0]:
+        note_extra = None  # "equal V1 (coreference)" already says it
+    notes = reason + list(anchor.notes) + ([note_extra] if note_extra else [])
     note = "; ".join(notes) or None
     if anchor.interval == OPEN:
         return When(how="none", note=note)

@@ -46,6 +46,7 @@ class Anchor:
     how: str = "none"
     via: str | None = None
     notes: list[str] = field(default_factory=list)
+    reason: str | None = None  # the edge that last narrowed it: "P2W before V19 (two weeks after)"
 
 
 def derive(edge: Edge, src: Interval, published: date | None) -> Interval:
@@ -100,6 +101,7 @@ def _apply(edge: Edge, anchors: dict[str, Anchor], published: date | None, seen:
     else:
         dst.how = "timex" if edge.src.startswith("T") else "event"
         dst.via = edge.src
+    dst.reason = f"{_describe(edge)} ({edge.rule})" if edge.rule else _describe(edge)
     return True
 
 
