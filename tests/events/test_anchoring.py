@@ -51,6 +51,7 @@ def test_relative_to_another_event(text, duration, unit_value, dated, dated_day,
     assert by_trigger(events, dated).when.interval == (dated_day, dated_day)
     assert target.when.interval == expected
     assert target.when.how == "event"
+    assert target.when.via in target.when.note  # e.g. "P2W before V3 (two weeks after)"
 
 
 def test_before_an_event_bounds_it():
