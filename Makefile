@@ -22,7 +22,7 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
-# Bench-only dependencies (HeidelTime, ...) and Java for HeidelTime.
+# Bench-only dependencies (HeidelTime, textacy, ...) and Java for HeidelTime.
 bench-setup: setup
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "bench-setup: Java is missing (HeidelTime needs it): installing a JRE with apt-get"; \

@@ -96,7 +96,7 @@ def build(layers: Iterable[str] | None = None) -> list[Component]:
             if name not in components:
                 components[name] = _make(name)
                 for req in components[name].requires:
-                    if req not in wanted and req in REGISTRY:
+                    if req not in wanted and req in REGISTRY and _available(req):
                         wanted.add(req)
                         changed = True
     return [components[n] for n in REGISTRY if n in components]

@@ -1,0 +1,393 @@
+"""Put the attribution layer together: parse cues, quotes, relays, speakers, dates.
+
+Steps (each a small function):
+1. candidates from the parse: cue verbs with their content, and "according to X";
+2. quotes by their marks widen the contents they overlap (a quote spaCy split into
+   sentences stays whole), and quotes no content holds find the cue next to them
+   ("...," he said / said Smith, "..." / a paragraph after "He said:");
+3. nested attributions are dropped (the words are attributed by the outer one), except
+   that a report verb around a quote ("'...,' X said, the paper reported") becomes a relay;
+4. sources are resolved to canonical speakers; "as quoted by X", "citing X" and the
+   publishers of documents fill ``via``; ``said_on`` comes from a date the article gives.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Sequence
+
+from ..types import Attribution, Entity, Source, Span, Timex
+from . import lexicon
+from .quotes import Quote, find_quotes, paragraphs
+from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+                       verb_candidates)
+from .speakers import SpeakerResolver
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+MAX_CUE_GAP_CHARS = 60  # '," said the deputy foreign minister of X' fits; a new clause does not
+SPEECH_NOUN_HINTS = {"hearing", "interview", "speech", "conference", "briefing", "rally", "statement",
+                     "meeting", "debate", "session", "testimony", "event", "appearance", "address"}
+
+
+def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
+                         timexes: Sequence[Timex] = ()) -> list[Attribution]:
+    """All attributions of a parsed article, in text order, with ids A1, A2, ..."""
+    quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
+    cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
+    cands = _drop_same_cue(cands)
+    inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
+    cands = [c for c in cands if c not in inner]
+    for cand in cands + inner:
+        if cand.rule != "label_colon":
+            cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
+    cands = _attach_quotes(doc, text, quotes, cands)
+    # a cue inside quoted words speaks for the quote only when nothing outside claims it
+    cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
+                                          if q.inner_start <= doc[c.head].idx < q.inner_end)]
+    cands = _split_relays(doc, text, quotes, cands)
+    cands = _resolve_nesting(doc, cands)
+    _add_relays(doc, cands)
+    cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
+    resolver = SpeakerResolver(doc=doc, text=text, entities=entities)
+    out = []
+    for n, cand in enumerate(cands, 1):
+        out.append(_to_attribution(f"A{n}", cand, doc, text, quotes, resolver, timexes))
+    return out
+
+
+def tokens_between(doc: "Doc", start: int, end: int) -> list["Token"]:
+    """The tokens starting at a character offset in [start, end), found by bisection."""
+    starts = doc.user_data.get("dateline_token_starts")
+    if starts is None or len(starts) != len(doc):
+        from spacy.attrs import IDX
+
+        starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+        doc.user_data["dateline_token_starts"] = starts
+    return list(doc[bisect_left(starts, start):bisect_left(starts, end)])
+
+
+def _drop_same_cue(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per cue head (the first rule that found it wins)."""
+    seen, out = set(), []
+    for c in cands:
+        if c.head not in seen:
+            seen.add(c.head)
+            out.append(c)
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _widen_with_quotes(content: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Grow content spans over the whole of every quote they overlap."""
+    spans = list(content)
+    for q in quotes:
+        if any(_overlaps((q.inner_start, q.inner_end), s) for s in content):
+            spans.append((q.start, q.end))
+    return _merge(spans)
+
+
+def _clip_to_adjacent_quote(doc: "Doc", text: str, cand: Candidate, content: list[tuple[int, int]],
+                            quotes: list[Quote]) -> list[tuple[int, int]]:
+    """'"...," X said': when a quote ends right before the cue, the content starts with it
+    (a parse that ran the sentence on past a missed sentence end gave more)."""
+    cue_at = doc[min(cand.cue)].idx
+    src_at = doc[cand.source[0]].idx if cand.source else cue_at
+    for q in quotes:
+        if q.end <= min(cue_at, src_at) and _only_glue(doc, text, q.end, min(cue_at, src_at), cand):
+            clipped = [(max(a, q.start), b) for a, b in content if b > q.start]
+            return clipped or content
+    return content
+
+
+def _only_glue(doc: "Doc", text: str, start: int, end: int, cand: Candidate | None) -> bool:
+    """Between a quote and its cue there is only punctuation, the source, auxiliaries, adverbs."""
+    if end - start > MAX_CUE_GAP_CHARS or "\n" in text[start:end]:
+        return False
+    source = set(range(*cand.source)) if cand and cand.source else set()
+    for tok in tokens_between(doc, start, end):
+        if not (tok.is_punct or tok.is_space or tok.i in source
+                                            or tok.pos_ in ("AUX", "ADV", "PART") or tok.text == "\x00"):
+            return False
+    return True
+
+
+def _covered(q: Quote, cands: list[Candidate]) -> bool:
+    return any(_overlaps((q.inner_start, q.inner_end), s) for c in cands for s in c.content)
+
+
+def _inside_closed_quote(idx: int, quotes: list[Quote]) -> bool:
+    """Cues inside quoted words belong to the quote ("'I think ...,' she said")."""
+    return any(q.closed and q.inner_start <= idx < q.inner_end for q in quotes)
+
+
+def _inside_quote(idx: int, quotes: list[Quote]) -> bool:
+    return any(q.start <= idx < q.end for q in quotes)
+
+
+def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """Give every quote that no content holds to the cue beside it (or after a colon)."""
+    by_head = {c.head: c for c in cands}
+    for q in quotes:
+        if _covered(q, cands) or q.words(text) < 1:
+            continue
+        verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
+        if verb is None or _title_like(text, q) or _inside_subject(doc, verb, q):
+            continue
+        if verb.i in by_head:
+            by_head[verb.i].content = _merge(by_head[verb.i].content + [(q.start, q.end)])
+        else:
+            cand = Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
+                             content=[(q.start, q.end)], rule="quote_adjacent")
+            cands.append(cand)
+            by_head[verb.i] = cand
+    return cands
+
+
+def _title_like(text: str, q: Quote) -> bool:
+    """A name or scare quote ("Red Line", "King James"): short and without a clause's punctuation."""
+    inner = text[q.inner_start:q.inner_end].rstrip("\x00")
+    return len(inner.split()) < 3 and not inner.endswith((",", ".", "!", "?"))
+
+
+def _inside_subject(doc: "Doc", verb: "Token", q: Quote) -> bool:
+    """The quote is part of the cue's subject phrase ("The memo titled 'X' describes ...")."""
+    rng = source_of(verb)
+    if rng is None:
+        return False
+    a, b = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    return a <= q.inner_start and q.inner_end <= b
+
+
+def _quote_cue(tok: "Token", quotes: list[Quote]) -> bool:
+    cue = cue_verb(tok)
+    return cue is not None and "quote" in cue.complements and not _inside_quote(tok.idx, quotes)
+
+
+def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
+                  by_head: dict[int, Candidate]) -> "Token | None":
+    """A cue verb within a short, quote-free stretch after (or else before) the quote.
+
+    Before the quote, a sentence end is allowed in one case, the news convention for a
+    quote split over sentences: '"A," he said. "B."' (the cue already holds the quote A).
+    """
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    limit = min(para_end, q.end + MAX_CUE_GAP_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
+    after = [t for t in tokens_between(doc, q.end, limit) if _quote_cue(t, quotes)]
+    if after and not _clause_break(text[q.end:after[0].idx]):
+        return after[0]
+    para_start = text.rfind("\n", 0, q.start) + 1
+    floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
+    before = [t for t in tokens_between(doc, floor, q.start) if _quote_cue(t, quotes)]
+    if before and not _clause_break(text[before[-1].idx:q.start]):
+        return before[-1]
+    if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q):
+        return before[-1]
+    return None
+
+
+def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
+    """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between."""
+    if not any(b <= verb.idx and verb.idx - b < MAX_CUE_GAP_CHARS for _, b in cand.content):
+        return False
+    gap = text[verb.idx:q.start]
+    if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(c in gap for c in '"“”'):
+        return False
+    return gap.rstrip().endswith((".", "!", "?"))  # the cue's sentence ends right before the quote
+
+
+def _clause_break(gap: str) -> bool:
+    """A sentence end between a quote and a verb: they do not belong together."""
+    stripped = gap.strip()
+    return any(mark in stripped for mark in (". ", "? ", "! ")) or stripped.endswith((".", "?", "!")) and len(stripped) > 1
+
+
+def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token | None":
+    """'He said:' ending the previous paragraph (or the text just before the quote)."""
+    before = text[:q.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    at_colon = tokens_between(doc, colon, colon + 1)
+    sent_start = at_colon[0].sent.start_char if at_colon else 0
+    verbs = [t for t in tokens_between(doc, sent_start, colon) if cue_verb(t) is not None
+             and not _inside_quote(t.idx, quotes)]
+    return verbs[-1] if verbs else None
+
+
+def _content_has(cand: Candidate, idx: int) -> bool:
+    return any(a <= idx < b for a, b in cand.content)
+
+
+def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
+    """Drop attributions inside another's content; a report verb around a quote relays it."""
+    dropped: set[int] = set()
+    for outer in cands:
+        for inner in cands:
+            if inner is outer or id(inner) in dropped or id(outer) in dropped:
+                continue
+            if not _content_has(outer, doc[inner.head].idx):
+                continue
+            if _is_relay(doc, outer, inner):
+                if outer.source:
+                    inner.via.append(outer.source)
+                inner.content = [s for s in inner.content]
+                dropped.add(id(outer))
+            else:
+                dropped.add(id(inner))
+    return [c for c in cands if id(c) not in dropped]
+
+
+def _split_relays(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """'"...," the mayor said, the paper reported': the quote is the mayor's, the paper relays it."""
+    heads = {c.head for c in cands}
+    out = []
+    for cand in cands:
+        cue = cue_verb(doc[cand.head])
+        inner = _quoted_speech_inside(doc, text, quotes, cand) if cue and cue.cls == "report" else None
+        if inner is None or inner.head in heads:
+            out.append(cand)
+            continue
+        if cand.source:
+            inner.via.append(cand.source)
+        out.append(inner)
+    return out
+
+
+def _quoted_speech_inside(doc: "Doc", text: str, quotes: list[Quote], cand: Candidate) -> Candidate | None:
+    """A quote in the content followed by a speech verb with its own subject."""
+    for q in quotes:
+        if not any(a <= q.start and q.end <= b for a, b in cand.content):
+            continue
+        for tok in tokens_between(doc, q.end, min(q.end + MAX_CUE_GAP_CHARS, doc[cand.head].idx)):
+            if tok.i != cand.head:
+                cue = cue_verb(tok)
+                if cue and "quote" in cue.complements and subject(tok) is not None:
+                    return Candidate(cue=cue_tokens(tok), head=tok.i, source=source_of(tok),
+                                     content=[(q.start, q.end)], rule="quote_relayed")
+    return None
+
+
+def _is_relay(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"'...,' X said, the paper reported": a report verb whose content is another's quote."""
+    cue = cue_verb(doc[outer.head])
+    if cue is None or cue.cls != "report" or inner.source is None:
+        return False
+    return doc[outer.head].idx > doc[inner.head].idx and inner.rule != "according_to"
+
+
+def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
+    """"as quoted by X" / "as reported by X" under a cue verb, and "citing X"."""
+    phrases = lexicon.relay_phrases()
+    for cand in cands:
+        verb = doc[cand.head]
+        for child in verb.children:
+            if child.dep_ not in ("advcl", "prep", "acl", "advmod"):
+                continue
+            words = [t for t in child.subtree]
+            head_words = " ".join(t.lower_ for t in words[:4])
+            for phrase, role in phrases.items():
+                if role == "relay" and head_words.startswith(phrase):
+                    obj = next((t for t in words if t.dep_ == "pobj"), None)
+                    if obj is not None:
+                        cand.via.append(noun_phrase(obj))
+
+
+def _kind(cand: Candidate, quotes: list[Quote], text: str) -> str:
+    """direct (all words quoted), mixed (a clause's worth quoted), indirect, or according_to."""
+    if cand.according:
+        return "according_to"
+    words = quoted = 0
+    for a, b in cand.content:
+        words += sum(ch.isalnum() for ch in text[a:b])
+        for q in quotes:
+            lo, hi = max(a, q.inner_start), min(b, q.inner_end)
+            if lo < hi:
+                quoted += sum(ch.isalnum() for ch in text[lo:hi])
+    if words and quoted >= words * 0.9:
+        return "direct"
+    return "mixed" if quoted >= 8 else "indirect"
+
+
+def _to_attribution(aid: str, cand: Candidate, doc: "Doc", text: str, quotes: list[Quote],
+                    resolver: SpeakerResolver, timexes: Sequence[Timex]) -> Attribution:
+    """Build the record of one candidate: spans, kind, resolved source and relays."""
+    cue_toks = [doc[i] for i in cand.cue]
+    cue = Span.of(text, cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1].text))
+    source, via = None, []
+    if cand.cited is not None:  # "X reported, citing officials": officials speak, X relays
+        if cand.source is not None:
+            via.append(resolver.resolve(*cand.source).source)
+        cand = _with_source(cand, cand.cited)
+    if cand.source is not None:
+        resolved = resolver.resolve(*cand.source)
+        source = resolved.source
+        via.extend(resolved.via)
+    for rng in cand.via:
+        via.append(resolver.resolve(*rng).source)
+    said_on, said_via = _said_on(doc, cand, source, timexes)
+    return Attribution(id=aid, kind=_kind(cand, quotes, text),
+                       content=tuple(Span.of(text, a, b) for a, b in cand.content),
+                       cue=cue, source=source, via=tuple(_unique(via, source)),
+                       said_on=said_on, said_on_via=said_via, rule=cand.rule)
+
+
+def _with_source(cand: Candidate, rng: tuple[int, int]) -> Candidate:
+    return Candidate(cue=cand.cue, head=cand.head, source=rng, content=cand.content, rule=cand.rule,
+                     according=cand.according, via=cand.via)
+
+
+def _unique(via: list[Source], source: Source | None) -> list[Source]:
+    seen = {source.name} if source else set()
+    out = []
+    for v in via:
+        if v.name not in seen:
+            seen.add(v.name)
+            out.append(v)
+    return out
+
+
+def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
+             timexes: Sequence[Timex]) -> tuple[str | None, str | None]:
+    """The date the words were said, when the article states it (needs the time layer)."""
+    if not timexes or cand.according:
+        return None, None
+    verb = doc[cand.head]
+    sent = verb.sent
+    content = cand.content
+    for tx in timexes:  # a date in the cue's own sentence, outside the quoted words
+        if tx.type == "DATE" and sent.start_char <= tx.start < sent.end_char and \
+                not any(a <= tx.start < b for a, b in content) and _day_value(tx):
+            return tx.value, tx.id
+    first = min([a for a, _ in content] + [verb.idx])
+    opening = next(iter(tokens_between(doc, first, first + 1) or [verb])).sent
+    if source is None or opening.start == 0:
+        return None, None
+    prev = doc[opening.start - 1].sent
+    names = {source.name.lower(), *(source.name.lower().split()[-1:])}
+    mentions_speaker = any(t.lower_ in names for t in prev)
+    speech_event = any(t.lemma_.lower() in SPEECH_NOUN_HINTS or cue_verb(t) is not None for t in prev)
+    if mentions_speaker and speech_event:
+        for tx in timexes:
+            if tx.type == "DATE" and prev.start_char <= tx.start < prev.end_char and _day_value(tx):
+                return tx.value, tx.id
+    return None, None
+
+
+def _day_value(tx: Timex) -> bool:
+    return len(tx.value) >= 10 and tx.value[:4].isdigit()

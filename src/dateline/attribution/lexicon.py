@@ -1,0 +1,78 @@
+"""The attribution layer's word lists, read from the data files beside this module.
+
+Every file opens with a header of ``#`` lines stating its format; header lines that
+start with ``# example:`` are worked examples that the tests run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """A cue verb: its class and the dependents that may hold its content."""
+
+    lemma: str
+    cls: str
+    complements: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The tab-separated data rows of a data file, comments and blanks skipped."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def examples(name: str) -> list[tuple[str, list[str]]]:
+    """The ``# example: INPUT => A | B ...`` lines of a data file, parsed."""
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# example:"):
+            given, _, expected = line[len("# example:"):].partition("=>")
+            out.append((given.strip(), [part.strip() for part in expected.split("|")]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, CueVerb]:
+    """Cue verbs by lemma."""
+    table = {}
+    for lemma, cls, comps in _rows("cue_verbs.txt"):
+        table[lemma] = CueVerb(lemma, cls, frozenset(c for c in comps.split(",") if c))
+    return table
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> dict[str, str]:
+    """Source nouns by lemma -> class (document, group, role)."""
+    table: dict[str, str] = {}
+    for lemma, cls in _rows("source_nouns.txt"):
+        table.setdefault(lemma, cls)
+    return table
+
+
+@lru_cache(maxsize=8)
+def nouns_of_class(cls: str) -> frozenset[str]:
+    """The source nouns of one class (a noun may be listed under several)."""
+    return frozenset(row[0] for row in _rows("source_nouns.txt") if row[1] == cls)
+
+
+@lru_cache(maxsize=1)
+def relay_phrases() -> dict[str, str]:
+    """Credit and relay phrases (lower case) -> role."""
+    return {phrase: role for phrase, role in _rows("relay_phrases.txt")}
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, frozenset[str]]:
+    """Cue nouns by lemma -> the complements that may hold their content."""
+    return {lemma: frozenset(c for c in comps.split(",") if c) for lemma, comps in _rows("cue_nouns.txt")}

@@ -1,0 +1,451 @@
+"""Reported speech from the dependency parse: cue verbs, their sources and contents.
+
+A cue is a verb of the cue list (``data/cue_verbs.txt``); its content is the clause or
+phrase the list allows for it (a ``ccomp`` "said that ...", an ``xcomp`` "vowed to ...",
+an object, a prepositional object "called for ..."), or, when the cue is a parenthetical
+("..., he said."), the clause it interrupts.  Its source is the subject, the agent of a
+passive, a document named by "in the report, it was said", or the subject inherited
+from the verb it depends on ("..., adding that ...").  "according to X" is a cue of its
+own: X is the source and the rest of its clause the content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from . import lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "that", "which", "whom"}
+EXPLETIVE = {"it", "there"}
+# Dependents of a cue verb that belong to the cue phrase ("has also said", "did not say").
+CUE_PARTS = ("aux", "auxpass", "neg")
+CUE_ADVERBS = {"also", "later", "further", "again", "previously", "repeatedly", "often"}
+QUOTE_CHARS = set('"“”„«»‘’\'')
+
+
+@dataclass
+class Candidate:
+    """A found attribution before speakers and relays are resolved (token-level)."""
+
+    cue: list[int]  # token indices of the cue phrase
+    head: int  # the cue's head token (verb, or "according")
+    source: tuple[int, int] | None  # token range [start, end) of the source phrase
+    content: list[tuple[int, int]]  # character spans
+    rule: str
+    according: bool = False
+    via: list[tuple[int, int]] = field(default_factory=list)  # token ranges of relays
+    cited: tuple[int, int] | None = None  # "citing X": X's token range
+
+
+def cue_verb(token: "Token") -> lexicon.CueVerb | None:
+    """The cue-list entry of ``token`` if it is used as a verb."""
+    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        return None
+    return lexicon.cue_verbs().get(token.lemma_.lower())
+
+
+def runs(tokens: Iterable["Token"]) -> list[list["Token"]]:
+    """Split tokens into runs of consecutive indices, each trimmed of edge punctuation."""
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    groups: list[list[Token]] = []
+    for tok in ordered:
+        if groups and groups[-1][-1].i + 1 == tok.i:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    return [g for g in (_trim_punct(g) for g in groups) if g]
+
+
+def _trim_punct(group: list["Token"]) -> list["Token"]:
+    """Drop edge punctuation and conjunctions, but keep quote marks (direct content keeps them)."""
+    def droppable(tok: "Token") -> bool:
+        if tok.text in QUOTE_CHARS or any(c in QUOTE_CHARS for c in tok.text):
+            return False
+        return tok.is_punct or tok.is_space or tok.dep_ == "cc"
+
+    a, b = 0, len(group)
+    while a < b and droppable(group[a]):
+        a += 1
+    while b > a and droppable(group[b - 1]):
+        b -= 1
+    return group[a:b]
+
+
+def char_spans(tokens: Iterable["Token"]) -> list[tuple[int, int]]:
+    """Character spans of the runs of ``tokens``."""
+    return [(g[0].idx, g[-1].idx + len(g[-1].text)) for g in runs(tokens)]
+
+
+def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
+    """The tokens inside the cue's sentence."""
+    return [t for t in tokens if sent.start <= t.i < sent.end]
+
+
+def subject(verb: "Token") -> "Token | None":
+    """The (active or passive) subject of ``verb``, if it has one."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    return None
+
+
+def noun_phrase(token: "Token") -> tuple[int, int]:
+    """Token range of the phrase headed by ``token`` (its subtree, edge punctuation trimmed)."""
+    group = _trim_punct(list(token.subtree))
+    if not group:
+        return token.i, token.i + 1
+    return group[0].i, group[-1].i + 1
+
+
+def _relative_head(verb: "Token", subj: "Token") -> "Token":
+    """For "officials who said ...", the noun the relative pronoun stands for."""
+    if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
+    """The source's token range; for "Smith, who said", only the noun phrase before the clause."""
+    head = _relative_head(verb, subj)
+    if head is not subj and subj.lower_ in ("who", "whom"):
+        return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
+    if head is not subj:  # "rules that promise ...": the noun, without its clause
+        return head.left_edge.i, head.i + 1
+    return noun_phrase(subj)
+
+
+def _document_in(verb: "Token") -> "Token | None":
+    """The document of "In the report, it was said ..." (a prep 'in' with a document noun)."""
+    documents = lexicon.nouns_of_class("document")
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "within"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in documents:
+                    return obj
+    return None
+
+
+def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
+    """Token range of the source of a cue verb, by subject, agent, document or inheritance."""
+    subj = subject(verb)
+    if subj is not None and subj.dep_ != "nsubjpass" and subj.lower_ not in EXPLETIVE:
+        return _source_phrase(verb, subj)
+    for child in verb.children:  # passive: "was told by X"
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0])
+    doc_noun = _document_in(verb)
+    if doc_noun is not None:
+        return noun_phrase(doc_noun)
+    if subj is not None and subj.lower_ not in EXPLETIVE and subj.dep_ == "nsubjpass":
+        return None  # "he was asked": the subject is the addressee, not the source
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return source_of(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "before asking her"
+        return source_of(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head.left_edge.i, verb.head.i + 1
+    return None
+
+
+def cue_tokens(verb: "Token", extra: Iterable["Token"] = ()) -> list[int]:
+    """The cue phrase: the verb, its adjacent auxiliaries, negation and particles."""
+    keep = {verb.i} | {t.i for t in extra}
+    left = verb.i - 1
+    children = {c.i: c for c in verb.children}
+    while left >= 0 and left in children and (
+            children[left].dep_ in CUE_PARTS or children[left].lower_ in CUE_ADVERBS):
+        keep.add(left)
+        left -= 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            keep.add(child.i)
+    return sorted(keep)
+
+
+def _is_parenthetical(verb: "Token") -> bool:
+    """", he said." : the cue closes the clause it attributes (or sits inside it)."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    if verb.i < head.i and verb.dep_ != "parataxis":
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    if cue_verb(head) is not None and verb.dep_ == "ccomp":
+        return False  # "he said she said": an embedded report, not a parenthetical
+    first = next((t for t in verb.subtree if not t.is_punct), verb)
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.text in {",", "—", "–", "-", "(", "”", '"'}
+
+
+def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> tuple[list["Token"], list["Token"], str]:
+    """(content tokens, extra cue tokens, rule) of a cue verb; empty when it has none."""
+    sent = verb.sent
+    kids = list(verb.children)
+    if "ccomp" in cue.complements:
+        clauses = [c for c in kids if c.dep_ == "ccomp"]
+        if clauses:
+            toks = [t for c in clauses for t in c.subtree]
+            return _in_sentence(toks, sent), [], "ccomp"
+    if _is_parenthetical(verb):
+        # the clause around the cue, without the cue, its subject and what precedes it;
+        # clauses hung on the cue after it ("..., he said, until it went bankrupt") stay
+        trailing = {t.i for c in kids if c.i > verb.i and c.dep_ in ("advcl", "ccomp", "conj") for t in c.subtree}
+        inside = {t.i for t in verb.subtree} - trailing
+        toks = [t for t in verb.head.subtree if t.i not in inside]
+        return _in_sentence(toks, sent), [], "parenthetical"
+    if "xcomp" in cue.complements:
+        for c in kids:
+            if c.dep_ == "xcomp" and c.i > verb.i:
+                return _in_sentence(list(c.subtree), sent), [], "xcomp"
+    for c in kids:  # "called for the governor to resign": 'for' parsed as a clause marker
+        if c.dep_ == "advcl" and c.i > verb.i and "prep:for" in cue.complements and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "for")]
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+            return _in_sentence(toks, sent), marks, "prep"
+    if "oprd" in cue.complements:  # "called the charges baseless"
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+        preds = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > verb.i]
+        if objs and preds:
+            return _in_sentence([t for c in objs + preds for t in c.subtree], sent), [], "dobj_oprd"
+    for c in kids:
+        if c.dep_ == "prep" and f"prep:{c.lower_}" in cue.complements and c.i > verb.i:
+            toks = [t for t in c.subtree if t.i != c.i]
+            toks += [t for x in kids if x.dep_ in ("xcomp", "ccomp") and x.i > c.i for t in x.subtree]
+            if toks:
+                return _in_sentence(toks, sent), [c], "prep"
+    passive_subject = [c for c in kids if c.dep_ == "nsubjpass"]
+    if passive_subject and any(c.dep_ == "agent" for c in kids) and passive_subject[0].lower_ not in EXPLETIVE:
+        # "The nominee has been endorsed by dozens of papers": the subject is what is said of
+        return _in_sentence(list(passive_subject[0].subtree), sent), [], "passive"
+    if "dobj" in cue.complements:
+        for c in kids:  # "cited improving services as a priority": a gerund object
+            if c.dep_ in ("xcomp", "ccomp", "pcomp") and c.tag_ == "VBG" and c.i > verb.i:
+                return _in_sentence(list(c.subtree) + [t for x in kids if x.i > c.i and x.dep_ == "prep"
+                                                       for t in x.subtree], sent), [], "dobj"
+        for c in kids:
+            if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.lower_ not in RELATIVE:
+                # "accused X of Y", "blamed X for Y", "cited X as Z": the phrase after the
+                # object belongs to the content; a clause after a comma does not
+                toks = list(c.subtree)
+                toks += [t for x in kids if x.i > c.i and verb.doc[x.left_edge.i - 1].text != "," and (
+                         x.dep_ in ("oprd", "xcomp", "ccomp", "prep") or (x.dep_ == "conj" and x.pos_ != "VERB"))
+                         for t in x.subtree]
+                return _in_sentence(toks, sent), [], "dobj"
+    if "quote" in cue.complements and _set_off_by_commas(verb):
+        # ", he said," between two halves of a clause the parse did not join to the verb
+        skip = {t.i for t in verb.subtree if t.i < verb.i and t.i >= _subject_start(verb)} | {verb.i}
+        skip |= {t.i for c in kids if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct")
+                 for t in c.subtree}
+        toks = [t for t in sent if t.i not in skip]
+        return toks, [], "parenthetical"
+    return [], [], ""
+
+
+def _subject_start(verb: "Token") -> int:
+    subj = subject(verb)
+    return subj.left_edge.i if subj is not None else verb.i
+
+
+def _set_off_by_commas(verb: "Token") -> bool:
+    """"..., the agency said in a report, ..." : subject and verb between commas (or a comma and the end)."""
+    subj = subject(verb)
+    if subj is None or subj.dep_ != "nsubj" or subj.i > verb.i:
+        return False
+    first = next((t for t in subj.subtree if not t.is_punct), subj)
+    if first.i == verb.sent.start or verb.doc[first.i - 1].text not in {",", "—", "–"}:
+        return False
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")]
+    return all(c.dep_ in ("advcl", "conj", "cc") for c in after)
+
+
+# Any verb with a subject and a that-clause reports a thought or a statement ("X worries
+# that", "X has made clear that"), unless it is one of these, which take clauses of fact.
+NOT_CUES = {"be", "make", "ensure", "mean", "seem", "appear", "happen", "matter", "prove", "help"}
+OPEN_CUE = lexicon.CueVerb("*", "speech", frozenset({"ccomp"}))
+
+
+def _open_cue(tok: "Token") -> lexicon.CueVerb | None:
+    """A verb outside the list that still introduces a "that" clause with a subject."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CUES or subject(tok) is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return OPEN_CUE
+    return None
+
+
+def verb_candidates(doc: "Doc") -> list[Candidate]:
+    """Every cue verb of ``doc`` with a content found in the parse."""
+    found = []
+    for tok in doc:
+        cue = cue_verb(tok) or _open_cue(tok)
+        if cue is None or (tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj")):
+            continue  # "X reported, citing Y": Y is the source of X's report, not a new claim
+        toks, extra, rule = content_tokens(tok, cue)
+        spans = char_spans(toks)
+        if not spans or _passive_without_source(tok, rule):
+            continue
+        found.append(Candidate(cue=cue_tokens(tok, extra), head=tok.i, source=_same_line(doc, source_of(tok), tok),
+                               content=spans, rule=f"verb_{rule}", cited=_cited(tok)))
+    return found
+
+
+def _same_line(doc: "Doc", rng: tuple[int, int] | None, verb: "Token") -> tuple[int, int] | None:
+    """Cut a source phrase at a line break (a dateline or time stamp the parse ran into)."""
+    if rng is None:
+        return None
+    start, end = rng
+    for i in range(end - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return (start, end) if start < end else None
+
+
+def _passive_without_source(verb: "Token", rule: str) -> bool:
+    """"when asked about X", "he was told to": the subject is not the speaker; no agent."""
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    reduced = verb.tag_ == "VBN" and not deps & {"aux", "auxpass", "nsubj"} and verb.dep_ != "ROOT"
+    passive = "auxpass" in deps or "nsubjpass" in deps
+    return reduced or (passive and rule != "ccomp")
+
+
+def _cited(verb: "Token") -> tuple[int, int] | None:
+    """"..., citing two officials": the cited source of a report verb."""
+    for c in verb.children:
+        if c.lower_ == "citing":
+            objs = [o for o in c.children if o.dep_ in ("dobj", "pobj")]
+            if objs:
+                return noun_phrase(objs[0])
+    return None
+
+
+def according_candidates(doc: "Doc") -> list[Candidate]:
+    """"according to X": X is the source, the rest of the clause the content."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in tok.children if c.dep_ == "pobj"]
+        source = noun_phrase(objs[0]) if objs else None
+        inside = {t.i for t in tok.subtree} | {tok.i, to.i}
+        if source:
+            inside |= set(range(*source))
+        clause = _clause_head(tok)
+        toks = [t for t in clause.subtree if t.i not in inside] if clause is not tok else []
+        spans = char_spans(_in_sentence(toks, tok.sent))
+        if spans:
+            found.append(Candidate(cue=[tok.i, to.i], head=tok.i, source=source,
+                                   content=spans, rule="according_to", according=True))
+    return found
+
+
+def _clause_head(tok: "Token") -> "Token":
+    """The verb of the clause a modifier belongs to (climbing over nouns it modifies)."""
+    head = tok.head
+    steps = 0
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head and steps < 4:
+        head = head.head
+        steps += 1
+    return head if head is not tok else tok.sent.root
+
+
+LABEL_MAX_TOKENS = 5
+
+
+def label_candidates(doc: "Doc", text: str) -> list[Candidate]:
+    """Transcript and headline labels: "PENCE: Well, ..." / "Poll: Voters abandon ...".
+
+    A paragraph that opens with a short name-like phrase and a colon credits the rest of
+    the paragraph to that phrase; the colon is the cue.
+    """
+    found = []
+    documents = lexicon.nouns_of_class("document")
+    for sent in doc.sents:
+        start = sent.start_char
+        if start > 0 and "\n" not in text[max(0, start - 2):start] and start != 0:
+            continue  # only a paragraph's first sentence
+        toks = [t for t in sent[: LABEL_MAX_TOKENS + 3] if t.text not in ('"', "“", "''")]
+        colon = next((t for t in toks if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        label = [t for t in doc[sent.start:colon.i] if t.text not in ('"', "“", "''")]
+        if not label or len(label) > LABEL_MAX_TOKENS or not _label_like(label, documents):
+            continue
+        end = text.find("\n", colon.idx)
+        end = len(text) if end < 0 else end
+        content_start = colon.idx + 1
+        while content_start < end and text[content_start].isspace():
+            content_start += 1
+        if end - content_start < 3:
+            continue
+        found.append(Candidate(cue=[colon.i], head=colon.i, source=(label[0].i, label[-1].i + 1),
+                               content=[(content_start, end)], rule="label_colon"))
+    return found
+
+
+def _label_like(label: list["Token"], documents: frozenset[str]) -> bool:
+    """A speaker or document label: names or capitals, no verb, no digits."""
+    if any(t.like_num or any(ch.isdigit() for ch in t.text) or t.pos_ in ("VERB", "AUX") for t in label):
+        return False
+    named = any(t.pos_ == "PROPN" or (t.is_upper and len(t.text) > 1) for t in label)
+    return named or label[-1].lemma_.lower() in documents
+
+
+def noun_candidates(doc: "Doc") -> list[Candidate]:
+    """"Smith's claim that ...", "a Ledger report that ...", "his pledge to ...": owner and clause."""
+    found = []
+    table = lexicon.cue_nouns()
+    for tok in doc:
+        comps = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        owner = _noun_owner(tok) if comps else None
+        if owner is None:
+            continue
+        content = _noun_content(tok, comps)
+        spans = char_spans(_in_sentence(content, tok.sent))
+        if spans:
+            found.append(Candidate(cue=[tok.i], head=tok.i, source=owner, content=spans, rule="noun"))
+    return found
+
+
+def _noun_owner(noun: "Token") -> tuple[int, int] | None:
+    """The owner of a cue noun: possessive, a proper name before it, or "by X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            last = c.i + 1 if c.pos_ == "PRON" else c.i + 1
+            return c.left_edge.i, last
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    if names:
+        return names[0].left_edge.i, names[-1].i + 1
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0])
+    return None
+
+
+def _noun_content(noun: "Token", comps: frozenset[str]) -> list["Token"]:
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
+            marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "aux")}
+            if ("that" in comps and "that" in marks) or ("to" in comps and "to" in marks):
+                return list(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in comps and c.i > noun.i:
+            return [t for t in c.subtree if t.i != c.i]
+    return []

@@ -1,0 +1,314 @@
+"""Canonical speakers: from the words that name a source to who (or what) it is.
+
+Rules over the spaCy parse and the article's canonical entities, applied in order:
+
+- a name (or a phrase holding one) is the canonical entity with a mention there
+  ("Khan" -> Imran Khan); an appositive keeps the name ("Hugh Hill, a doctor" ->
+  Hugh Hill; "a doctor, Hugh Hill" -> Hugh Hill);
+- a personal pronoun is the nearest compatible earlier source or entity (he/she/I:
+  a person; they: a group, an organisation or a plural; it: an organisation or a document);
+- a definite role ("the ambassador", "the party chief") is the entity whose stripped
+  titles hold that noun, else the person the previous sentence names, if only one;
+- a document ("the report", "in the document") is its earlier, fuller mention; a
+  document published by someone speaks for its publisher ("the report" of "a report
+  published by X" is X), a document obtained or leaked is relayed by that party (``via``);
+- anything else ("officials", "two senior aides") is named by its own words.
+
+The events layer may import :class:`SpeakerResolver` to name agents the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from ..types import Entity, Source, Span
+from . import lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+GROUP_PRONOUNS = {"they", "them", "we", "us"}
+THING_PRONOUNS = {"it"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+TITLE_WORDS_TO_STRIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov."}
+PUBLISHING_VERBS = {"publish", "release", "issue", "write", "produce", "commission", "conduct", "file"}
+MAX_PRONOUN_DISTANCE = 2500  # characters: pronouns beyond this find no antecedent
+
+
+def _fallback_entity_for_span(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping [start, end) (longest overlap first)."""
+    best, best_overlap = None, 0
+    for entity in entities:
+        for m in entity.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+    return best
+
+
+def _entity_lookup() -> Callable[[Sequence[Entity], int, int], Entity | None]:
+    """The foundation's ``entity_for_span`` when it is installed, else a local equivalent."""
+    try:
+        from ..entities import entity_for_span  # type: ignore[attr-defined]
+        return entity_for_span
+    except ImportError:
+        return _fallback_entity_for_span
+
+
+@dataclass
+class Resolved:
+    """A resolved source: the Source record, its kind, and relays found on the way."""
+
+    source: Source
+    kind: str  # person | group | organisation | document | other
+    via: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves source phrases of one parsed article, remembering earlier speakers."""
+
+    doc: "Doc"
+    text: str
+    entities: Sequence[Entity] = ()
+    history: list[tuple[int, Resolved]] = field(default_factory=list)  # (char offset, resolved)
+
+    def __post_init__(self) -> None:
+        self._lookup = _entity_lookup()
+        self._ents = list(self.doc.ents)  # doc.ents builds new spans on every access
+
+    # -- public -----------------------------------------------------------------
+    def resolve(self, start: int, end: int) -> Resolved:
+        """Resolve the source phrase of tokens [start, end) and remember it."""
+        phrase = self.doc[start:end]
+        head = phrase.root
+        if len(phrase) == 1 and head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            noun = head.head.head  # "Smith, who said": who is the noun the clause modifies
+            found = self.resolve(noun.left_edge.i, noun.i + 1)
+            self.history.pop()
+            found = Resolved(Source(found.source.name, self._span([head]), found.source.entity), found.kind, found.via)
+            self.history.append((head.idx, found))
+            return found
+        if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS and len(phrase) == 1:
+            found = self._pronoun(head)
+        else:
+            found = (self._named(phrase) or self._document(phrase) or self._role(phrase)
+                     or self._plain(phrase))
+        self.history.append((phrase.start_char, found))
+        return found
+
+    def source_for_tokens(self, start: int, end: int) -> Source:
+        """A Source for a relay phrase ("The Intercept", "the agency"), named canonically."""
+        return self.resolve(start, end).source
+
+    # -- rules -------------------------------------------------------------------
+    def _span(self, tokens) -> Span:
+        a, b = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return Span.of(self.text, a, b)
+
+    def _entity(self, a: int, b: int) -> Entity | None:
+        return self._lookup(self.entities, a, b) if self.entities else None
+
+    def _name_tokens(self, phrase) -> list["Token"] | None:
+        """The proper-name tokens of a phrase: the head's (or its appositive's) name."""
+        head = phrase.root
+        for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
+            if tok.pos_ != "PROPN":
+                continue
+            ent = next((e for e in self._ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
+            if ent is not None and ent.start >= phrase.start and ent.end <= phrase.end:
+                toks = list(ent)
+            else:
+                start = tok.i
+                while start - 1 >= phrase.start and self.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                toks = list(self.doc[start:tok.i + 1])
+            toks = [t for t in toks if t.lower_ not in TITLE_WORDS_TO_STRIP] or toks
+            first = toks[0]
+            if first.i > first.sent.start and first.i - 1 >= phrase.start and self.doc[first.i - 1].text == "The":
+                toks = [self.doc[first.i - 1]] + toks  # "by The Intercept": the article is in the name
+            return toks
+        return None
+
+    def _named(self, phrase) -> Resolved | None:
+        toks = self._name_tokens(phrase)
+        if not toks:
+            return None
+        span = self._span(toks)
+        entity = self._entity(span.start, span.end)
+        label = entity.type if entity else _spacy_label(toks)
+        kind = {"PERSON": "person"}.get(label, "organisation")
+        name = entity.name if entity else self._full_name(span)
+        return Resolved(Source(name=name, span=self._span(list(phrase)), entity=entity.id if entity else None), kind)
+
+    def _full_name(self, span: Span) -> str:
+        """Without an entity layer: a surname alone takes the earlier full name it ends."""
+        if " " in span.text or self.entities:
+            return span.text
+        for ent in self._ents:
+            if ent.start_char >= span.start:
+                break
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == span.text:
+                return ent.text
+        return span.text
+
+    def _pronoun(self, tok: "Token") -> Resolved:
+        pron = tok.lower_
+        want = "person" if pron in PERSON_PRONOUNS else "group" if pron in GROUP_PRONOUNS else "thing"
+        span = self._span([tok])
+        for offset, earlier in reversed(self.history):
+            if tok.idx - offset > MAX_PRONOUN_DISTANCE:
+                break
+            if _compatible(want, earlier.kind):
+                src = earlier.source
+                return Resolved(Source(name=src.name, span=span, entity=src.entity), earlier.kind, list(earlier.via))
+        person = self._nearest_entity(tok.idx, "PERSON" if want == "person" else None)
+        if person is not None:
+            return Resolved(Source(name=person.name, span=span, entity=person.id), want)
+        return Resolved(Source(name=tok.text, span=span), want)
+
+    def _nearest_entity(self, before: int, label: str | None) -> Entity | None:
+        """The entity with the latest mention before ``before`` (of ``label`` if given)."""
+        best, best_end = None, -1
+        for entity in self.entities:
+            if label and entity.type != label:
+                continue
+            for m in entity.mentions:
+                if best_end < m.end <= before and before - m.end < MAX_PRONOUN_DISTANCE:
+                    best, best_end = entity, m.end
+        if best is None and label == "PERSON" and not self.entities:
+            for ent in reversed([e for e in self._ents if e.label_ == "PERSON" and e.end_char <= before]):
+                if before - ent.end_char < MAX_PRONOUN_DISTANCE:
+                    return Entity(id="", name=ent.text, type="PERSON", mentions=())
+                break
+        return best
+
+    def _role(self, phrase) -> Resolved | None:
+        head = phrase.root
+        if lexicon.source_nouns().get(head.lemma_.lower()) != "role" and head.lemma_.lower() not in lexicon.nouns_of_class("role"):
+            return None
+        if not any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
+            return None
+        span = self._span(list(phrase))
+        for entity in self.entities:  # an entity whose stripped title holds this noun
+            if any(head.lower_ in role.lower().split() for role in entity.roles):
+                return Resolved(Source(name=entity.name, span=span, entity=entity.id), "person")
+        person = self._only_person_in_previous_sentence(head)
+        if person is not None:
+            return Resolved(Source(name=person.name, span=span, entity=person.id or None), "person")
+        return None
+
+    def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        names = {}
+        for ent in prev.ents:
+            if ent.label_ == "PERSON":
+                entity = self._entity(ent.start_char, ent.end_char)
+                key = entity.id if entity else ent.text.split()[-1]
+                names[key] = entity or Entity(id="", name=ent.text, type="PERSON", mentions=())
+        return next(iter(names.values())) if len(names) == 1 else None
+
+    def _document(self, phrase) -> Resolved | None:
+        head = phrase.root
+        if head.lemma_.lower() not in lexicon.nouns_of_class("document"):
+            return None
+        span = self._span(list(phrase))
+        antecedent = self._document_antecedent(head) if _definite(head) else head
+        described = describe_document(antecedent, self)
+        if described.publisher is not None:
+            pub = described.publisher
+            return Resolved(Source(name=pub.name, span=span, entity=pub.entity), "document")
+        name = described.name
+        return Resolved(Source(name=name, span=span), "document", described.relays)
+
+    def _document_antecedent(self, head: "Token") -> "Token":
+        """The earlier mention of the same document noun ("a report ..." for "the report")."""
+        lemma = head.lemma_.lower()
+        for tok in reversed(self.doc[: head.i]):
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                return tok
+        return head
+
+    def _plain(self, phrase) -> Resolved:
+        head = phrase.root
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "other"
+        return Resolved(Source(name=phrase.text, span=self._span(list(phrase))), kind)
+
+
+@dataclass
+class DocumentDescription:
+    """What an article says of a document: its name, who published it, who relayed it."""
+
+    name: str
+    publisher: Source | None
+    relays: list[Source]
+
+
+def describe_document(noun: "Token", resolver: SpeakerResolver) -> DocumentDescription:
+    """Name, publisher ("published by X", "X's report", "a X report") and relays of a document."""
+    phrases = lexicon.relay_phrases()
+    publisher, relays, cut = None, [], noun.right_edge.i + 1
+    for child in noun.subtree:
+        if child.dep_ in ("acl", "relcl", "prep") and child is not noun:
+            words = " ".join(t.lower_ for t in child.subtree if t.i <= _by_index(child))
+            role = phrases.get(words) or phrases.get(words.removeprefix("as "))
+            obj = _agent_object(child)
+            if obj is not None and role in ("publisher", "relay"):
+                src = resolver.resolve(obj.left_edge.i, obj.right_edge.i + 1).source
+                if role == "publisher":
+                    publisher = src
+                else:
+                    relays.append(src)
+                cut = min(cut, child.left_edge.i)
+                break
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and publisher is None:
+            publisher = resolver.resolve(child.left_edge.i, child.i + 1).source
+    if publisher is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISHING_VERBS:
+        author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if author is not None:  # "The Ledger published a report": the report is the Ledger's
+            publisher = resolver.resolve(author.left_edge.i, author.right_edge.i + 1).source
+    toks = [t for t in resolver.doc[noun.left_edge.i:cut]]
+    while toks and (toks[-1].is_punct and toks[-1].text not in '"”’'):
+        toks.pop()
+    name = resolver.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else noun.text
+    return DocumentDescription(name=name, publisher=publisher, relays=relays)
+
+
+def _by_index(child: "Token") -> int:
+    """Index of the 'by' (or 'to', 'in') that ends a relay phrase under ``child``."""
+    for t in child.subtree:
+        if t.lower_ in ("by", "to", "in") and t.i >= child.i:
+            return t.i
+    return child.i
+
+
+def _agent_object(child: "Token") -> "Token | None":
+    for t in child.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("by", "to", "in"):
+            return t
+    return None
+
+
+def _definite(tok: "Token") -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _compatible(want: str, kind: str) -> bool:
+    if want == "person":
+        return kind == "person"
+    if want == "group":
+        return kind in ("group", "organisation")
+    return kind in ("organisation", "document")
+
+
+def _spacy_label(tokens) -> str:
+    for t in tokens:
+        if t.ent_type_:
+            return t.ent_type_
+    return "PERSON" if len(tokens) <= 3 else "ORG"

@@ -1,0 +1,77 @@
+"""The data files of the attribution layer: headers state the format, examples run."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.attribution import lexicon
+
+FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_header_states_format_and_examples(name):
+    head = (lexicon.DATA / name).read_text(encoding="utf-8").splitlines()[:15]
+    assert any(line.startswith("# Format:") for line in head)
+    assert lexicon.examples(name), f"{name} has no example lines"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_rows_are_well_formed(name):
+    width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2}[name]
+    rows = lexicon._rows(name)
+    for row in rows:
+        assert len(row) == width and all(row), row
+    if name != "source_nouns.txt":  # a source noun may be listed under two classes
+        keys = [row[0] for row in rows]
+        assert len(keys) == len(set(keys)), f"duplicate entries in {name}"
+
+
+def test_cue_classes_and_complements_are_known():
+    known = {"ccomp", "xcomp", "dobj", "quote", "oprd"}
+    for cue in lexicon.cue_verbs().values():
+        assert cue.cls in {"speech", "report", "belief", "intent", "stance"}
+        assert all(c in known or c.startswith("prep:") for c in cue.complements), cue
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("cue_verbs.txt"))
+def test_cue_verb_examples(attributions_of, sentence, expected):
+    cue, source, content = expected
+    atts = [a for a in attributions_of(sentence) if a.cue and a.cue.text == cue]
+    assert atts, sentence
+    assert atts[0].source.span.text == source
+    assert atts[0].content[0].text.startswith(content)
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("cue_nouns.txt"))
+def test_cue_noun_examples(attributions_of, sentence, expected):
+    cue, source, content = expected
+    atts = [a for a in attributions_of(sentence) if a.cue and a.cue.text == cue]
+    assert atts, sentence
+    assert atts[0].source.span.text == source
+    assert atts[0].content[0].text.startswith(content)
+
+
+@pytest.mark.parametrize("noun,expected", lexicon.examples("source_nouns.txt"))
+def test_source_noun_examples(noun, expected):
+    assert noun in lexicon.nouns_of_class(expected[0])
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("relay_phrases.txt"))
+def test_relay_phrase_examples(attributions_of, sentence, expected):
+    role, obj = expected
+    assert lexicon.relay_phrases()[_phrase_in(sentence, role)] == role
+    atts = attributions_of(sentence)
+    assert atts, sentence
+    att = atts[0]
+    if role == "according":
+        assert att.kind == "according_to" and att.source.span.text == obj
+    elif role == "relay":
+        assert obj in [v.name for v in att.via]
+    elif role == "citing":
+        assert att.source.span.text == obj
+
+
+def _phrase_in(sentence: str, role: str) -> str:
+    low = sentence.lower()
+    return max((p for p, r in lexicon.relay_phrases().items() if r == role and p in low), key=len)

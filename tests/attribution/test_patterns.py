@@ -1,0 +1,107 @@
+"""Table-driven tests of the attribution layer: each row is a pattern of real news.
+
+Row: (text, kind, cue, source name, source mention, start of the first content span, via names).
+The sentences are written for these tests; none comes from the development data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+ROWS = [
+    # indirect speech through the parse
+    ("Officials said that the bridge would reopen in May.",
+     "indirect", "said", "Officials", "Officials", "that the bridge", []),
+    ("The mayor told reporters the plan was dead.",
+     "indirect", "told", "The mayor", "The mayor", "the plan was dead", []),
+    ("The senator vowed to block the nomination.",
+     "indirect", "vowed", "The senator", "The senator", "to block", []),
+    ("Analysts believe the economy is slowing.",
+     "indirect", "believe", "Analysts", "Analysts", "the economy", []),
+    ("Protesters called for the governor to resign.",
+     "indirect", "called for", "Protesters", "Protesters", "the governor to resign", []),
+    ("The party leader called the charges baseless.",
+     "indirect", "called", "The party leader", "The party leader", "the charges baseless", []),
+    ("The plan, the governor said, would cost $2 million.",
+     "indirect", "said", "the governor", "the governor", "The plan", []),
+    # direct quotes: after, before, split around the cue, over two sentences, after a colon
+    ('"We will not resign," the minister said.',
+     "direct", "said", "the minister", "the minister", '"We will not resign,"', []),
+    ("“We will win,” said Maria Lopez, “and we will win soon.”",
+     "direct", "said", "Maria Lopez", "Maria Lopez", "“We will win,”", []),
+    ("''Prices will rise,'' said Jan Novak. ''Nobody can stop that.''",
+     "direct", "said", "Jan Novak", "Jan Novak", "''Prices will rise,''", []),
+    ("The governor said:\n“We are ready for the storm. Every shelter is open.”",
+     "direct", "said", "The governor", "The governor", "“We are ready", []),
+    # appositives keep the name
+    ("Hugh Hill, a doctor, said the patient was stable.",
+     "indirect", "said", "Hugh Hill", "Hugh Hill, a doctor", "the patient", []),
+    ("A doctor, Hugh Hill, said the patient was stable.",
+     "indirect", "said", "Hugh Hill", "A doctor, Hugh Hill", "the patient", []),
+    ('"Prices will rise," said Jan Novak, the bank\'s chief economist.',
+     "direct", "said", "Jan Novak", "Jan Novak, the bank's chief economist", '"Prices will rise,"', []),
+    # relative pronoun: the mention is "who", the speaker the noun
+    ("Smith, who said the deal was dead, left early.",
+     "indirect", "said", "Smith", "who", "the deal was dead", []),
+    # claims credited to sources
+    ("Prices rose sharply last month, according to a survey by the central bank.",
+     "according_to", "according to", "a survey by the central bank", "a survey by the central bank",
+     "Prices rose", []),
+    ("In the memo, it was stated that the budget would be cut.",
+     "indirect", "was stated", "the memo", "the memo", "that the budget", []),
+    # relays: "as quoted by", "X reported" around a quote, "citing"
+    ('"The talks failed," Ahmed said as quoted by the agency.',
+     "direct", "said", "Ahmed", "Ahmed", '"The talks failed,"', ["the agency"]),
+    ('"I never said that," the mayor responded when asked about the tape, the Ledger reported.',
+     "direct", "responded", "the mayor", "the mayor", '"I never said that,"', ["Ledger"]),
+    ("The army has withdrawn from the town, Reuters reported, citing two officials.",
+     "indirect", "reported", "two officials", "two officials", "The army has withdrawn", ["Reuters"]),
+    # a report's words are its publisher's; an obtained document is relayed
+    ("The Ledger published a report on the mine. The report said workers had been exposed to dust.",
+     "indirect", "said", "The Ledger", "The report", "workers had been", []),
+    ('The memo titled "Red Line", obtained by the Courier, was leaked. In the memo, it was noted that the army objected.',
+     "indirect", "was noted", 'The memo titled "Red Line"', "the memo", "that the army", ["Courier"]),
+    # pronouns and roles
+    ("Tom Baker spoke on Tuesday. He added that he would appeal.",
+     "indirect", "added", "Tom Baker", "He", "that he would appeal", []),
+    ("Maria Lopez spoke on Monday.\n“We will win,” she said. “Nobody can stop us.”",
+     "direct", "said", "Maria Lopez", "she", "“We will win,”", []),
+    ("Voters in the north backed John Carter in May.\nThe party chief told reporters the vote would fail.",
+     "indirect", "told", "John Carter", "The party chief", "the vote would fail", []),
+    # mixed: partly quoted reported speech
+    ("The minister said the reform was “a historic step for every family in the country.”",
+     "mixed", "said", "The minister", "The minister", "the reform was", []),
+]
+
+
+def _pick(atts, cue):
+    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
+    assert found, f"no attribution with cue {cue!r} in {[(a.cue.text if a.cue else None) for a in atts]}"
+    return found[-1]
+
+
+@pytest.mark.parametrize("text,kind,cue,name,mention,content,via", ROWS)
+def test_pattern(attributions_of, text, kind, cue, name, mention, content, via):
+    att = _pick(attributions_of(text), cue)
+    assert att.kind == kind
+    assert att.source is not None and att.source.name == name
+    assert att.source.span is not None and att.source.span.text == mention
+    assert att.content[0].text.startswith(content)
+    assert [v.name for v in att.via] == via
+    for span in att.content + (att.cue,):
+        assert text[span.start:span.end] == span.text
+
+
+def test_split_quote_has_both_parts(attributions_of):
+    att = _pick(attributions_of("“We will win,” said Maria Lopez, “and we will win soon.”"), "said")
+    assert [c.text for c in att.content] == ["“We will win,”", "“and we will win soon.”"]
+
+
+def test_scare_quotes_are_not_quotes(attributions_of):
+    atts = attributions_of('The film "King James" opened on Friday to "rave" reviews.')
+    assert atts == []
+
+
+def test_subject_with_a_titled_document_is_not_a_quote(attributions_of):
+    atts = attributions_of('The memo titled "Red Line", obtained by the Courier, describes the talks.')
+    assert all('"Red Line"' not in c.text for a in atts for c in a.content)
