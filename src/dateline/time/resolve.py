@@ -231,10 +231,18 @@ def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
     return ctx.published, ctx.published
 
 
+def last_completed(under: Under, ctx: Context) -> bool:
+    """'the quarter' told in the past while the story is in no quarter: the last one reported."""
+    return (under.completed == "Q" and ctx.tense == PAST and ctx.story_gran not in _FINE_REF
+            and ctx.published is not None)
+
+
 def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date | None, str]:
     """The day (or a day of the period) an anchored point names, and its granularity."""
     gran = _granularity(under, ctx)
     base = anchor[0]
+    if last_completed(under, ctx):
+        return cal.shift(ctx.published, "Q", -1), "quarter"
     if under.shift_unit is not None:
         if under.shift_n is None:
             return None, gran

@@ -53,6 +53,7 @@ class Under:
     mod: str | None = None
     moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
     in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
+    completed: str | None = None  # 'Q': told in the past with no quarter in the story, the last completed one
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -317,6 +318,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"clock": _clock_value(value, cand, lexicon)}
     if key == "tz":
         return {"zone": value}
+    if key == "completed":
+        return {"completed": value}
     if key == "inyear":
         return {"in_year": _as_int(value)}
     if key == "moves":
