@@ -135,9 +135,20 @@ def _partner(gold: Annotation, predicted: Sequence[Annotation]) -> Annotation | 
     return best
 
 
+def pair_up(gold: Sequence[Annotation], predicted: Sequence[Annotation]
+            ) -> tuple[list[tuple[Annotation, Annotation | None]], list[Annotation]]:
+    """Each gold expression with its partner prediction (or None), and the predictions matching no gold.
+
+    For error analysis: the pairs are the ones the attribute accuracies are computed on.
+    """
+    pairs = [(g, _partner(g, predicted)) for g in gold]
+    spurious = [p for p in predicted if not any(overlaps(g, p) for g in gold)]
+    return pairs, spurious
+
+
 def count_document(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> DocumentCounts:
     """The TempEval-3 counts of one document's gold and predicted (non-DCT) timexes."""
-    pairs = [(g, _partner(g, predicted)) for g in gold]
+    pairs, _ = pair_up(gold, predicted)
     matched = [(g, p) for g, p in pairs if p is not None]
     return DocumentCounts(
         gold=len(gold),
