@@ -8,7 +8,7 @@ lexicon, never the publication date, so it is the same in every article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexicon import Lexicon, load_lexicon
 from .rules import Candidate
@@ -342,8 +342,3 @@ def _clock_value(value, cand: Candidate, lexicon: Lexicon) -> str | None:
     if part in ("afternoon", "evening") and hour < 12:
         hour += 12
     return f"{hour:02d}:00"
-
-
-def with_fields(under: Under, **changes) -> Under:
-    """A copy of ``under`` with some fields changed (used by tests)."""
-    return replace(under, **changes)
