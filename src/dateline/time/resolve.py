@@ -182,8 +182,9 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
 
     Past tense rules out readings that start well after publication (more than
     TENSE_SLACK days: deadlines a few weeks ahead are often told in the past tense,
-    "set Nov. 10 as the deadline"), future tense readings that end well before it;
-    ties go to the reference's own year.
+    "set Nov. 10 as the deadline"), future tense readings that end well before it.
+    A reading in the reference's own year is preferred by SAME_YEAR_BONUS days; ties go
+    to the reading nearer publication.
     """
     options = []
     for year in (ref[0].year - 1, ref[0].year, ref[0].year + 1):
@@ -202,8 +203,14 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         options = kept or options
     if not options:
         return None
-    return min(options, key=lambda o: (cal.distance(o[1], ref) - (SAME_YEAR_BONUS if o[0] == ref[0].year else 0),
-                                       o[0] != ref[0].year))[0]
+    near = (published, published) if published is not None else ref
+
+    def cost(option: tuple[int, cal.Interval]) -> tuple[int, int]:
+        year, span = option
+        bonus = SAME_YEAR_BONUS if year == ref[0].year else 0
+        return cal.distance(span, ref) - bonus, cal.distance(span, near)  # ties: nearer publication
+
+    return min(options, key=cost)[0]
 
 
 def directed_year(under: Under, anchor: dt.date, direction: int) -> int | None:
