@@ -8,7 +8,7 @@ lexicon, never the publication date, so it is the same in every article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexicon import Lexicon, load_lexicon
 from .rules import Candidate
@@ -53,6 +53,7 @@ class Under:
     mod: str | None = None
     moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
     in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
+    completed: str | None = None  # 'Q': told in the past with no quarter in the story, the last completed one
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -317,6 +318,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"clock": _clock_value(value, cand, lexicon)}
     if key == "tz":
         return {"zone": value}
+    if key == "completed":
+        return {"completed": value}
     if key == "inyear":
         return {"in_year": _as_int(value)}
     if key == "moves":
@@ -339,8 +342,3 @@ def _clock_value(value, cand: Candidate, lexicon: Lexicon) -> str | None:
     if part in ("afternoon", "evening") and hour < 12:
         hour += 12
     return f"{hour:02d}:00"
-
-
-def with_fields(under: Under, **changes) -> Under:
-    """A copy of ``under`` with some fields changed (used by tests)."""
-    return replace(under, **changes)
