@@ -46,6 +46,7 @@ class DocumentCounts:
     value_correct: int = 0  # among the relaxed_gold pairs
 
     def __add__(self, other: "DocumentCounts") -> "DocumentCounts":
+        """Field-wise sum (micro-averaging adds the counts of documents)."""
         return DocumentCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
@@ -65,42 +66,52 @@ class TimexScores:
 
     @property
     def strict_precision(self) -> float:
+        """Share of predictions with an exact-span gold expression."""
         return _ratio(self.counts.strict_predicted, self.counts.predicted)
 
     @property
     def strict_recall(self) -> float:
+        """Share of gold expressions with an exact-span prediction."""
         return _ratio(self.counts.strict_gold, self.counts.gold)
 
     @property
     def strict_f1(self) -> float:
+        """Harmonic mean of strict precision and recall."""
         return _f1(self.strict_precision, self.strict_recall)
 
     @property
     def relaxed_precision(self) -> float:
+        """Share of predictions overlapping a gold expression."""
         return _ratio(self.counts.relaxed_predicted, self.counts.predicted)
 
     @property
     def relaxed_recall(self) -> float:
+        """Share of gold expressions overlapped by a prediction."""
         return _ratio(self.counts.relaxed_gold, self.counts.gold)
 
     @property
     def relaxed_f1(self) -> float:
+        """Harmonic mean of relaxed precision and recall."""
         return _f1(self.relaxed_precision, self.relaxed_recall)
 
     @property
     def type_accuracy(self) -> float:
+        """Share of relaxed-matched gold expressions whose partner has the same type."""
         return _ratio(self.counts.type_correct, self.counts.relaxed_gold)
 
     @property
     def value_accuracy(self) -> float:
+        """Share of relaxed-matched gold expressions whose partner has the same value."""
         return _ratio(self.counts.value_correct, self.counts.relaxed_gold)
 
     @property
     def type_f1(self) -> float:
+        """Relaxed F1 x type accuracy (TempEval-3's type F1)."""
         return self.relaxed_f1 * self.type_accuracy
 
     @property
     def value_f1(self) -> float:
+        """Relaxed F1 x value accuracy (TempEval-3's value F1)."""
         return self.relaxed_f1 * self.value_accuracy
 
     def as_dict(self) -> dict[str, float | int]:
