@@ -53,7 +53,11 @@ def resolve(under: Under, ctx: Context) -> Resolved:
         return resolve_duration(under, ctx)
     if under.kind == "set":
         return resolve_set(under)
-    return resolve_point(under, ctx)
+    try:
+        return resolve_point(under, ctx)
+    except OverflowError:  # a day outside years 1-9999 cannot be written: leave it unresolved
+        gran = _granularity(under, ctx)
+        return Resolved(unresolved_value(under, gran), gran, None, None, under.mod)
 
 
 # ---- references, durations, sets ------------------------------------------------
@@ -151,6 +155,8 @@ def has_calendar_fields(under: Under) -> bool:
 
 def fields_interval(under: Under, year: int) -> cal.Interval | None:
     """The period the calendar fields name within ``year`` (None if impossible)."""
+    if not 1 <= year <= 9998:  # 9998: a winter runs into the next year
+        return None
     if under.holiday:
         day = holiday_date(under.holiday, year)
         return (day, day) if day else None

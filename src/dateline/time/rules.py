@@ -198,8 +198,8 @@ def looks_like_name(text: str, start: int, end: int, lexicon: Lexicon, strict: b
     capital_after = bool(after and after.group(1)[:1].isupper())
     if not strict:
         return prev.lower() == "the" and capital_after
-    if prev.lower() == "the":
-        return True
+    if prev.lower() == "the":  # "The March of Dimes", "the Sunday Times"; not "the October slaying"
+        return not after or after.group(1)[:1].isupper() or after.group(1).lower() in ("of", "on")
     if lexicon.value("time_preposition", prev) is not None:
         return False
     if prev[:1].isupper():
