@@ -73,7 +73,7 @@ def resolve_ref(under: Under, ctx: Context) -> Resolved:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """P2W, P18M, PT3H, P10Y (decade), PXY (unknown count); halves go to the smaller unit."""
+    """P2W, P18M, PT3H, P10Y (decade), PXY (unknown count); fractions use the next smaller unit."""
     scale = {"DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "WE": (2, "D"), "S": (3, "M")}
     if unit in scale:
         factor, unit = scale[unit]
@@ -84,11 +84,22 @@ def duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{letter}"
     if n != int(n):
-        smaller = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "Q": (3, "M")}
+        smaller = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "Q": (3, "M"), "TM": (60, "TS")}
         if unit in smaller and (n * smaller[unit][0]) == int(n * smaller[unit][0]):
-            return duration_value(n * smaller[unit][0], smaller[unit][1])
+            if n >= 2:  # "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, as TimeBank writes them
+                return _compound(int(n), unit, (n - int(n)) * smaller[unit][0], smaller[unit][1])
+            return duration_value(n * smaller[unit][0], smaller[unit][1])  # "a year and a half" = P18M
         return f"{prefix}{n:g}{letter}"
     return f"{prefix}{int(n)}{letter}"
+
+
+def _compound(whole: int, unit: str, rest: float, small: str) -> str:
+    """P2Y6M / PT5H30M / P2DT12H: a whole count of one unit and the rest in the next smaller one."""
+    big = duration_value(whole, unit)
+    rest_value = duration_value(rest, small)
+    if rest_value.startswith("PT") and not big.startswith("PT"):
+        return big + rest_value[1:]  # P2D + PT12H = P2DT12H
+    return big + rest_value[2 if rest_value.startswith("PT") else 1:]
 
 
 def duration_interval(n: float | None, unit: str, span: int, anchor: dt.date) -> tuple[str | None, str | None]:
