@@ -30,6 +30,7 @@ class Context:
     story_gran: str | None = None
     story_id: str | None = None  # the timex that set it
     tense: int = PRESENT
+    started_before: bool = False  # "since November": the date cannot lie after publication
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,8 @@ def holiday_date(code: str, year: int) -> dt.date | None:
     return cal.nth_weekday(year, month, weekday, nth)
 
 
-def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int) -> int | None:
+def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int,
+                 slack: int = TENSE_SLACK) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
     Past tense rules out readings that start well after publication (more than
@@ -212,7 +214,7 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
             options.append((year, span))
     if published is not None:
         if tense == PAST:
-            kept = [o for o in options if (o[1][0] - published).days <= TENSE_SLACK]
+            kept = [o for o in options if (o[1][0] - published).days <= slack]
         elif tense == FUTURE:
             kept = [o for o in options if (published - o[1][1]).days <= TENSE_SLACK]
         else:
@@ -295,7 +297,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         elif under.direction is not None:
             year = directed_year(under, base, under.direction)
         else:
-            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense)
+            slack = 0 if ctx.started_before else TENSE_SLACK
+            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran

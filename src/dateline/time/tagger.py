@@ -16,7 +16,7 @@ from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve
 from .rules import Candidate, candidates, select
-from .tense import tense_at
+from .tense import since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -165,7 +165,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         under = build(cand)
         story = current_story(story, cand.start)
         ctx = Context(day, story.interval, story.granularity, story.timex_id,
-                      tense_at(text, cand.start, cand.end, doc))
+                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
         story = next_story(story, timex, under, is_bound(text, cand.start), day)

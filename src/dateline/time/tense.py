@@ -114,7 +114,7 @@ def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
     else:
         return None
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if any(w.lower_ in ("will", "'ll", "shall", "wo") for w in words):
+    if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
         return FUTURE
     if any(w.tag_ in ("VBD",) or "Past" in w.morph.get("Tense") and w.tag_ != "VBN" for w in words):
         return PAST
