@@ -18,6 +18,10 @@ _FINE_REF = ("quarter", "half", "month")
 # Days by which a reading in the reference's own year is preferred: "by December" after
 # "June 4, 2019" is December 2019, not the slightly closer December 2018 (90 is best on te3-train).
 SAME_YEAR_BONUS = 90
+# A present-tense bare weekday is the coming one only if it is this many days nearer than the
+# past one: "Arafat meet Monday" on a Friday is the coming Monday, "Thursday" on a Monday the
+# past one (te3-train: 2 gains, no losses; 0 days loses 3 past readings).
+PRESENT_WEEKDAY_MARGIN = 2
 TENSE_SLACK = 31  # days a past-tense date may lie after publication (and a future one before)
 
 
@@ -286,6 +290,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         if under.shift_unit == "W":
             return cal.weekday_near(base, under.weekday, 0), gran
         direction = under.direction
+        if direction is None and ctx.tense == PRESENT and anchor[0] == ctx.published:
+            return present_weekday(base, under.weekday), gran
         if direction is None:
             direction = 1 if ctx.tense == FUTURE else -1
         else:
@@ -302,6 +308,17 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+def present_weekday(anchor: dt.date, weekday: int) -> dt.date:
+    """A bare weekday in a present-tense clause ('they meet Monday'): the coming one only when clearly nearer.
+
+    News tells the recent past in the present too ("Bush says Thursday"), so the past
+    reading keeps the tie and a margin of PRESENT_WEEKDAY_MARGIN days.
+    """
+    back = cal.weekday_near(anchor, weekday, -1)
+    ahead = cal.weekday_near(anchor, weekday, 1)
+    return ahead if (ahead - anchor).days < (anchor - back).days - PRESENT_WEEKDAY_MARGIN else back
 
 
 def _explicit_day(under: Under) -> tuple[dt.date | None, str] | None:
