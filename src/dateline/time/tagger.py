@@ -72,10 +72,10 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False,
     interval = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     distant = published is not None and abs((interval[0] - published).days) > DISTANT_DAYS
     expires = None
-    if is_bare_year(under):
-        expires = timex.end + YEAR_REFERENCE_REACH
-    elif distant:
+    if distant:  # background, bare year or not ("the close of 1969 equaling 100")
         expires = timex.end + DISTANT_REACH
+    elif is_bare_year(under):
+        expires = timex.end + YEAR_REFERENCE_REACH
     fallback = story if expires is not None else None
     if story.expires is not None:
         fallback = story.fallback  # a bare year never stands in for another bare year
