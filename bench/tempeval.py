@@ -329,24 +329,34 @@ def print_report(result: dict[str, Any]) -> None:
               f"({r['long_input']['documents']} docs joined)")
 
 
+def _context(doc: TimemlDocument, t: Timex, width: int = 90) -> str:
+    """The text around an expression, the expression in brackets (for reading errors)."""
+    left = doc.text[max(0, t.start - width):t.start]
+    right = doc.text[t.end:t.end + width]
+    return f"{left}[{doc.text[t.start:t.end]}]{right}"
+
+
 def _error_rows(doc: TimemlDocument, predicted: Sequence[Timex]) -> Iterator[list[str]]:
     pairs, spurious = pair_up(doc.timexes, predicted)
+    dct = doc.dct_value or ""
     for g, p in pairs:
         if p is None:
-            yield [doc.docid, "missed", g.text, g.type, g.value, "", "", ""]
+            yield [doc.docid, "missed", g.text, g.type, g.value, "", "", "", "", dct, _context(doc, g)]
             continue
         kinds = [k for k, bad in (("extent", (g.start, g.end) != (p.start, p.end)), ("type", g.type != p.type),
                                   ("value", g.value != p.value)) if bad]
         if kinds:
-            yield [doc.docid, "+".join(kinds), g.text, g.type, g.value, p.text, p.type, p.value]
+            yield [doc.docid, "+".join(kinds), g.text, g.type, g.value, p.text, p.type, p.value, p.rule or "",
+                   dct, _context(doc, g)]
     for p in spurious:
-        yield [doc.docid, "spurious", "", "", "", p.text, p.type, p.value]
+        yield [doc.docid, "spurious", "", "", "", p.text, p.type, p.value, p.rule or "", dct, _context(doc, p)]
 
 
 def write_errors(path: Path, run: SystemRun, docs: Sequence[TimemlDocument]) -> None:
     """A TSV of one system's errors: missed, spurious, and extent/type/value mismatches."""
     with path.open("w", encoding="utf-8") as out:
-        out.write("docid\terror\tgold_text\tgold_type\tgold_value\tpred_text\tpred_type\tpred_value\n")
+        out.write("docid\terror\tgold_text\tgold_type\tgold_value\tpred_text\tpred_type\tpred_value\t"
+                  "rule\tdct\tcontext\n")
         for doc, predicted in zip(docs, run.predictions):
             for row in _error_rows(doc, predicted):
                 out.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n")

@@ -7,7 +7,7 @@ import pytest
 from dateline.time import tag
 from dateline.time.lexicon import load_lexicon, lexicon_examples
 from dateline.time.rules import load_rules
-from dateline.time.tense import tense_from_text
+from dateline.time.tense import tense_at
 
 RULES, EXAMPLES = load_rules()
 
@@ -51,5 +51,5 @@ def _tense_examples():
 @pytest.mark.parametrize("tense,sentence,expression", _tense_examples())
 def test_tense_example(tense, sentence, expression):
     start = sentence.index(expression)
-    got = tense_from_text(sentence, start, start + len(expression))
+    got = tense_at(sentence, start, start + len(expression))
     assert got == {"past": -1, "present": 0, "future": 1}[tense]

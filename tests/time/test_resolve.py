@@ -101,7 +101,7 @@ def test_no_publication_date_leaves_relative_values_unresolved(description, unde
 
 @pytest.mark.parametrize("n,unit,value", [
     (2, "W", "P2W"), (1.5, "Y", "P18M"), (3, "TH", "PT3H"), (1, "DE", "P10Y"), (None, "Y", "PXY"),
-    (0.5, "TH", "PT30M"), (2.5, "Y", "P30M"), (1.5, "D", "PT36H"), (1, "Q", "P1Q"), (2, "CE", "P200Y"),
+    (0.5, "TH", "PT30M"), (2.5, "Y", "P2Y6M"), (1.5, "Y", "P18M"), (5.5, "TH", "PT5H30M"), (2.5, "D", "P2DT12H"), (1.5, "D", "PT36H"), (1, "Q", "P1Q"), (2, "CE", "P200Y"),
 ])
 def test_duration_value(n, unit, value):
     assert duration_value(n, unit) == value

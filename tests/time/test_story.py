@@ -66,3 +66,22 @@ def test_approximator_outside_sets_mod():
 def test_several_years_ago_is_past_ref():
     (t,) = tag("The plant closed several years ago.", "2023-08-10")
     assert (t.value, t.interval) == ("PAST_REF", (None, "2023-08-10"))
+
+
+@pytest.fixture(scope="module")
+def nlp_doc():
+    """Parse a sentence with the project's spaCy pipeline (loaded once)."""
+    from dateline import nlp
+
+    return nlp.load(None)
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("The offer had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"),
+    ("Until Thursday, police had not called him a suspect.", "Thursday", "1989-10-26"),
+    ("His relatives have cared for him since December, when he was found.", "December", "1988-12"),
+    ("The official said the father would be traveling Thursday.", "Thursday", "1989-11-02"),
+])
+def test_tense_with_parse(nlp_doc, text, expression, value):
+    timexes = tag(text, "1989-11-01", doc=nlp_doc(text))  # 1989-11-01 is a Wednesday
+    assert {t.text: t.value for t in timexes}[expression] == value

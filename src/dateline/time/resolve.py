@@ -18,6 +18,10 @@ _FINE_REF = ("quarter", "half", "month")
 # Days by which a reading in the reference's own year is preferred: "by December" after
 # "June 4, 2019" is December 2019, not the slightly closer December 2018 (90 is best on te3-train).
 SAME_YEAR_BONUS = 90
+# A present-tense bare weekday is the coming one only if it is this many days nearer than the
+# past one: "Arafat meet Monday" on a Friday is the coming Monday, "Thursday" on a Monday the
+# past one (te3-train: 2 gains, no losses; 0 days loses 3 past readings).
+PRESENT_WEEKDAY_MARGIN = 2
 TENSE_SLACK = 31  # days a past-tense date may lie after publication (and a future one before)
 
 
@@ -30,6 +34,7 @@ class Context:
     story_gran: str | None = None
     story_id: str | None = None  # the timex that set it
     tense: int = PRESENT
+    started_before: bool = False  # "since November": the date cannot lie after publication
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ def resolve_ref(under: Under, ctx: Context) -> Resolved:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """P2W, P18M, PT3H, P10Y (decade), PXY (unknown count); halves go to the smaller unit."""
+    """P2W, P18M, PT3H, P10Y (decade), PXY (unknown count); fractions use the next smaller unit."""
     scale = {"DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "WE": (2, "D"), "S": (3, "M")}
     if unit in scale:
         factor, unit = scale[unit]
@@ -84,11 +89,22 @@ def duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{letter}"
     if n != int(n):
-        smaller = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "Q": (3, "M")}
+        smaller = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "Q": (3, "M"), "TM": (60, "TS")}
         if unit in smaller and (n * smaller[unit][0]) == int(n * smaller[unit][0]):
-            return duration_value(n * smaller[unit][0], smaller[unit][1])
+            if n >= 2:  # "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, as TimeBank writes them
+                return _compound(int(n), unit, (n - int(n)) * smaller[unit][0], smaller[unit][1])
+            return duration_value(n * smaller[unit][0], smaller[unit][1])  # "a year and a half" = P18M
         return f"{prefix}{n:g}{letter}"
     return f"{prefix}{int(n)}{letter}"
+
+
+def _compound(whole: int, unit: str, rest: float, small: str) -> str:
+    """P2Y6M / PT5H30M / P2DT12H: a whole count of one unit and the rest in the next smaller one."""
+    big = duration_value(whole, unit)
+    rest_value = duration_value(rest, small)
+    if rest_value.startswith("PT") and not big.startswith("PT"):
+        return big + rest_value[1:]  # P2D + PT12H = P2DT12H
+    return big + rest_value[2 if rest_value.startswith("PT") else 1:]
 
 
 def duration_interval(n: float | None, unit: str, span: int, anchor: dt.date) -> tuple[str | None, str | None]:
@@ -183,7 +199,8 @@ def holiday_date(code: str, year: int) -> dt.date | None:
     return cal.nth_weekday(year, month, weekday, nth)
 
 
-def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int) -> int | None:
+def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int,
+                 slack: int = TENSE_SLACK) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
     Past tense rules out readings that start well after publication (more than
@@ -201,7 +218,7 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
             options.append((year, span))
     if published is not None:
         if tense == PAST:
-            kept = [o for o in options if (o[1][0] - published).days <= TENSE_SLACK]
+            kept = [o for o in options if (o[1][0] - published).days <= slack]
         elif tense == FUTURE:
             kept = [o for o in options if (published - o[1][1]).days <= TENSE_SLACK]
         else:
@@ -273,6 +290,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         if under.shift_unit == "W":
             return cal.weekday_near(base, under.weekday, 0), gran
         direction = under.direction
+        if direction is None and ctx.tense == PRESENT and anchor[0] == ctx.published:
+            return present_weekday(base, under.weekday), gran
         if direction is None:
             direction = 1 if ctx.tense == FUTURE else -1
         else:
@@ -284,10 +303,22 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         elif under.direction is not None:
             year = directed_year(under, base, under.direction)
         else:
-            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense)
+            slack = 0 if ctx.started_before else TENSE_SLACK
+            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+def present_weekday(anchor: dt.date, weekday: int) -> dt.date:
+    """A bare weekday in a present-tense clause ('they meet Monday'): the coming one only when clearly nearer.
+
+    News tells the recent past in the present too ("Bush says Thursday"), so the past
+    reading keeps the tie and a margin of PRESENT_WEEKDAY_MARGIN days.
+    """
+    back = cal.weekday_near(anchor, weekday, -1)
+    ahead = cal.weekday_near(anchor, weekday, 1)
+    return ahead if (ahead - anchor).days < (anchor - back).days - PRESENT_WEEKDAY_MARGIN else back
 
 
 def _explicit_day(under: Under) -> tuple[dt.date | None, str] | None:

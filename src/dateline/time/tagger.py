@@ -16,7 +16,7 @@ from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve
 from .rules import Candidate, candidates, select
-from .tense import tense_at
+from .tense import since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,10 +72,10 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False,
     interval = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     distant = published is not None and abs((interval[0] - published).days) > DISTANT_DAYS
     expires = None
-    if is_bare_year(under):
-        expires = timex.end + YEAR_REFERENCE_REACH
-    elif distant:
+    if distant:  # background, bare year or not ("the close of 1969 equaling 100")
         expires = timex.end + DISTANT_REACH
+    elif is_bare_year(under):
+        expires = timex.end + YEAR_REFERENCE_REACH
     fallback = story if expires is not None else None
     if story.expires is not None:
         fallback = story.fallback  # a bare year never stands in for another bare year
@@ -165,7 +165,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         under = build(cand)
         story = current_story(story, cand.start)
         ctx = Context(day, story.interval, story.granularity, story.timex_id,
-                      tense_at(text, cand.start, cand.end, doc))
+                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
         story = next_story(story, timex, under, is_bound(text, cand.start), day)

@@ -26,17 +26,21 @@ class Markers:
 
     by_tense: tuple[tuple[re.Pattern, int], ...]  # (regex, tense) for future, present, past
     cue: re.Pattern  # future cues that override the verb's tense
+    perfect: re.Pattern  # past-perfect markers that cancel a future cue
+    since: re.Pattern  # markers right before the expression that make it past
 
 
-CUE_REACH = 60
-SENTENCE_REACH = 400  # characters searched for a sentence boundary on each side  # characters before the expression in which a future cue counts
+CUE_REACH = 60  # characters before the expression in which a future cue counts
+SENTENCE_REACH = 400  # characters searched for a sentence boundary on each side
+PERFECT_REACH = 40  # characters around the expression in which 'had' cancels a future cue
 _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 
 
 @lru_cache(maxsize=1)
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
-    found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": []}
+    found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
+                                   "since": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -47,7 +51,8 @@ def markers() -> Markers:
         return re.compile(r"\b(?:%s)\b" % "|".join(patterns), re.I)
 
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
-    return Markers(by_tense, compile_(found["cue"]))
+    since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
+    return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since)
 
 
 def future_cue(text: str, start: int) -> bool:
@@ -55,6 +60,18 @@ def future_cue(text: str, start: int) -> bool:
     left, _ = sentence_bounds(text, start, start)
     window = text[max(left, start - CUE_REACH):start]
     return bool(markers().cue.search(window))
+
+
+def past_perfect_near(text: str, start: int, end: int) -> bool:
+    """True when a past-perfect marker ('had') lies close to the expression, in its sentence."""
+    left, right = sentence_bounds(text, start, end)
+    window = text[max(left, start - CUE_REACH):min(right, end + PERFECT_REACH)]
+    return bool(markers().perfect.search(window))
+
+
+def since_cue(text: str, start: int) -> bool:
+    """True when 'since' directly precedes the expression ('since November')."""
+    return bool(markers().since.search(text, max(0, start - 20), start))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,7 +114,7 @@ def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
     else:
         return None
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if any(w.lower_ in ("will", "'ll", "shall", "wo") for w in words):
+    if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
         return FUTURE
     if any(w.tag_ in ("VBD",) or "Past" in w.morph.get("Tense") and w.tag_ != "VBN" for w in words):
         return PAST
@@ -108,8 +125,11 @@ def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
 
 def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
     """Past, present or future for the expression at text[start:end]."""
+    if since_cue(text, start):
+        return PAST
     if future_cue(text, start):
-        return FUTURE
+        # "had been due to expire Friday": a deadline the story has already passed
+        return PAST if past_perfect_near(text, start, end) else FUTURE
     if doc is not None:
         found = tense_from_doc(doc, start, end)
         if found is not None:
