@@ -82,6 +82,7 @@ def test_batch_goes_on_and_summarizes(tmp_path, capsys):
     (["extract", "a.txt", "b.txt", "--format", "json"], "--format json writes one record"),
     (["extract", str(SEED), "--only", "entities,bogus"], "unknown layer(s) bogus"),
     (["extract"], "the following arguments are required: PATH"),
+    (["extract", str(SEED), "--model", "en_core_web_nonexistent"], "spaCy model 'en_core_web_nonexistent' is not installed"),
 ])
 def test_usage_errors_exit_2(argv, message, capsys):
     with pytest.raises(SystemExit) as exc:

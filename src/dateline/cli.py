@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``dateline`` command."""
     parser = _Parser(prog="dateline", description="Turn news articles into a time-anchored stand-off record.")
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_date_arg, metavar="YYYY-MM-DD",
                     help="publication date for inputs that carry none (plain text)")
     ex.add_argument("--crawl-date", type=_date_arg, metavar="YYYY-MM-DD",
-                    help="when HTML pages were fetched: no page date may be later")
+                    help="when pages or feeds were fetched: no page or entry date may be later")
     ex.add_argument("--input-format", choices=sorted(READERS), help="force a reader")
     ex.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                     help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
@@ -90,6 +91,7 @@ class _Writer:
         self.count = 0
 
     def write(self, record: Record) -> None:
+        """Write one record (held back in auto mode until a second one shows)."""
         self.count += 1
         if self.fmt == "text":
             from .render.text import render
@@ -114,6 +116,7 @@ class _Writer:
         self.out.flush()
 
     def close(self) -> None:
+        """Flush what is held back."""
         if self.pending is not None:
             self.out.write(self.pending.to_json(indent=2) + "\n")
             self.pending = None
@@ -130,6 +133,7 @@ def _articles(items: Iterable[Article | InputError], failures: list[str]) -> Ite
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """``dateline extract``: read, analyse and write every input; returns the exit status."""
     from .pipeline import Pipeline
 
     layers = _layers(args.only)
@@ -142,9 +146,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     writer = _Writer(out, args.format, set(layers) if layers else None)
     try:
-        for article in _articles(read_paths(args.paths, options), failures):
+        # parsed in batches (nlp.pipe); each article's layers run on their own, so a
+        # failure stays with its article
+        for article, doc in pipeline.parse_many(_articles(read_paths(args.paths, options), failures)):
             try:
-                record = pipeline.run(article)
+                record = pipeline.run(article, doc)
             except InputError as err:
                 print(f"dateline: {err}", file=sys.stderr)
                 failures.append(str(err))
@@ -186,6 +192,7 @@ def cmd_timeml(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``dateline`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -33,6 +33,7 @@ class Document:
     scratch: dict[str, Any] = field(default_factory=dict)  # data shared between layers
 
     def to_record(self) -> Record:
+        """The frozen record of the layers added so far."""
         return Record(
             article=self.article,
             text=self.text,
@@ -111,6 +112,7 @@ class Pipeline:
 
     @property
     def nlp(self):
+        """The spaCy pipeline, loaded on first use."""
         if self._nlp is None:
             self._nlp = nlp_layer.load(self.model)
         return self._nlp
@@ -124,25 +126,31 @@ class Pipeline:
             component(document)
         return document.to_record()
 
-    def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record]:
-        """Analyse many articles, parsing them in batches with ``nlp.pipe``."""
+    def parse_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, "Doc"]]:
+        """Each article with its parse, in input order; short texts go through ``nlp.pipe``
+        in batches, long ones are parsed in pieces (see ``nlp.parse``)."""
         short: list[Article] = []
         limit = min(nlp_layer.CHUNK_CHARS, self.nlp.max_length)
         for article in articles:
-            if len(article.text) > limit:  # parsed piecewise by run()
-                yield from self._run_batch(short, batch_size)
+            if len(article.text) > limit:
+                yield from self._parse_batch(short, batch_size)
                 short = []
-                yield self.run(article)
+                yield article, nlp_layer.parse(self.nlp, article.text)
             else:
                 short.append(article)
                 if len(short) >= batch_size:
-                    yield from self._run_batch(short, batch_size)
+                    yield from self._parse_batch(short, batch_size)
                     short = []
-        yield from self._run_batch(short, batch_size)
+        yield from self._parse_batch(short, batch_size)
 
-    def _run_batch(self, articles: list[Article], batch_size: int) -> Iterator[Record]:
+    def _parse_batch(self, articles: list[Article], batch_size: int) -> Iterator[tuple[Article, "Doc"]]:
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, doc
+
+    def run_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record]:
+        """Analyse many articles, parsing them in batches with ``nlp.pipe``."""
+        for article, doc in self.parse_many(articles, batch_size):
             yield self.run(article, doc)
 
 

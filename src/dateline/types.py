@@ -36,10 +36,12 @@ class Span:
         return cls(start, end, text[start:end])
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Span":
+        """Read back the plain JSON shape written by ``to_dict``."""
         return cls(int(d["start"]), int(d["end"]), str(d["text"]))
 
 
@@ -62,6 +64,7 @@ class Article:
     source_path: str | None = None  # where it was read from (not serialized)
 
     def meta_dict(self) -> dict[str, Any]:
+        """The ``article`` object of a record (the text is stored once, beside it)."""
         return {
             "id": self.id,
             "title": self.title,
@@ -85,6 +88,7 @@ class Entity:
     roles: tuple[str, ...] = ()  # titles stripped from names: "Prime Minister"
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         d: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
@@ -99,6 +103,7 @@ class Entity:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Entity":
+        """Read back the plain JSON shape written by ``to_dict``."""
         return cls(
             id=d["id"],
             name=d["name"],
@@ -129,9 +134,11 @@ class Timex:
 
     @property
     def span(self) -> Span:
+        """The span of the expression's text."""
         return Span(self.start, self.end, self.text)
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         d = {
             "id": self.id,
             "start": self.start,
@@ -151,6 +158,7 @@ class Timex:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Timex":
+        """Read back the plain JSON shape written by ``to_dict``."""
         interval = d.get("interval")
         return cls(
             id=d["id"],
@@ -178,10 +186,12 @@ class Participant:
     entity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         return {"role": self.role, "entity": self.entity, "span": self.span.to_dict()}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Participant":
+        """Read back the plain JSON shape written by ``to_dict``."""
         return cls(role=d["role"], span=Span.from_dict(d["span"]), entity=d.get("entity"))
 
 
@@ -196,6 +206,7 @@ class When:
     note: str | None = None  # e.g. "P1M after V3", or a reported contradiction
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         d = {
             "value": self.value,
             "interval": list(self.interval) if self.interval else None,
@@ -207,6 +218,7 @@ class When:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "When":
+        """Read back the plain JSON shape written by ``to_dict``."""
         interval = d.get("interval")
         return cls(
             how=d["how"],
@@ -234,6 +246,7 @@ class Event:
     rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         d = {
             "id": self.id,
             "trigger": self.trigger.to_dict(),
@@ -251,6 +264,7 @@ class Event:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
+        """Read back the plain JSON shape written by ``to_dict``."""
         return cls(
             id=d["id"],
             trigger=Span.from_dict(d["trigger"]),
@@ -275,6 +289,7 @@ class Source:
     entity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         return {
             "name": self.name,
             "entity": self.entity,
@@ -283,6 +298,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Source":
+        """Read back the plain JSON shape written by ``to_dict``."""
         return cls(name=d["name"], span=_span_or_none(d.get("span")), entity=d.get("entity"))
 
 
@@ -301,6 +317,7 @@ class Attribution:
     rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         d = {
             "id": self.id,
             "kind": self.kind,
@@ -316,6 +333,7 @@ class Attribution:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Attribution":
+        """Read back the plain JSON shape written by ``to_dict``."""
         return cls(
             id=d["id"],
             kind=d["kind"],
@@ -341,6 +359,7 @@ class Record:
     attributions: tuple[Attribution, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain JSON shape (SCHEMA.md)."""
         return {
             "schema": SCHEMA_VERSION,
             "article": self.article.meta_dict(),
@@ -357,6 +376,7 @@ class Record:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Record":
+        """Read back the plain JSON shape written by ``to_dict``."""
         if d.get("schema") != SCHEMA_VERSION:
             raise ValueError(f"not a {SCHEMA_VERSION} record: schema={d.get('schema')!r}")
         meta = d["article"]
@@ -381,6 +401,7 @@ class Record:
 
     @classmethod
     def from_json(cls, s: str) -> "Record":
+        """Parse a record written by ``to_json`` (exact round trip)."""
         return cls.from_dict(json.loads(s))
 
     def spans(self) -> Iterable[Span]:

@@ -32,9 +32,24 @@ CASES = [
     # an organization role phrase becomes an alias of the person named beside it
     ("Apple chief executive Tim Cook spoke in Cupertino. The Apple chief said sales grew.",
      {"Tim Cook": ("PERSON", {"The Apple chief"}), "Apple": ("ORG", set())}, set()),
+    # the one person named in the previous sentence, when none is named in this one
+    ("Keir Starmer spoke in Leeds on Monday. Later, the Labour leader left for London.",
+     {"Keir Starmer": ("PERSON", {"the Labour leader"}), "Labour": ("ORG", set())}, set()),
     # a person named in the same sentence is someone else: no link
+    ("Keir Starmer met the Labour leader in Leeds on Monday.",
+     {"Keir Starmer": ("PERSON", set()), "Labour": ("ORG", set())}, set()),
     ("The FBI director chastised Hillary Clinton for using a private server. Clinton said she regretted it.",
      {"Hillary Clinton": ("PERSON", {"Clinton"})}, set()),
+    # a capitalized "The" in running text belongs to the name, also where it is left out
+    ("The files were first reported by The Guardian on Monday. Guardian editors said the ministry "
+     "had been warned, The Guardian reported.",
+     {"The Guardian": ("ORG", {"Guardian"})}, {"Guardian"}),
+    ("A report published by The Washington Post said talks had failed. Officials told Washington Post "
+     "reporters that the talks would resume.",
+     {"The Washington Post": ("ORG", {"Washington Post"})}, {"Washington Post"}),
+    # a sentence-initial "The" is not part of a name
+    ("The State Department declined to comment. A State Department official said talks went on.",
+     {"State Department": ("ORG", set())}, {"The State Department"}),
     # the acronym joins the full name
     ("The United Nations met in Geneva. A UN spokesman said talks would resume.",
      {"United Nations": ("ORG", {"UN"})}, {"UN"}),
@@ -51,8 +66,8 @@ def test_merge(text, expected, absent):
         assert entity.type == kind
         assert aliases <= set(entity.aliases), entity
     assert not (absent & set(by_name)), sorted(by_name)
-    if "FBI director" in text:
-        assert all("FBI director" not in a for e in record.entities for a in e.aliases)
+    if "FBI director" in text or "met the Labour leader" in text:
+        assert all(" director" not in a and " leader" not in a for e in record.entities for a in e.aliases)
 
 
 def test_ids_in_order_of_first_mention_and_spans_exact():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from dateline.evaluation.tempeval import DocumentCounts, count_document, score_corpus, score_document
+from dateline.evaluation.tempeval import DocumentCounts, count_document, pair_up, score_corpus, score_document
 
 
 @dataclass(frozen=True)
@@ -97,3 +97,10 @@ def test_empty_corpus_scores_zero_without_dividing_by_zero():
 def test_as_dict_has_figures_and_counts():
     d = score_document([T(0, 5)], [T(0, 5, "DATE", "1999")]).as_dict()
     assert d["relaxed_f1"] == 1.0 and d["value_accuracy"] == 0.0 and d["n_gold"] == 1
+
+
+def test_pair_up_for_error_analysis():
+    a, b = T(0, 5), T(10, 15)
+    p1, p2 = T(0, 5, "DATE", "X"), T(30, 34)
+    pairs, spurious = pair_up([a, b], [p1, p2])
+    assert pairs == [(a, p1), (b, None)] and spurious == [p2]

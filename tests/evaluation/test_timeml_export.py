@@ -149,3 +149,13 @@ def test_cli_good_file_exits_0(tmp_path, capsys, fake_default):
 def test_cli_missing_input(tmp_path, capsys, fake_default):
     assert main(["timeml", str(tmp_path / "nowhere"), str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.strip() == f"dateline: {tmp_path / 'nowhere'}: no such file or directory"
+
+
+def test_cli_with_the_real_time_layer(tmp_path, capsys):
+    """End to end: spaCy parse + dateline.time.tag on the fixture; text and DCT kept as they were."""
+    pytest.importorskip("dateline.time", reason="the time layer is not on this branch")
+    assert main(["timeml", str(FIXTURES / "sub"), str(tmp_path)]) == 0
+    gold, out = read_tml(SMALL), read_tml(tmp_path / "small.tml")
+    assert (out.docid, out.dct, out.text) == (gold.docid, gold.dct, gold.text)
+    assert out.events == () and "Tuesday" in [t.text for t in out.timexes]
+    assert all(out.text[t.start:t.end] == t.text for t in out.timexes)

@@ -76,3 +76,30 @@ def test_safe_id(raw, expected):
 ])
 def test_html_to_text(fragment, expected):
     assert feed.html_to_text(fragment) == expected
+
+
+def test_declared_xml_encoding(tmp_path):
+    path = tmp_path / "latin.rss"
+    path.write_bytes(RSS.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+                     .replace("Plain words here.", "Caf\u00e9 words here.").encode("latin-1"))
+    items = list(read_paths([str(path)]))
+    assert items[2].text == "Caf\u00e9 words here."
+
+
+def test_undeclared_latin1_feed_is_refused(tmp_path):
+    path = tmp_path / "bad.rss"
+    path.write_bytes(RSS.replace("Plain words here.", "Caf\u00e9 words here.").encode("latin-1"))
+    (item,) = list(read_paths([str(path)]))
+    assert str(item).startswith(f"{path}: invalid UTF-8 at byte")
+
+
+@pytest.mark.parametrize("crawl,published,origin", [
+    (None, "2023-08-10", "feed"),
+    ("2023-08-10", "2023-08-10", "feed"),
+    ("2023-08-09", None, None),  # the entry cannot be dated after the feed was fetched
+])
+def test_crawl_date_bounds_entry_dates(tmp_path, crawl, published, origin):
+    path = tmp_path / "news.rss"
+    path.write_text(RSS, encoding="utf-8")
+    first = list(read_paths([str(path)], ReadOptions(crawl_date=crawl)))[0]
+    assert (first.published, first.published_from) == (published, origin)

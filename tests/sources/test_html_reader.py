@@ -57,3 +57,20 @@ def test_page_without_text(tmp_path):
     path.write_text("<html><head><title>x</title></head><body><div></div></body></html>", encoding="utf-8")
     (item,) = list(read_paths([str(path)]))
     assert str(item) == f"{path}: no article text found in the HTML page"
+
+
+@pytest.mark.parametrize("head,data_ok,message", [
+    ('<meta charset="windows-1252">', True, None),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', True, None),
+    ("", False, "invalid UTF-8 at byte"),
+    ('<meta charset="no-such-codec">', False, "neither UTF-8 nor its declared charset 'no-such-codec'"),
+])
+def test_declared_charset(tmp_path, head, data_ok, message):
+    path = tmp_path / "legacy.html"
+    page = PAGE.format(meta=head, body=BODY.replace("Lahore on Tuesday", "Lahore on Tuesday, caf\u00e9 in hand"))
+    path.write_bytes(page.encode("cp1252"))
+    (item,) = list(read_paths([str(path)]))
+    if data_ok:
+        assert "caf\u00e9 in hand" in item.text
+    else:
+        assert isinstance(item, InputError) and message in str(item)

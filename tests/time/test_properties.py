@@ -24,6 +24,7 @@ TEXT = st.one_of(
 )
 DATES = st.one_of(
     st.none(),
+    st.sampled_from(["0001-01-01", "9999-12-31", "2000-02-29", "2024-02-29", "1900-03-01"]),
     st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)).map(dt.date.isoformat),
     st.text(max_size=12),
 )

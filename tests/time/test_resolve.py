@@ -112,3 +112,8 @@ def test_closest_year_prefers_the_reference_year_on_ties():
     ref = (D("2022-08-01"), D("2022-08-01"))  # Feb 1 2022 and Feb 1 2023 are both ~6 months away
     assert closest_year(under, ref, None, PRESENT) in (2022, 2023)
     assert closest_year(under, ref, D("2022-08-01"), PAST) == 2022
+
+
+def test_days_beyond_the_calendar_stay_unresolved():
+    got = resolve(Under("point", weekday=2, direction=1, gran="day"), ctx(published=D("9999-12-31")))
+    assert (got.value, got.interval) == ("XXXX-WXX-2", None)

@@ -147,6 +147,10 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
     for q in quotes:
         if _covered(q, cands) or q.words(text) < 1:
             continue
+        held = _holder_of_previous_quote(text, q, quotes, cands)
+        if held is not None:  # '"A," he said. "B." "C."': quotes in a row share their speaker
+            held.content = _merge(held.content + [(q.start, q.end)])
+            continue
         verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
         if verb is None and not _title_like(text, q):
             signed = _dash_signature(doc, text, q)
@@ -166,6 +170,18 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
 
 
 SIGNATURE = re.compile(r"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*([^\n]{2,60}?)[ \t\xa0.]*(?=\n|$)")
+
+
+def _holder_of_previous_quote(text: str, q: Quote, quotes: list[Quote],
+                              cands: list[Candidate]) -> Candidate | None:
+    """The attribution holding the quote just before this one, with only spaces between."""
+    prev = [o for o in quotes if o.end <= q.start]
+    if not prev or text[prev[-1].end:q.start].strip() or "\n" in text[prev[-1].end:q.start]:
+        return None
+    for cand in cands:
+        if any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
+            return cand
+    return None
 
 
 def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:

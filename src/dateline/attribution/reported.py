@@ -89,9 +89,17 @@ def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
 PARAGRAPH_BREAK = "\n"  # as in quotes.paragraphs: a line break ends a paragraph
 
 
+def doc_text(doc: "Doc") -> str:
+    """The text of a parse, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
 def _in_paragraph(tokens: list["Token"], verb: "Token") -> list["Token"]:
     """The tokens in the cue's own paragraph (the parse sometimes runs a sentence over a break)."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     start = text.rfind(PARAGRAPH_BREAK, 0, verb.idx) + 1
     end = text.find(PARAGRAPH_BREAK, verb.idx)
     end = len(text) if end < 0 else end
@@ -213,9 +221,20 @@ def _after(verb: "Token", deps: tuple[str, ...]) -> list["Token"]:
 
 
 def _clause_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
-    """"said (that) ...": every clausal complement."""
+    """"said (that) ...": every clausal complement.
+
+    "A, the agency said, and B": when the report follows its clause, a clause joined after
+    it (not itself a report) continues what is reported.
+    """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.complements else []
-    return ([t for c in clauses for t in c.subtree], [], "ccomp") if clauses else None
+    if not clauses:
+        return None
+    toks = [t for c in clauses for t in c.subtree]
+    if all(c.i < verb.i for c in clauses):
+        joined = [c for c in _after(verb, ("conj",)) if c.pos_ in ("VERB", "AUX") and cue_verb(c) is None]
+        if joined and any(c.dep_ == "cc" for c in _after(verb, ("cc",))):
+            toks += [t for c in joined + _after(verb, ("cc",)) for t in c.subtree]
+    return toks, [], "ccomp"
 
 
 def _parenthetical_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
@@ -323,8 +342,26 @@ def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> Found:
         found = rule(verb, cue)
         if found is not None:
             toks, extra, name = found
+            if name in ("xcomp", "dobj", "prep"):
+                toks = toks + _coordinated_tail(verb, toks)
             return _in_paragraph(_in_sentence(toks, verb.sent), verb), extra, name
     return [], [], ""
+
+
+def _coordinated_tail(verb: "Token", toks: list["Token"]) -> list["Token"]:
+    """"declined to threaten Moscow or even declare it responsible": a second object or
+    predicate coordinated with the content (no subject of its own, not a cue itself)."""
+    if not toks:
+        return []
+    end = max(t.i for t in toks)
+    tail = []
+    for c in verb.children:
+        if c.i <= end or c.dep_ not in ("cc", "conj"):
+            continue
+        if c.dep_ == "conj" and (subject(c) is not None or cue_verb(c) is not None):
+            break
+        tail.extend(c.subtree)
+    return tail if any(t.dep_ == "conj" for t in tail) else []
 
 
 def _subject_start(verb: "Token") -> int:
@@ -430,12 +467,26 @@ def according_candidates(doc: "Doc") -> list[Candidate]:
         if source:
             inside |= set(range(*source))
         clause = _clause_head(tok)
-        toks = [t for t in clause.subtree if t.i not in inside] if clause is not tok else []
-        spans = char_spans(_in_sentence(toks, tok.sent))
+        if _sentence_edge(tok, inside):  # "According to X, ..." / "..., according to X.": the sentence
+            toks = [t for t in tok.sent if t.i not in inside]
+        else:
+            toks = [t for t in clause.subtree if t.i not in inside] if clause is not tok else []
+        spans = char_spans(_in_paragraph(_in_sentence(toks, tok.sent), tok))
         if spans:
             found.append(Candidate(cue=[tok.i, to.i], head=tok.i, source=source,
                                    content=spans, rule="according_to", according=True))
     return found
+
+
+def _sentence_edge(tok: "Token", phrase: set[int]) -> bool:
+    """The "according to X" phrase opens the sentence or closes it after a comma."""
+    sent = tok.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or len(words) == len([t for t in words if t.i in phrase]):
+        return False
+    starts = words[0].i in phrase
+    ends = words[-1].i in phrase and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    return starts or ends
 
 
 def _clause_head(tok: "Token") -> "Token":

@@ -54,14 +54,15 @@ def _to_entity(number: int, cluster: Cluster, text: str) -> Entity:
 
 def entities_of(doc: "Doc") -> list[Entity]:
     """The canonical entities of a parsed article, E1... in order of first mention."""
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     clusters = cluster_mentions(doc_mentions(doc))
-    widen_partial_mentions(doc.text, clusters)
+    widen_partial_mentions(text, clusters)
     taken = taken_spans(doc, clusters)
     string_mentions(doc, clusters, taken)
     org_role_mentions(doc, clusters)
     title_role_mentions(doc, clusters, taken_spans(doc, clusters))
     clusters.sort(key=lambda c: c.first)
-    return [_to_entity(n, c, doc.text) for n, c in enumerate(clusters, 1)]
+    return [_to_entity(n, c, text) for n, c in enumerate(clusters, 1)]
 
 
 class EntityComponent:

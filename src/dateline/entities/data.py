@@ -42,6 +42,7 @@ def examples(name: str) -> list[Example]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name's matching key: no leading "the", no dots, one space, case folded."""
     text = re.sub(r"^(the)\s+", "", name.strip(), flags=re.I)

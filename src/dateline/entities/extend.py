@@ -4,15 +4,17 @@
   elsewhere at word boundaries, outside other mentions and not glued to a longer
   capitalized name, is one more mention of that entity.
 * "the <ORG> <role noun>" ("the PTI chief") describes a person: the person named right
-  after it; else the most mentioned person who appears in a sentence with that
-  organization; else the person mentioned last in this or the previous sentence; else
-  the only person of the article.  Never a person from a word list.
+  after it; else the most mentioned person named within a few words of that organization
+  elsewhere; else the one person named in the previous sentence; else the only person
+  of the article.  A person named in the same sentence is never chosen (as with
+  pronouns, that is someone else), and no person comes from a word list.
 * "the <title>" ("the Prime Minister") is the one person of the article who bears that
   title, when exactly one does.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
@@ -25,8 +27,23 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
+class Taken:
+    """Character ranges already used, with a fast overlap test (articles may be long)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self._ranges: list[tuple[int, int]] = sorted(ranges)
+        self._longest = max((e - s for s, e in self._ranges), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        """Mark ``start``..``end`` as used."""
+        bisect.insort(self._ranges, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` shares a character with a used range."""
+        lo = bisect.bisect_left(self._ranges, (start - self._longest, -1))
+        hi = bisect.bisect_left(self._ranges, (end, -1))
+        return any(s < end and start < e for s, e in self._ranges[lo:hi])
 
 
 def _search_forms(cluster: Cluster, surnames: dict[str, int]) -> set[str]:
@@ -40,7 +57,7 @@ def _search_forms(cluster: Cluster, surnames: dict[str, int]) -> set[str]:
     return {f for f in forms if len(f) >= 2 and f[0].isupper()}
 
 
-def _glued(doc: "Doc", start: int, end: int) -> bool:
+def _glued(doc: "Doc", text: str, start: int, end: int) -> bool:
     """Whether the match is part of a longer capitalized name ("Khan Academy")."""
     span = doc.char_span(start, end)
     if span is None:
@@ -50,7 +67,7 @@ def _glued(doc: "Doc", start: int, end: int) -> bool:
     if after is not None and after.text[:1].isupper() and after.is_alpha and not after.is_sent_start:
         return True
     if before is not None and before.text[:1].isupper() and before.is_alpha and not span[0].is_sent_start:
-        return before.text != "The" and _title_before(doc.text, start) is None
+        return before.text != "The" and _title_before(text, start) is None
     return False
 
 
@@ -68,25 +85,55 @@ def widen_partial_mentions(text: str, clusters: list[Cluster]) -> None:
                         break
 
 
-def string_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[int, int]]) -> None:
-    """Add each known name's other occurrences to its cluster (in place)."""
-    text, starts = doc.text, sentence_starts(doc)
+def _forms_by_prefix(clusters: list[Cluster]) -> dict[str, list[tuple[str, Cluster]]]:
+    """Known names by their first two characters, longest first; a name two entities
+    share is left out (which one it means is unknown)."""
     surnames: dict[str, int] = {}
     for c in clusters:
         if c.label == "PERSON":
             last = c.base_name().split()[-1]
             surnames[last] = surnames.get(last, 0) + 1
+    owners: dict[str, list[Cluster]] = {}
     for cluster in clusters:
-        for form in sorted(_search_forms(cluster, surnames), key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w.'’-])" + re.escape(form) + r"(?!\w|-\w)", text):
-                start, end = m.start(), m.end()
-                if _overlaps(start, end, taken) or _glued(doc, start, end):
-                    continue
-                has_the = cluster.has_the and text[max(start - 4, 0):start] == "The "
-                begin = start - 4 if has_the else start
-                cluster.mentions.append(Mention(begin, end, form, cluster.label, sentence_of(starts, start),
-                                                has_the=has_the, kind="string"))
-                taken.append((begin, end))
+        for form in _search_forms(cluster, surnames):
+            owners.setdefault(form, []).append(cluster)
+    table: dict[str, list[tuple[str, Cluster]]] = {}
+    for form, found in owners.items():
+        if len(found) == 1:
+            table.setdefault(form[:2], []).append((form, found[0]))
+    for forms in table.values():
+        forms.sort(key=lambda pair: -len(pair[0]))
+    return table
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands as a whole name (not inside a word or a hyphenation)."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.'’-"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    return not (text[end:end + 1] == "-" and text[end + 1:end + 2].isalnum())
+
+
+def string_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """Add each known name's other occurrences to its cluster (in place): one pass over the
+    tokens, trying the names that start like each token."""
+    text, starts = doc.text, sentence_starts(doc)
+    table = _forms_by_prefix(clusters)
+    for token in doc:
+        start = token.idx
+        for form, cluster in table.get(text[start:start + 2], ()):
+            end = start + len(form)
+            if not text.startswith(form, start) or not _bounded(text, start, end):
+                continue
+            if taken.overlaps(start, end) or _glued(doc, text, start, end):
+                break  # a longer name here was refused: shorter ones inside it are too
+            has_the = cluster.has_the and text[max(start - 4, 0):start] == "The "
+            begin = start - 4 if has_the else start
+            cluster.mentions.append(Mention(begin, end, form, cluster.label, sentence_of(starts, start),
+                                            has_the=has_the, kind="string"))
+            taken.add(begin, end)
+            break
 
 
 def _role_noun_end(doc: "Doc", i: int) -> int | None:
@@ -125,7 +172,7 @@ def _described_with(doc: "Doc", org: Cluster, clusters: list[Cluster], skip: Men
         if c.label != "PERSON":
             continue
         near = any(m.kind != "role" and o is not skip and m.sentence == o.sentence
-                   and _gap(doc.text, m, o) <= _NEAR_CHARS for m in c.mentions for o in org.mentions)
+                   and _gap(m, o) <= _NEAR_CHARS for m in c.mentions for o in org.mentions)
         if near and (best is None or len(c.mentions) > len(best.mentions)):
             best = c
     return best
@@ -134,28 +181,28 @@ def _described_with(doc: "Doc", org: Cluster, clusters: list[Cluster], skip: Men
 _NEAR_CHARS = 16  # "X, the PTI's leader": a comma, an article and a role word apart
 
 
-def _gap(text: str, a: Mention, b: Mention) -> int:
+def _gap(a: Mention, b: Mention) -> int:
     return max(a.start, b.start) - min(a.end, b.end)
 
 
-def _recent_person(clusters: list[Cluster], start: int, sentence: int) -> Cluster | None:
-    """The one person mentioned in the previous sentence (or earlier in this one), when
-    no person is named elsewhere in this sentence (a description and a name in the same
-    sentence are, as with pronouns, usually different people: "The FBI director
-    chastised Clinton")."""
+def _recent_person(clusters: list[Cluster], sentence: int) -> Cluster | None:
+    """The one person named in the previous sentence, when no person is named in this one
+    (a description and a name in one sentence are, as with pronouns, usually different
+    people: "The FBI director chastised Clinton")."""
     window: list[Cluster] = []
     for c in clusters:
         if c.label != "PERSON":
             continue
-        here = [m for m in c.mentions if m.kind != "role" and sentence - 1 <= m.sentence <= sentence]
-        if any(m.sentence == sentence and m.start > start for m in here):
+        named = [m for m in c.mentions if m.kind != "role"]
+        if any(m.sentence == sentence for m in named):
             return None
-        if any(m.start < start for m in here):
+        if any(m.sentence == sentence - 1 for m in named):
             window.append(c)
     return window[0] if len(window) == 1 else None
 
 
-def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
+def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
+                 clusters: list[Cluster]) -> Cluster | None:
     """The person a "the <ORG> <role>" phrase describes (see the module docstring)."""
     named = _named_after(doc, end_token, clusters)
     if named is not None:
@@ -168,7 +215,7 @@ def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
     if not people:
         return None
     found = (_described_with(doc, org, candidates, mention)
-             or _recent_person(clusters, mention.start, mention.sentence))
+             or _recent_person(clusters, mention.sentence))
     if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1:
         found = people[0]
     return found
@@ -176,6 +223,7 @@ def _role_target(doc, org, mention, end_token, clusters) -> Cluster | None:
 
 def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
     """Link "the <ORG> <role noun>" descriptions to a person (in place)."""
+    text = doc.text
     for org in [c for c in clusters if c.label == "ORG"]:
         for mention in list(org.mentions):
             span = doc.char_span(mention.start, mention.end)
@@ -188,44 +236,44 @@ def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
             if person is None:
                 continue
             start, end = doc[span.start - 1].idx, doc[end_token - 1].idx + len(doc[end_token - 1].text)
-            phrase = doc.text[start:end]
+            phrase = text[start:end]
             person.mentions.append(Mention(start, end, phrase, "PERSON", mention.sentence,
                                            role=phrase[4:], kind="role"))
 
 
-def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: list[tuple[int, int]]) -> None:
+def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
     """Link "the <title>" to the one person of the article who bears that title (in place)."""
     holders: dict[str, list[Cluster]] = {}
     for c in clusters:
         if c.label == "PERSON":
             for title in {m.role for m in c.mentions if m.role and m.kind != "role"}:
                 holders.setdefault(title, []).append(c)
-    starts = sentence_starts(doc)
+    starts, text = sentence_starts(doc), doc.text
     for title, people in holders.items():
         if len(people) != 1:
             continue
         # capitalized as in the person's title ("the president" is often someone else),
         # and not followed by a name ("the Prime Minister Imran Khan")
         pattern = r"\b[Tt]he (" + re.escape(title) + r")\b(?!\s+[A-Z])"
-        for m in re.finditer(pattern, doc.text):
-            if _overlaps(m.start(), m.end(), taken) or _modifies_noun(doc, m.end()):
+        for m in re.finditer(pattern, text):
+            if taken.overlaps(m.start(), m.end()) or _modifies_noun(doc, text, m.end()):
                 continue
             people[0].mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
                                               sentence_of(starts, m.start()), role=m.group(1), kind="role"))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
 
 
-def _modifies_noun(doc: "Doc", end: int) -> bool:
+def _modifies_noun(doc: "Doc", text: str, end: int) -> bool:
     """Whether the words end right before a noun they modify ("the Prime Minister position")."""
-    rest = doc.text[end:end + 40]
+    rest = text[end:end + 40]
     if not rest.startswith(" "):
         return False
     span = doc.char_span(end + 1, end + 1 + len(rest[1:].split(" ")[0]), alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN") and span[0].is_alpha
 
 
-def taken_spans(doc: "Doc", clusters: Iterable[Cluster]) -> list[tuple[int, int]]:
+def taken_spans(doc: "Doc", clusters: Iterable[Cluster]) -> Taken:
     """Character ranges already used by an entity of any type (names, dates, numbers)."""
-    taken = [(e.start_char, e.end_char) for e in doc.ents]
-    taken.extend((m.start, m.end) for c in clusters for m in c.mentions)
-    return taken
+    ranges = [(e.start_char, e.end_char) for e in doc.ents]
+    ranges.extend((m.start, m.end) for c in clusters for m in c.mentions)
+    return Taken(ranges)

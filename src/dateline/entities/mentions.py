@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import data
@@ -38,7 +39,7 @@ class Mention:
     has_the: bool = False  # a capitalized mid-sentence "The" belongs to the name
     kind: str = "name"  # name | demonym | string | role
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The name's matching key (see ``data.name_key``)."""
         return data.name_key(self.name)
@@ -86,8 +87,9 @@ def _title_before(text: str, start: int) -> str | None:
     return None
 
 
-def mention_of(ent: "SpacySpan", sentence: int) -> Mention | None:
-    """The cleaned mention of one spaCy entity (None when nothing of a name is left)."""
+def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
+    """The cleaned mention of one spaCy entity (None when nothing of a name is left);
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
     bounds = _trim(ent)
     if bounds is None:
         return None
@@ -97,13 +99,13 @@ def mention_of(ent: "SpacySpan", sentence: int) -> Mention | None:
     if has_the and doc[first].text != "The":
         first -= 1
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    name = doc.text[start:end]
+    name = text[start:end]
     if has_the:
         name = name[4:]
     role = None
     if ent.label_ == "PERSON":
         name, role = data.split_title(name)
-        before = _title_before(doc.text, start) if role is None else None
+        before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
     if not name.strip() or not any(ch.isalpha() for ch in name):
@@ -122,12 +124,12 @@ def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
 
 def doc_mentions(doc: "Doc") -> list[Mention]:
     """Every cleaned name mention of spaCy's entities, in text order."""
-    starts = sentence_starts(doc)
+    starts, text = sentence_starts(doc), doc.text
     found = []
     for ent in doc.ents:
         if ent.label_ not in NAME_TYPES:
             continue
-        mention = mention_of(ent, sentence_of(starts, ent.start_char))
+        mention = mention_of(ent, sentence_of(starts, ent.start_char), text)
         if mention is not None:
             found.append(_demonym(ent, mention))
     return found

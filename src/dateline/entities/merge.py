@@ -37,33 +37,32 @@ class Cluster:
 
     @property
     def first(self) -> int:
+        """Where the cluster is first mentioned."""
         return min(m.start for m in self.mentions)
 
     @property
     def label(self) -> str:
-        """The majority type of the cluster's own name mentions (earliest wins ties)."""
-        named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
+        """The majority type of the cluster's own name mentions (earliest wins ties); an
+        adjective ("European") only decides when the place itself is never named."""
+        named = ([m for m in self.mentions if m.kind == "name"]
+                 or [m for m in self.mentions if m.kind == "demonym"] or self.mentions)
         counts = Counter(m.label for m in named)
         best = max(counts.values())
         return next(m.label for m in named if counts[m.label] == best)
 
     @property
     def has_the(self) -> bool:
+        """Whether a capitalized "The" belongs to the name."""
         return any(m.has_the for m in self.mentions)
 
     def base_name(self) -> str:
-        """The longest name among the mentions (most words, then characters, then earliest),
-        unless it is a more frequent name with one stray word glued in front, a common
-        tagger slip ("Rip Donald Trump" once beside "Donald Trump" twice)."""
+        """The longest name among the mentions (most words, then characters, then earliest).
+        A tagger slip that glues a word in front ("Rip Donald Trump") is not undone: the
+        same shape is a real name too often ("Osama Bin Laden" beside "Bin Laden")."""
         if self.canonical:
             return self.canonical
         named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
-        counts = Counter(m.key for m in named)
-        best = max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start))
-        rest = best.name.split(" ", 1)[-1]
-        if counts[best.key] == 1 and len(rest.split()) >= 2 and counts[data.name_key(rest)] > 1:
-            return next(m.name for m in named if m.key == data.name_key(rest))
-        return best.name
+        return max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start)).name
 
     def name(self) -> str:
         """The canonical name, with "The" where it belongs to the name."""
@@ -73,6 +72,7 @@ class Cluster:
         return base
 
     def tokens(self) -> list[str]:
+        """The words of the cluster's name, as matching keys."""
         return data.name_key(self.base_name()).split()
 
 
@@ -119,12 +119,13 @@ def _dominant(hosts: list[Cluster]) -> list[Cluster]:
 def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
     """Rules 2 and 3: fold each shorter name into the one longer name that contains it."""
     group = [c for c in clusters if (c.label == "PERSON") == person and (person or c.label in _PLACE_OR_ORG)]
+    tokens = {id(c): c.tokens() for c in group}  # a host's longest name never changes by merging
     merged: set[int] = set()
-    for short in sorted(group, key=lambda c: len(c.tokens())):
+    for short in sorted(group, key=lambda c: len(tokens[id(c)])):
         if short.canonical:  # the alias table already decided what this is
             continue
         hosts = [c for c in group if c is not short and id(c) not in merged
-                 and _contains(c.tokens(), short.tokens(), person)]
+                 and _contains(tokens[id(c)], tokens[id(short)], person)]
         hosts = _dominant(hosts) if person else hosts
         if len(hosts) == 1:
             hosts[0].mentions.extend(short.mentions)
@@ -135,12 +136,17 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
 def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: a one-word non-person name that is the surname of exactly one person joins
     that person (spaCy often types a lone surname as ORG or GPE: "Caddell said")."""
-    people = [c for c in clusters if c.label == "PERSON" and len(c.tokens()) > 1]
+    surnames: dict[str, list[Cluster]] = {}
+    for p in clusters:
+        words = p.tokens() if p.label == "PERSON" else []
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(p)
     merged: set[int] = set()
     for c in clusters:
-        if c.label == "PERSON" or c.canonical or len(c.tokens()) != 1 or c.label not in _SURNAME_SLIPS:
+        if c.label == "PERSON" or c.canonical or c.label not in _SURNAME_SLIPS:
             continue
-        hosts = [p for p in people if p.tokens()[-1] == c.tokens()[0]]
+        words = c.tokens()
+        hosts = surnames.get(words[0], []) if len(words) == 1 else []
         if len(hosts) == 1:
             hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
             merged.add(id(c))

@@ -46,6 +46,7 @@ class DocumentCounts:
     value_correct: int = 0  # among the relaxed_gold pairs
 
     def __add__(self, other: "DocumentCounts") -> "DocumentCounts":
+        """Field-wise sum (micro-averaging adds the counts of documents)."""
         return DocumentCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
@@ -65,42 +66,52 @@ class TimexScores:
 
     @property
     def strict_precision(self) -> float:
+        """Share of predictions with an exact-span gold expression."""
         return _ratio(self.counts.strict_predicted, self.counts.predicted)
 
     @property
     def strict_recall(self) -> float:
+        """Share of gold expressions with an exact-span prediction."""
         return _ratio(self.counts.strict_gold, self.counts.gold)
 
     @property
     def strict_f1(self) -> float:
+        """Harmonic mean of strict precision and recall."""
         return _f1(self.strict_precision, self.strict_recall)
 
     @property
     def relaxed_precision(self) -> float:
+        """Share of predictions overlapping a gold expression."""
         return _ratio(self.counts.relaxed_predicted, self.counts.predicted)
 
     @property
     def relaxed_recall(self) -> float:
+        """Share of gold expressions overlapped by a prediction."""
         return _ratio(self.counts.relaxed_gold, self.counts.gold)
 
     @property
     def relaxed_f1(self) -> float:
+        """Harmonic mean of relaxed precision and recall."""
         return _f1(self.relaxed_precision, self.relaxed_recall)
 
     @property
     def type_accuracy(self) -> float:
+        """Share of relaxed-matched gold expressions whose partner has the same type."""
         return _ratio(self.counts.type_correct, self.counts.relaxed_gold)
 
     @property
     def value_accuracy(self) -> float:
+        """Share of relaxed-matched gold expressions whose partner has the same value."""
         return _ratio(self.counts.value_correct, self.counts.relaxed_gold)
 
     @property
     def type_f1(self) -> float:
+        """Relaxed F1 x type accuracy (TempEval-3's type F1)."""
         return self.relaxed_f1 * self.type_accuracy
 
     @property
     def value_f1(self) -> float:
+        """Relaxed F1 x value accuracy (TempEval-3's value F1)."""
         return self.relaxed_f1 * self.value_accuracy
 
     def as_dict(self) -> dict[str, float | int]:
@@ -135,9 +146,20 @@ def _partner(gold: Annotation, predicted: Sequence[Annotation]) -> Annotation | 
     return best
 
 
+def pair_up(gold: Sequence[Annotation], predicted: Sequence[Annotation]
+            ) -> tuple[list[tuple[Annotation, Annotation | None]], list[Annotation]]:
+    """Each gold expression with its partner prediction (or None), and the predictions matching no gold.
+
+    For error analysis: the pairs are the ones the attribute accuracies are computed on.
+    """
+    pairs = [(g, _partner(g, predicted)) for g in gold]
+    spurious = [p for p in predicted if not any(overlaps(g, p) for g in gold)]
+    return pairs, spurious
+
+
 def count_document(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> DocumentCounts:
     """The TempEval-3 counts of one document's gold and predicted (non-DCT) timexes."""
-    pairs = [(g, _partner(g, predicted)) for g in gold]
+    pairs, _ = pair_up(gold, predicted)
     matched = [(g, p) for g, p in pairs if p is not None]
     return DocumentCounts(
         gold=len(gold),

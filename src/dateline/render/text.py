@@ -13,6 +13,7 @@ from ..types import Record
 
 
 def header_lines(record: Record) -> list[str]:
+    """Title, publication date (and where it came from), outlet and length."""
     a = record.article
     lines = [f"# {a.title or a.id}"]
     published = a.published or "unknown"
@@ -26,6 +27,7 @@ def header_lines(record: Record) -> list[str]:
 
 
 def section_lines(record: Record, only: set[str] | None = None) -> list[str]:
+    """Each layer's ``render_text`` section, in pipeline order."""
     lines: list[str] = []
     for name, target in REGISTRY.items():
         if only is not None and name not in only:

@@ -3,7 +3,8 @@
 Text is the entry's content, else its summary, with HTML stripped to plain text; the
 title, link and date come from the entry, the outlet from the feed's title.  The date is
 the entry's own calendar date as written (``published``, else ``updated``; its time zone
-is not shifted to UTC); ``published_from`` is ``"feed"``.  An entry with no date takes
+is not shifted to UTC); ``published_from`` is ``"feed"``; a date later than
+``--crawl-date`` is impossible and dropped.  An entry with no date takes
 ``--published``, else stays undated.  Ids come from the entry's id or link, made safe as
 file names and unique within the feed; an entry with neither is ``<file stem>-<N>``.
 An entry without text is an error naming ``file:entry N``; the others are still read.
@@ -87,6 +88,23 @@ def _unique(candidate: str, seen: set[str]) -> str:
     return name
 
 
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+
+
+def _check_encoding(source: str, data: bytes, decode) -> None:
+    """UTF-8, or the encoding the XML declaration names (feedparser decodes it); else one line."""
+    try:
+        decode(source, data)
+    except InputError:
+        m = _XML_ENCODING.match(data[:200])
+        if not m or m.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+            raise
+        try:
+            data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(source, f"neither UTF-8 nor its declared encoding {m.group(1).decode('ascii')!r}") from None
+
+
 def _parse(source: str, data: bytes):
     import feedparser
 
@@ -102,7 +120,7 @@ def read(source: str, data: bytes, options) -> Iterator[Article | InputError]:
     """Read every entry of a feed file as an article."""
     from . import article_id, decode
 
-    decode(source, data)  # the same UTF-8 rule as every text input
+    _check_encoding(source, data, decode)
     parsed = _parse(source, data)
     outlet = parsed.feed.get("title") or None
     stem, seen = article_id(source), set()
@@ -114,6 +132,8 @@ def read(source: str, data: bytes, options) -> Iterator[Article | InputError]:
             yield InputError(where, "entry has no content or summary text")
             continue
         published = entry_date(entry)
+        if published and options.crawl_date and published > options.crawl_date:
+            published = None  # dated after the feed was fetched: impossible, so unknown
         origin = "feed" if published else None
         if published is None and options.published:
             published, origin = options.published, "option"

@@ -10,6 +10,7 @@ undated).  ``--published`` is the fallback for pages with no usable date.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -100,11 +101,32 @@ def read_page(source: str, html: str, published: str | None, crawl_date: str | N
     return Page(text=text, title=title, published=date, published_from=origin, url=url, outlet=outlet)
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_page(source: str, data: bytes) -> str:
+    """UTF-8, else the charset the page declares in a ``<meta>`` tag (old pages are often
+    windows-1252); a page that is neither is refused with one line, like any text input."""
+    from . import decode
+
+    try:
+        return decode(source, data)
+    except InputError:
+        m = _CHARSET.search(data[:4096])
+        if not m:
+            raise
+        charset = m.group(1).decode("ascii")
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(source, f"neither UTF-8 nor its declared charset {charset!r}") from None
+
+
 def read(source: str, data: bytes, options) -> Iterator[Article]:
     """Read one HTML page as one article."""
-    from . import article_id, decode
+    from . import article_id
 
-    page = read_page(source, decode(source, data), options.published, options.crawl_date)
+    page = read_page(source, decode_page(source, data), options.published, options.crawl_date)
     yield Article(id=article_id(source), text=page.text, published=page.published,
                   published_from=page.published_from, title=page.title, url=page.url,
                   outlet=page.outlet, source_path=source)

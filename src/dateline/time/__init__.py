@@ -32,7 +32,7 @@ def _interval_text(interval) -> str:
     if not interval:
         return "-"
     first, last = interval
-    return f"[{first or '..'} .. {last or '..'}]"
+    return f"[{first or 'open'} .. {last or 'open'}]"
 
 
 def render_text(record: Record) -> list[str]:

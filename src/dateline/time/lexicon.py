@@ -24,7 +24,7 @@ BUILTINS: dict[str, str] = {
         r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
         r"|(?:%s)(?:[- ](?:%s))?" % ("|".join(_TENS_WORDS), "|".join(_UNITS_WORDS))
     ),
-    "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+    "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
     "year": r"(?:1[6-9]\d\d|20\d\d|21\d\d|['’]\d\d)(?!\d)",
     "decade": (
         r"(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:nineteen[- ])?"

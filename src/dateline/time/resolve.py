@@ -53,7 +53,11 @@ def resolve(under: Under, ctx: Context) -> Resolved:
         return resolve_duration(under, ctx)
     if under.kind == "set":
         return resolve_set(under)
-    return resolve_point(under, ctx)
+    try:
+        return resolve_point(under, ctx)
+    except OverflowError:  # a day outside years 1-9999 cannot be written: leave it unresolved
+        gran = _granularity(under, ctx)
+        return Resolved(unresolved_value(under, gran), gran, None, None, under.mod)
 
 
 # ---- references, durations, sets ------------------------------------------------
@@ -151,6 +155,8 @@ def has_calendar_fields(under: Under) -> bool:
 
 def fields_interval(under: Under, year: int) -> cal.Interval | None:
     """The period the calendar fields name within ``year`` (None if impossible)."""
+    if not 1 <= year <= 9998:  # 9998: a winter runs into the next year
+        return None
     if under.holiday:
         day = holiday_date(under.holiday, year)
         return (day, day) if day else None
@@ -182,8 +188,9 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
 
     Past tense rules out readings that start well after publication (more than
     TENSE_SLACK days: deadlines a few weeks ahead are often told in the past tense,
-    "set Nov. 10 as the deadline"), future tense readings that end well before it;
-    ties go to the reference's own year.
+    "set Nov. 10 as the deadline"), future tense readings that end well before it.
+    A reading in the reference's own year is preferred by SAME_YEAR_BONUS days; ties go
+    to the reading nearer publication.
     """
     options = []
     for year in (ref[0].year - 1, ref[0].year, ref[0].year + 1):
@@ -202,8 +209,14 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         options = kept or options
     if not options:
         return None
-    return min(options, key=lambda o: (cal.distance(o[1], ref) - (SAME_YEAR_BONUS if o[0] == ref[0].year else 0),
-                                       o[0] != ref[0].year))[0]
+    near = (published, published) if published is not None else ref
+
+    def cost(option: tuple[int, cal.Interval]) -> tuple[int, int]:
+        year, span = option
+        bonus = SAME_YEAR_BONUS if year == ref[0].year else 0
+        return cal.distance(span, ref) - bonus, cal.distance(span, near)  # ties: nearer publication
+
+    return min(options, key=cost)[0]
 
 
 def directed_year(under: Under, anchor: dt.date, direction: int) -> int | None:
@@ -231,10 +244,18 @@ def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
     return ctx.published, ctx.published
 
 
+def last_completed(under: Under, ctx: Context) -> bool:
+    """'the quarter' told in the past while the story is in no quarter: the last one reported."""
+    return (under.completed == "Q" and ctx.tense == PAST and ctx.story_gran not in _FINE_REF
+            and ctx.published is not None)
+
+
 def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date | None, str]:
     """The day (or a day of the period) an anchored point names, and its granularity."""
     gran = _granularity(under, ctx)
     base = anchor[0]
+    if last_completed(under, ctx):
+        return cal.shift(ctx.published, "Q", -1), "quarter"
     if under.shift_unit is not None:
         if under.shift_n is None:
             return None, gran
@@ -321,6 +342,10 @@ def time_suffix(under: Under) -> str:
 
 def resolve_point(under: Under, ctx: Context) -> Resolved:
     """A DATE or TIME: a calendar point fixed by its words, the publication date or the story."""
+    if under.shift_unit is not None and under.shift_n is None and under.shift_sign and ctx.published:
+        # "several years ago", "a few days later": somewhere before / after, as TimeML says
+        return resolve_ref(Under("ref", ref="PAST_REF" if under.shift_sign < 0 else "FUTURE_REF",
+                                 mod=under.mod), ctx)
     explicit = _explicit_day(under)
     label = None
     if explicit is not None:

@@ -7,6 +7,7 @@ every rule scans the text, then the longest non-overlapping matches are kept.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,8 +198,8 @@ def looks_like_name(text: str, start: int, end: int, lexicon: Lexicon, strict: b
     capital_after = bool(after and after.group(1)[:1].isupper())
     if not strict:
         return prev.lower() == "the" and capital_after
-    if prev.lower() == "the":
-        return True
+    if prev.lower() == "the":  # "The March of Dimes", "the Sunday Times"; not "the October slaying"
+        return not after or after.group(1)[:1].isupper() or after.group(1).lower() in ("of", "on")
     if lexicon.value("time_preposition", prev) is not None:
         return False
     if prev[:1].isupper():
@@ -272,8 +273,16 @@ def candidates(text: str) -> list[Candidate]:
 def select(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest matches that do not overlap (earlier rule wins a tie), in text order."""
     ordered = sorted(found, key=lambda c: (c.start - c.end, c.rule.priority, c.start))
-    kept: list[Candidate] = []
+    starts: list[int] = []  # kept spans, sorted by start (they never overlap)
+    ends: list[int] = []
+    kept: dict[int, Candidate] = {}
     for cand in ordered:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, cand.start)
+        if i > 0 and ends[i - 1] > cand.start:
+            continue  # overlaps the kept span that starts before it
+        if i < len(starts) and starts[i] < cand.end:
+            continue  # overlaps the kept span that starts after it
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
+        kept[cand.start] = cand
+    return [kept[s] for s in starts]

@@ -29,9 +29,10 @@ STORY_GRANULARITIES = ("day", "time", "week", "weekend", "month", "quarter", "ha
 # stays the reference for the whole article pulls later yearless dates away from the
 # publication year more often than it helps.
 YEAR_REFERENCE_REACH = 250
-# A date further than this from publication ("Dec. 2, 1956" in a 2000 story) is background:
-# it is the reference only as far as a bare year is.
+# A named date further than this from publication ("Dec. 2, 1956" in a 2000 story) is
+# background: it is the story's reference only briefly.
 DISTANT_DAYS = 730
+DISTANT_REACH = 60  # ... and only to the end of about its clause (best on te3-train: 0.7966 vs 0.7944 at 250)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,11 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False,
         return story
     interval = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     distant = published is not None and abs((interval[0] - published).days) > DISTANT_DAYS
-    expires = timex.end + YEAR_REFERENCE_REACH if is_bare_year(under) or distant else None
+    expires = None
+    if is_bare_year(under):
+        expires = timex.end + YEAR_REFERENCE_REACH
+    elif distant:
+        expires = timex.end + DISTANT_REACH
     fallback = story if expires is not None else None
     if story.expires is not None:
         fallback = story.fallback  # a bare year never stands in for another bare year

@@ -28,7 +28,8 @@ class Markers:
     cue: re.Pattern  # future cues that override the verb's tense
 
 
-CUE_REACH = 60  # characters before the expression in which a future cue counts
+CUE_REACH = 60
+SENTENCE_REACH = 400  # characters searched for a sentence boundary on each side  # characters before the expression in which a future cue counts
 _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 
 
@@ -58,11 +59,11 @@ def future_cue(text: str, start: int) -> bool:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The (approximate) sentence around text[start:end]."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+    left = max(0, start - SENTENCE_REACH)  # no sentence end in reach: look this far only
+    for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    right = m.start() + 1 if m else min(len(text), end + 400)
+    m = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
+    right = m.start() + 1 if m else min(len(text), end + SENTENCE_REACH)
     return left, right
 
 

@@ -8,7 +8,7 @@ lexicon, never the publication date, so it is the same in every article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexicon import Lexicon, load_lexicon
 from .rules import Candidate
@@ -39,6 +39,7 @@ class Under:
     zone: str | None = None  # +HH:MM
     shift_unit: str | None = None
     shift_n: float | None = None  # None with shift_unit: an unknown count ("a few")
+    shift_sign: int | None = None  # the direction of a shift whose count is unknown
     gran: str | None = None  # day week month quarter half season year decade century time | unit | ref
     anchor: str = "dct"  # dct | story
     direction: int | None = None  # -1 last, 0 this, 1 next, None: from the tense
@@ -52,6 +53,7 @@ class Under:
     mod: str | None = None
     moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
     in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
+    completed: str | None = None  # 'Q': told in the past with no quarter in the story, the last completed one
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -116,7 +118,8 @@ def parse_cardinal_year(text: str, lexicon: Lexicon) -> int:
 
 def _builtin(category: str, text: str, lexicon: Lexicon):
     if category == "num":
-        return parse_number(text, lexicon)
+        number = parse_number(text, lexicon)
+        return UNKNOWN if number is None else number  # "several": matched, count unknown
     if category == "day":
         digits = re.sub(r"\D", "", text)
         return int(digits) if digits else int(lexicon.value("ordinal", text) or 0)
@@ -142,7 +145,8 @@ def group_value(cand: Candidate, name: str, lexicon: Lexicon):
     category = cand.rule.category_of(name)
     if category is not None:
         if category == "number":
-            return parse_number(text, lexicon)
+            number = parse_number(text, lexicon)
+            return UNKNOWN if number is None else number
         return _builtin(category, text, lexicon)
     if re.fullmatch(r"\d+", text):
         return int(text)
@@ -195,6 +199,22 @@ def evaluate(expr: str, cand: Candidate, lexicon: Lexicon):
             total += product
             matched = True
     return total if matched else None
+
+
+def _sign(expr: str, cand: Candidate, lexicon: Lexicon) -> int | None:
+    """The direction of a shift whose count is unknown ("several years ago" -> -1)."""
+    sign = 1
+    for token in expr.split("*"):
+        negative = token.startswith("-")
+        value = _factor(token.lstrip("-"), cand, lexicon)
+        if value not in (None, UNKNOWN):
+            try:
+                sign *= -1 if _num(value) < 0 else 1
+            except ValueError:
+                return None
+        if negative:
+            sign = -sign
+    return sign
 
 
 def _freq(text: str, lexicon: Lexicon) -> str | None:
@@ -261,7 +281,8 @@ def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) 
             n = None if count in (None, UNKNOWN) else _num(count)
             if unit == "2W":
                 unit, n = "W", (None if n is None else 2 * n)
-            return {"shift_unit": unit, "shift_n": n}
+            sign = _sign(count_expr, cand, lexicon) if n is None else None
+            return {"shift_unit": unit, "shift_n": n, "shift_sign": sign}
         if key == "set" and not re.match(r"[^:]+:", expr):
             return {"set_value": evaluate(expr, cand, lexicon), "quant": sofar.get("quant")}
         n, unit = _duration(expr, cand, lexicon)
@@ -297,6 +318,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"clock": _clock_value(value, cand, lexicon)}
     if key == "tz":
         return {"zone": value}
+    if key == "completed":
+        return {"completed": value}
     if key == "inyear":
         return {"in_year": _as_int(value)}
     if key == "moves":
@@ -319,8 +342,3 @@ def _clock_value(value, cand: Candidate, lexicon: Lexicon) -> str | None:
     if part in ("afternoon", "evening") and hour < 12:
         hour += 12
     return f"{hour:02d}:00"
-
-
-def with_fields(under: Under, **changes) -> Under:
-    """A copy of ``under`` with some fields changed (used by tests)."""
-    return replace(under, **changes)

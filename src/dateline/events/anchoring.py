@@ -1,0 +1,484 @@
+"""Build the time-constraint graph of an article from its parse, then date every event.
+
+Edges come from the sentence structure:
+- a time expression attached to an event by the parse ("a meeting on March 7",
+  "on Tuesday", "since 2019", "before May") -> EQUAL / SINCE / BEFORE / AFTER / UNTIL;
+- a temporal signal whose object is another event ("after the vote", "two weeks after
+  the invasion", "since then") -> AFTER / BEFORE / SINCE, or SHIFT by the duration;
+- coreferent mentions ("a meeting" ... "the meeting") -> EQUAL;
+- a nominal event framing a verb ("X, in a meeting, urged") -> EQUAL;
+- the topic of an event ("asked about the decision") and past-tense content of a
+  report -> NOT_AFTER the report; the complement of an intention ("urged X to oust")
+  -> AFTER it; conjoined verbs -> EQUAL (soft: only if nothing else dates them).
+Tense bounds the rest against the publication date: past and perfect before it,
+present (states that hold now) on it.  ``graph.propagate`` does the fixpoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Iterable
+
+from ..types import Attribution, Timex, When
+from .graph import Anchor, Edge, propagate
+from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, parse_day, to_iso,
+                        value_interval)
+from .lexicon import Lexicon, lexicon
+from .participants import framing_verb
+from .triggers import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "for"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_WHEN_WORDS = frozenset({"when", "while", "as", "whenever"})
+_SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL"}
+
+
+@dataclass(frozen=True, slots=True)
+class EventNode:
+    """An event mention with the id and modality the component gave it."""
+
+    id: str
+    mention: Mention
+    modality: str | None
+    reported_by: str | None
+
+
+class Structure:
+    """Token -> event lookups over one parsed document."""
+
+    def __init__(self, doc: "Doc", nodes: list[EventNode]) -> None:
+        self.doc = doc
+        self.nodes = nodes
+        self.by_token: dict[int, EventNode] = {}
+        for node in nodes:
+            m = node.mention
+            for i in range(m.start, m.end):
+                self.by_token[i] = node
+            if m.support is not None:
+                self.by_token.setdefault(m.support, node)
+
+    def event_at(self, token: "Token", climb: int = 0) -> EventNode | None:
+        """The event whose trigger or light verb is ``token`` (or, climbing up to ``climb``
+        heads through prepositions and adverbs, the nearest one above it)."""
+        for _ in range(climb + 1):
+            node = self.by_token.get(token.i)
+            if node is not None:
+                return node
+            if token.head.i == token.i or token.dep_ not in ("prep", "advmod", "npadvmod", "pobj", "pcomp"):
+                return None
+            token = token.head
+        return None
+
+    def sentence_root_event(self, token: "Token") -> EventNode | None:
+        """The event at (or supported by) the root of ``token``'s sentence."""
+        return self.by_token.get(token.sent.root.i)
+
+
+def _signal(prep: "Token", lex: Lexicon) -> str | None:
+    """The relation a preposition or subordinator signals ("after" -> AFTER, "prior to" -> BEFORE)."""
+    word = prep.lower_
+    if word == "to" and prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} to" in lex.signals:
+        return lex.signals[f"{prep.doc[prep.i - 1].lower_} to"]
+    if word == "of" and prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} of" in lex.signals:
+        return lex.signals[f"{prep.doc[prep.i - 1].lower_} of"]
+    return lex.signals.get(word)
+
+
+def _timex_tokens(doc: "Doc", timex: Timex) -> "Token | None":
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _preceding_duration(doc: "Doc", token: "Token", durations: dict[int, Timex]) -> Timex | None:
+    """A DURATION timex ending right before ``token`` ("two weeks| after")."""
+    if token.i == 0:
+        return None
+    return durations.get(doc[token.i - 1].idx + len(doc[token.i - 1].text))
+
+
+def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
+    """Edges from dated time expressions to the events the parse attaches them to
+    (a conjunction of expressions, "in March and June", attaches as their union)."""
+    timexes = list(timexes)
+    unions = {u.split("|")[0]: u for u in _conjoined_timexes(struct.doc, timexes)}
+    joined = {u.split("|")[1] for u in unions.values()}
+    edges: list[Edge] = []
+    for timex in timexes:
+        if timex.id in joined:
+            continue
+        if timex.type not in ("DATE", "TIME", "DURATION") or not timex.interval:
+            continue
+        root = _timex_tokens(struct.doc, timex)
+        if root is None or (timex.type == "DURATION" and not _is_span_duration(root)):
+            continue
+        kind, target = "EQUAL", root.head
+        if root.dep_ == "pobj":
+            kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
+            target = root.head.head
+        node = struct.event_at(target, climb=2) if target.i != root.i else None
+        source = unions.get(timex.id, timex.id)
+        if node is not None:
+            edges.append(Edge(source, node.id, kind, rule="timex_attached"))
+        elif (node := struct.sentence_root_event(root)) is not None:
+            edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
+    return edges
+
+
+def _is_span_duration(root: "Token") -> bool:
+    """A duration with an interval ("over the past year") dates an event only inside a PP."""
+    return root.dep_ == "pobj" and root.head.lower_ in ("over", "during", "in", "within", "throughout")
+
+
+def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
+    """Edges between events linked by a temporal signal, with durations as shifts."""
+    doc = struct.doc
+    durations = {t.end: t for t in timexes if t.type == "DURATION" and duration_offset(t.value)}
+    edges: list[Edge] = []
+    for token in doc:
+        relation = _signal(token, lex)
+        if relation not in ("AFTER", "BEFORE", "SINCE", "UNTIL") or token.dep_ not in ("prep", "mark", "advmod"):
+            continue
+        other = _signal_object(token, struct)
+        governed = struct.event_at(token.head if token.dep_ != "mark" else token.head.head, climb=1)
+        if token.dep_ == "mark":
+            other = struct.by_token.get(token.head.i)
+        if other is None or governed is None or other.id == governed.id:
+            continue
+        duration = _preceding_duration(doc, token, durations)
+        if duration is not None and relation in ("AFTER", "BEFORE"):
+            amount, unit = duration_offset(duration.value)  # type: ignore[misc]
+            edges.append(Edge(other.id, governed.id, "SHIFT", rule=f"{duration.text} {token.lower_}",
+                              amount=amount, unit=unit, sign=1 if relation == "AFTER" else -1))
+        else:
+            edges.append(Edge(other.id, governed.id, relation, rule=f"signal {token.lower_}"))
+    return edges
+
+
+def clause_edges(struct: Structure) -> list[Edge]:
+    """A "when"/"while" clause happens at the time of the event it modifies."""
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        head = struct.doc[node.mention.head]
+        if head.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN_WORDS
+                                           for c in head.children):
+            continue
+        gov = struct.by_token.get(head.head.i)
+        if gov is not None and gov.id != node.id:
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="when_clause"))
+    return edges
+
+
+def _signal_object(signal: "Token", struct: Structure) -> EventNode | None:
+    """The event a signal introduces: its object, or for "then"/"this"/"that" the main
+    event of the previous sentence (the narrative's current reference)."""
+    for child in signal.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            if child.lower_ in ("then", "this", "that") and child.pos_ in ("ADV", "PRON", "DET"):
+                return _previous_sentence_event(signal, struct)
+            return struct.by_token.get(child.i)
+    return None
+
+
+def _previous_sentence_event(token: "Token", struct: Structure) -> EventNode | None:
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    prev = struct.doc[sent.start - 1].sent
+    return struct.by_token.get(prev.root.i) or next(
+        (n for n in reversed(struct.nodes) if prev.start <= n.mention.head < prev.end), None)
+
+
+def coreference(struct: Structure) -> dict[str, str]:
+    """Later definite nominal mentions -> the first mention with the same lemma."""
+    first: dict[str, EventNode] = {}
+    links: dict[str, str] = {}
+    for node in struct.nodes:
+        m = node.mention
+        if m.pos != "noun":
+            continue
+        head = struct.doc[m.head]
+        antecedent = first.get(m.lemma)
+        if antecedent is not None and _is_definite(head) and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
+            links[node.id] = antecedent.id
+        first.setdefault(m.lemma, node)
+    return links
+
+
+def _plural(noun: "Token") -> bool:
+    return noun.tag_ in ("NNS", "NNPS")
+
+
+def _is_definite(noun: "Token") -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def structure_edges(struct: Structure) -> list[Edge]:
+    """Edges from sentence structure: framing nominal events, topics, complements, conjuncts."""
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        head = struct.doc[node.mention.head]
+        gov_token = head.head
+        verb = framing_verb(head) if node.mention.pos == "noun" else None
+        if verb is not None:
+            framed = struct.event_at(verb)
+            if framed is not None and framed.id != node.id:
+                edges.append(Edge(node.id, framed.id, "EQUAL", rule="framing_event"))
+        topic_of = _topic_of(struct, head)
+        if topic_of is not None and topic_of.id != node.id and node.modality is None:
+            edges.append(Edge(topic_of.id, node.id, "NOT_AFTER", rule="topic"))
+        if head.dep_ in ("xcomp", "acl") and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
+            kind = "AFTER" if node.modality == "intended" else "EQUAL"
+            edges.append(Edge(gov.id, node.id, kind, rule="complement", hard=kind == "AFTER"))
+        if (head.dep_ in ("nsubj", "nsubjpass") and node.mention.pos == "noun"
+                and (gov := struct.by_token.get(gov_token.i)) is not None and gov.mention.cls == "ASPECTUAL"):
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
+        if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
+        elif _is_dependent_clause(head) and node.modality is None:
+            gov = struct.event_at(gov_token, climb=1)
+            if gov is not None and gov.id != node.id:
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=False))
+    return edges
+
+
+def _is_dependent_clause(token: "Token") -> bool:
+    """A non-finite clause that takes its time from the clause it hangs on: "unveiled it,
+    saying ...", "began by walking ...", "moved on to talk"."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBG", "VB", "VBN"):
+        return False
+    return token.dep_ in ("advcl", "pcomp", "xcomp", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ not in ("to",) for c in token.children)
+
+
+def _topic_of(struct: Structure, token: "Token") -> EventNode | None:
+    """The event that ``token`` is the topic of ("asked about the decision [to abstain]"):
+    climbs from complements of the topic noun to the preposition."""
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC_PREPS:
+            gov = struct.event_at(token.head.head)
+            if gov is not None and (token.head.lower_ == "about" or gov.mention.cls == "REPORTING"):
+                return gov
+            return None
+        if token.dep_ not in ("acl", "xcomp", "pcomp", "prep") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def report_edges(struct: Structure, attributions: Iterable[Attribution]) -> list[Edge]:
+    """Past-tense events inside reported content happened no later than the report."""
+    edges: list[Edge] = []
+    by_cue = {}
+    for a in attributions:
+        if a.cue is not None:
+            cue = struct.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+            node = struct.by_token.get(cue.root.i) if cue is not None and len(cue) else None
+            if node is not None:
+                by_cue[a.id] = node
+    for node in struct.nodes:
+        report = by_cue.get(node.reported_by or "") or _reporting_governor(struct, node)
+        if report is not None and report.id != node.id and _tense(struct.doc, node.mention) == "past":
+            edges.append(Edge(report.id, node.id, "NOT_AFTER", rule="reported_content"))
+    return edges
+
+
+def _reporting_governor(struct: Structure, node: EventNode) -> EventNode | None:
+    """The reporting verb whose clausal complement holds the event ("X said [he had left]")."""
+    token = struct.doc[node.mention.head]
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ in ("ccomp", "parataxis"):
+            gov = struct.by_token.get(token.head.i)
+            if gov is not None and gov.mention.cls == "REPORTING":
+                return gov
+        token = token.head
+    return None
+
+
+def report_narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Edge]:
+    """Soft: a past-tense report with no time of its own is made at the time of the day-dated
+    main event of the sentence just before it ("On March 2, X was questioned. '...', X responded")."""
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        if node.mention.cls != "REPORTING" or node.id in timed or _tense(struct.doc, node.mention) != "past":
+            continue
+        prev = _previous_sentence_event(struct.doc[node.mention.head], struct)
+        if prev is not None and timed.get(prev.id):
+            edges.append(Edge(prev.id, node.id, "EQUAL", rule="narrative_report", hard=False))
+    return edges
+
+
+def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]) -> list[Edge]:
+    """Soft: a simple-past verb with no time of its own happens at the narrative's current
+    reference time, the last day-dated event told before its sentence ("On Monday Jobs gave
+    a keynote. He announced ..."); a past perfect happened before it ("had been asked")."""
+    edges: list[Edge] = []
+    reference: EventNode | None = None
+    pending: list[EventNode] = []
+    sentence_start = -1
+    for node in struct.nodes:
+        start = struct.doc[node.mention.head].sent.start
+        if start != sentence_start:  # the sentence's own dated events become the reference next
+            sentence_start = start
+            reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
+            pending = []
+        pending.append(node)
+        if (reference is None or node.id in timed or node.id in related or node.modality is not None
+                or node.mention.pos != "verb"):
+            continue  # explicitly related events ("before the vote") are not guessed
+        kind = _narrative_tense(struct.doc[node.mention.head])
+        if kind is not None and not _in_reported_clause(struct.doc, node.mention):
+            edges.append(Edge(reference.id, node.id, kind, rule="narrative", hard=False))
+    return edges
+
+
+def _narrative_tense(verb: "Token") -> str | None:
+    """AROUND for a simple past ("announced"), NOT_AFTER for a past perfect ("had left")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes:
+        return "NOT_AFTER"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"was", "were"}):
+        return "AROUND"
+    return None
+
+
+def _tense(doc: "Doc", mention: Mention) -> str | None:
+    """past | present | None for a mention (nominal ones take their verb's tense)."""
+    token = doc[mention.support if mention.support is not None else mention.head]
+    if token.tag_ == "VBN" and token.dep_ == "acl":
+        return "past"  # "a report published by X", "the document obtained by Y": done already
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            break
+        token = token.head
+    tags = {token.tag_} | {c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "may", "might", "could", "should", "shall", "must", "can", "to", "'ll"}:
+        return None
+    if tags & {"VBD"} or (token.tag_ == "VBN" and auxes & {"was", "were"}):
+        return "past"
+    if auxes & {"has", "have", "had", "'ve", "'d"} or (token.tag_ == "VBN" and "'s" in auxes):
+        return "past"  # perfect: it happened (or began) before the time of speaking
+    if token.tag_ in _PRESENT_TAGS or tags & _PRESENT_TAGS:
+        return "present"
+    return None
+
+
+def initial_anchors(struct: Structure, timexes: Iterable[Timex],
+                    attributions: Iterable[Attribution]) -> tuple[dict[str, Anchor], set[str]]:
+    """Start values: timexes fixed at their intervals (conjoined ones, "in March and June",
+    also as their union), reports dated by the time they were made (``said_on``)."""
+    anchors: dict[str, Anchor] = {}
+    fixed: set[str] = set()
+    for t in timexes:
+        if t.interval:
+            first, last = parse_day(t.interval[0]), parse_day(t.interval[1])
+            anchors[t.id] = Anchor((first, last), "timex", t.id)
+            fixed.add(t.id)
+    for union_id in _conjoined_timexes(struct.doc, list(timexes)):
+        parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
+        if len(parts) == len(union_id.split("|")) and all(p[0] and p[1] for p in parts):
+            anchors[union_id] = Anchor((min(p[0] for p in parts), max(p[1] for p in parts)), "timex", union_id)
+            fixed.add(union_id)
+    said = {a.id: a for a in attributions if a.said_on}
+    for node in struct.nodes:
+        anchors[node.id] = Anchor()
+    for a in said.values():
+        cue_node = _cue_node(struct, a)
+        day = value_interval(a.said_on)
+        if cue_node is not None and day is not None:
+            anchors[cue_node.id] = Anchor(day, "timex", a.said_on_via or a.id)
+    return anchors, fixed
+
+
+def _cue_node(struct: Structure, a: Attribution) -> EventNode | None:
+    if a.cue is None:
+        return None
+    cue = struct.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    return struct.by_token.get(cue.root.i) if cue is not None and len(cue) else None
+
+
+def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interval]:
+    """Weak bounds from tense: past and perfect before publication; present on it."""
+    bounds: dict[str, Interval] = {}
+    for node in struct.nodes:
+        if published is None or node.modality is not None:
+            continue
+        tense = _tense(struct.doc, node.mention)
+        if tense == "past":
+            bounds[node.id] = (None, published)
+        elif (tense == "present" and node.mention.pos != "noun" and node.reported_by is None
+              and not _in_reported_clause(struct.doc, node.mention)):
+            bounds[node.id] = (published, published)  # holds (or is said) at publication
+    return bounds
+
+
+def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
+    """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June")."""
+    roots = {}
+    for t in timexes:
+        root = _timex_tokens(doc, t)
+        if root is not None and t.interval:
+            roots[root.i] = t
+    return [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
+            if (r := doc[i]).dep_ == "conj" and r.head.i in roots]
+
+
+def _in_reported_clause(doc: "Doc", mention: Mention) -> bool:
+    """Whether the mention sits in a clausal complement or inside quotation marks."""
+    token = doc[mention.head]
+    sent = token.sent
+    quotes = sum(1 for t in doc[sent.start:token.i] if t.tag_ in ("``", "''") or t.text in ('"', "“", "”"))
+    return token.dep_ in ("ccomp", "parataxis") or quotes % 2 == 1
+
+
+def when_from_anchor(anchor: Anchor, note_extra: str | None = None) -> When:
+    """The record's ``When`` for a node's final anchor."""
+    reason = [anchor.reason] if anchor.reason and anchor.how == "event" else []
+    if reason and "(coreference)" in reason[0]:
+        note_extra = None  # "equal V1 (coreference)" already says it
+    notes = reason + list(anchor.notes) + ([note_extra] if note_extra else [])
+    note = "; ".join(notes) or None
+    if anchor.interval == OPEN:
+        return When(how="none", note=note)
+    how = anchor.how if anchor.how in ("timex", "event", "tense", "publication") else "tense"
+    if is_open(anchor.interval) and how == "tense":
+        first, last = anchor.interval
+        note = "; ".join(filter(None, [f"before {last.isoformat()}" if last else f"after {first.isoformat()}", note]))
+    return When(how=how, value=interval_value(anchor.interval), interval=to_iso(anchor.interval),
+                via=anchor.via, note=note)
+
+
+def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], published: str | None,
+                  attributions: list[Attribution], lex: Lexicon | None = None) -> tuple[dict[str, When], dict[str, str]]:
+    """The ``When`` of every event id, and the coreference links (mention id -> first id)."""
+    lex = lex or lexicon()
+    struct = Structure(doc, nodes)
+    pub = parse_day(published)
+    coref = coreference(struct)
+    edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    day_timexes = {t.id for t in timexes if t.interval and t.interval[0] and t.interval[0] == t.interval[1]}
+    timed: dict[str, bool] = {}
+    for e in edges:
+        if e.src.startswith("T") and e.hard:
+            timed[e.dst] = timed.get(e.dst, False) or (e.src in day_timexes and e.kind == "EQUAL")
+    related = {n for e in edges if e.hard for n in (e.src, e.dst)}
+    edges += report_narrative_edges(struct, timed)
+    narrative = narrative_edges(struct, timed, related)
+    edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
+    edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
+    anchors, fixed = initial_anchors(struct, timexes, attributions)
+    propagate(anchors, edges, fixed, pub, tense_bounds(struct, pub))
+    whens = {}
+    for node in nodes:
+        extra = f"coreferent with {coref[node.id]}" if node.id in coref else None
+        whens[node.id] = when_from_anchor(anchors[node.id], extra)
+    return whens, coref

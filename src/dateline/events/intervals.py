@@ -1,0 +1,141 @@
+"""Day intervals and their arithmetic: the pure date functions of event anchoring.
+
+An interval is ``(first, last)``: the first and last calendar day an event can have
+happened on, both inclusive; ``None`` stands for an open end (no bound known).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+Interval = tuple["date | None", "date | None"]
+OPEN: Interval = (None, None)
+# Written in records for an open end, so that every interval is two ISO days.
+OPEN_FIRST = "0001-01-01"
+OPEN_LAST = "9999-12-31"
+
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+_HALF_UNIT_DAYS = {"W": 3}  # "two weeks" counts whole weeks: +-3 days either way
+
+
+def parse_day(value: str | None) -> date | None:
+    """An ISO day (``YYYY-MM-DD``) as a date, or None for anything else."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def value_interval(value: str | None) -> Interval | None:
+    """The days of a TimeML date value: ``2022-03-07``, ``2022-03``, ``2022`` (else None)."""
+    if not value:
+        return None
+    if (day := parse_day(value)) is not None:
+        return (day, day)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = int(value[:4]), int(value[5:7])
+        if 1 <= month <= 12:
+            return (date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+    if re.fullmatch(r"\d{4}", value):
+        return (date(int(value), 1, 1), date(int(value), 12, 31))
+    return None
+
+
+def intersect(a: Interval, b: Interval) -> Interval | None:
+    """The common days of two intervals, or None when they do not meet."""
+    first = max((d for d in (a[0], b[0]) if d is not None), default=None)
+    last = min((d for d in (a[1], b[1]) if d is not None), default=None)
+    if first is not None and last is not None and first > last:
+        return None
+    return (first, last)
+
+
+def is_open(interval: Interval) -> bool:
+    """Whether either end of the interval is unknown."""
+    return interval[0] is None or interval[1] is None
+
+
+def duration_offset(value: str | None) -> tuple[float, str] | None:
+    """A TimeML duration value as (amount, unit): ``P2W`` -> (2, "W"); None if not simple."""
+    match = _DURATION.match(value or "")
+    return (float(match.group(1)), match.group(2)) if match else None
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later (clamped to the month's last day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift_day(day: date | None, amount: float, unit: str, sign: int) -> date | None:
+    if day is None:
+        return None
+    try:
+        if unit == "D":
+            return day + timedelta(days=sign * round(amount))
+        if unit == "W":
+            return day + timedelta(days=sign * round(amount * 7))
+        months = round(amount * (12 if unit == "Y" else 1))
+        return add_months(day, sign * months)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _calendar_unit(first: date | None, last: date | None, unit: str) -> Interval:
+    """Widen to whole calendar months or years: "one month after March 7" is in April."""
+    if first is not None:
+        first = first.replace(day=1) if unit == "M" else first.replace(month=1, day=1)
+    if last is not None:
+        end_month = 12 if unit == "Y" else last.month
+        last = last.replace(month=end_month, day=calendar.monthrange(last.year, end_month)[1])
+    return (first, last)
+
+
+def shift(interval: Interval, amount: float, unit: str, sign: int) -> Interval:
+    """The interval moved by a duration (``sign`` +1 later, -1 earlier), widened by the
+    duration's own vagueness: whole weeks +-3 days; months and years to calendar units."""
+    first = _shift_day(interval[0], amount, unit, sign)
+    last = _shift_day(interval[1], amount, unit, sign)
+    slack = _HALF_UNIT_DAYS.get(unit, 0)
+    if slack:
+        first = first - timedelta(days=slack) if first and first.toordinal() > slack else first
+        last = last + timedelta(days=slack) if last and last < date(9999, 12, 1) else last
+    if unit in ("M", "Y"):
+        return _calendar_unit(first, last, unit)
+    return (first, last)
+
+
+def to_iso(interval: Interval) -> tuple[str, str]:
+    """The interval as two ISO days, open ends written as 0001-01-01 / 9999-12-31."""
+    return (interval[0].isoformat() if interval[0] else OPEN_FIRST,
+            interval[1].isoformat() if interval[1] else OPEN_LAST)
+
+
+def from_iso(pair: tuple[str, str] | None) -> Interval | None:
+    """The inverse of ``to_iso`` (sentinel days become open ends)."""
+    if not pair:
+        return None
+    first = None if pair[0] == OPEN_FIRST else parse_day(pair[0])
+    last = None if pair[1] == OPEN_LAST else parse_day(pair[1])
+    return (first, last)
+
+
+def interval_value(interval: Interval) -> str | None:
+    """A TimeML value naming the interval when it is one day, month or year, else None."""
+    first, last = interval
+    if first is None or last is None:
+        return None
+    if first == last:
+        return first.isoformat()
+    if (first.day == 1 and first.year == last.year and first.month == last.month
+            and last.day == calendar.monthrange(last.year, last.month)[1]):
+        return first.strftime("%Y-%m")
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return f"{first.year:04d}"
+    return None

@@ -1,0 +1,250 @@
+"""Participants of event mentions from the dependency parse, linked to canonical entities.
+
+Roles: agent, patient, recipient, location, other.  Verbs give subjects (agent, or
+patient when passive), objects (patient; recipient for the person asked, urged or told
+to do something), "by" agents and prepositional objects by ``participant_roles.txt``.
+Nouns give possessors and nationality adjectives as agents ("Russia's invasion", "the
+Russian invasion") and prepositional objects.  Controlled complements ("urged X to
+oust Y") get their understood subject; a nominal event inside a verb's phrase ("X, in
+a meeting, urged") shares the verb's subject.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from ..types import Entity, Participant, Span
+from .lexicon import fields_of, data_lines
+from .triggers import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_AGENTIVE_ENT_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
+
+
+@lru_cache(maxsize=1)
+def support_verbs() -> frozenset[str]:
+    """Verbs whose subject takes part in their event-noun object, from ``support_verbs.txt``."""
+    return frozenset(fields_of(line)[0].lower() for line in data_lines("support_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def role_prepositions() -> dict[str, str]:
+    """Preposition -> role, from ``participant_roles.txt``."""
+    return {f[0].lower(): f[1] for f in map(fields_of, data_lines("participant_roles.txt"))}
+
+
+def phrase_span(token: "Token") -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``: its left modifiers, the head,
+    and a short trailing "of/to" phrase ("the ambassador to the US"), no clauses."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to") and len(list(child.subtree)) <= 5:
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in ("compound", "flat", "appos") and child.i == end:
+            end = child.i + 1
+    while start < token.i and token.doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+
+
+class EntityIndex:
+    """Finds the canonical entity of a token range; pronouns go through the attribution
+    layer's resolver (nearest compatible earlier entity) when that layer is installed."""
+
+    def __init__(self, doc: "Doc", entities: Iterable[Entity]) -> None:
+        self.doc = doc
+        self.entities = list(entities)
+        self.by_char: list[tuple[int, int, str]] = sorted(
+            (m.start, m.end, e.id) for e in self.entities for m in e.mentions)
+        self._resolver = None
+
+    def _pronoun_entity(self, token: "Token") -> str | None:
+        if not self.entities:
+            return None
+        if self._resolver is None:
+            try:
+                from ..attribution.speakers import SpeakerResolver
+            except ImportError:
+                return None
+            self._resolver = SpeakerResolver(self.doc, self.doc.text, self.entities)
+        try:
+            return self._resolver.resolve(token.i, token.i + 1).source.entity
+        except Exception:  # noqa: BLE001 - another layer's resolver must not break events
+            return None
+
+    def entity_at(self, token: "Token") -> str | None:
+        """The id of the entity one of whose mentions covers ``token``."""
+        for start, end, eid in self.by_char:
+            if start <= token.idx < end:
+                return eid
+        return None
+
+    def entity_for(self, head: "Token") -> str | None:
+        """The entity of a participant headed by ``head``: the head's own entity, else
+        its possessor's ("Khan's leadership" -> Khan)."""
+        if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
+            return self._pronoun_entity(head)
+        eid = self.entity_at(head)
+        for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
+            for child in head.children:
+                if eid is None and child.dep_ == dep:
+                    eid = self.entity_for(child) if child.pos_ == "PRON" else self.entity_at(child)
+        return eid
+
+
+def _participant(role: str, token: "Token", index: EntityIndex) -> Participant:
+    start, end = phrase_span(token)
+    doc = token.doc
+    span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[start:end].text)
+    return Participant(role=role, span=span, entity=index.entity_for(token))
+
+
+def _is_place(token: "Token") -> bool:
+    return token.ent_type_ in _PLACE_TYPES or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME"))
+
+
+def _prep_arguments(head: "Token") -> Iterable[tuple[str, "Token"]]:
+    """(role, object) for the prepositional phrases under ``head`` that name participants."""
+    roles = role_prepositions()
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in roles:
+            continue
+        role = roles[prep.lower_]
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ not in _NOMINAL_POS or obj.ent_type_ in ("DATE", "TIME"):
+                continue
+            if role == "location" and not _is_place(obj):
+                continue
+            yield role, obj
+            for conj in obj.conjuncts:
+                yield role, conj
+
+
+def _subject(verb: "Token") -> tuple[str, "Token"] | None:
+    """The verb's own subject with its role, or the subject of the verb it is conjoined to."""
+    for cand in (verb, verb.head if verb.dep_ == "conj" else None):
+        if cand is None:
+            continue
+        for child in cand.children:
+            if child.dep_ == "nsubj":
+                return "agent", child
+            if child.dep_ == "nsubjpass":
+                return "patient", child
+    return None
+
+
+def _possessor(noun: "Token") -> "Token | None":
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _controller(verb: "Token") -> "Token | None":
+    """The understood subject of an xcomp: the governing verb's object, else its subject."""
+    if verb.dep_ != "xcomp":
+        return None
+    gov = verb.head
+    for child in gov.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    found = _subject(gov)
+    return found[1] if found else None
+
+
+def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
+    """(role, token) pairs of a verb's participants."""
+    args: list[tuple[str, "Token"]] = []
+    subj = _subject(verb)
+    if subj:
+        args.append(subj)
+    elif (ctrl := _controller(verb)) is not None:
+        args.append(("agent", ctrl))
+    elif verb.dep_ == "acl" and (owner := _possessor(verb.head)) is not None:
+        args.append(("agent", owner))  # "Pakistan's decision to abstain": Pakistan abstains
+    has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
+            role = "recipient" if has_xcomp else ("location" if child.ent_type_ in _PLACE_TYPES else "patient")
+            args.append((role, child))
+        elif child.dep_ == "dative":
+            args.append(("recipient", child))
+    args.extend(_prep_arguments(verb))
+    return args
+
+
+def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
+    """(role, token) pairs of a nominal event's participants."""
+    args: list[tuple[str, "Token"]] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            args.append(("agent", child))
+        elif child.dep_ in ("amod", "compound") and child.ent_type_ in _AGENTIVE_ENT_TYPES:
+            args.append(("agent", child))
+    args.extend(_prep_arguments(noun))
+    verb = framing_verb(noun)
+    if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
+        args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in support_verbs():
+        subj = _subject(noun.head)  # "X filed a lawsuit": X brings the lawsuit
+        if subj and subj[0] == "agent":
+            args.append(subj)
+    return args
+
+
+def framing_verb(noun: "Token") -> "Token | None":
+    """The verb a nominal event frames: "X, in a meeting, urged" -> urged.  "during" and
+    "amid" are unambiguous, so they may climb over a misattached noun to the verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _CONTAINER_PREPS:
+        return None
+    token = noun.head.head
+    for _ in range(3 if noun.head.lower_ in ("during", "amid") else 1):
+        if token.pos_ == "VERB":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[Participant, ...]:
+    """The participants of one mention, without duplicates, in text order."""
+    head = doc[mention.head]
+    pairs = verb_arguments(head) if mention.pos == "verb" else noun_arguments(head)
+    if mention.pos == "adj":
+        pairs = [p for p in verb_arguments(head.head) if p[0] != "patient"]
+    if mention.support is not None:  # the light verb's arguments, minus "place" of "take place"
+        pairs += [p for p in verb_arguments(doc[mention.support])
+                  if p[1].i != mention.head and not (p[0] == "patient" and p[1].lower_ == "place")]
+    if mention.cls in ("I_ACTION", "I_STATE") and mention.pos == "verb":
+        pairs += _complement_themes(head)
+    if mention.pos == "verb":
+        pairs += _gerund_themes(head)
+    seen: set[int] = set()
+    out: list[Participant] = []
+    for role, token in pairs:
+        if token.i in seen or mention.start <= token.i < mention.end or token.pos_ == "PRON" and token.lower_ in ("it", "that", "which", "what"):
+            continue
+        seen.add(token.i)
+        out.append(_participant(role, token, index))
+    return tuple(sorted(out, key=lambda p: p.span.start))
+
+
+def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
+    """What an intention or request is about: the object of its xcomp ("urged X to oust Y": Y)."""
+    return [("other", c) for x in verb.children if x.dep_ == "xcomp"
+            for c in x.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS]
+
+
+def _gerund_themes(verb: "Token") -> list[tuple[str, "Token"]]:
+    """Arguments of a gerund complement ("abstain from voting on a resolution": resolution)."""
+    return [("other", obj) for prep in verb.children if prep.dep_ == "prep"
+            for g in prep.children if g.dep_ == "pcomp" and g.pos_ == "VERB"
+            for _, obj in _prep_arguments(g)]

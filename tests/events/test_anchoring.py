@@ -1,0 +1,130 @@
+"""Table-driven tests of event dating on hand-built documents (explicit time expressions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import by_trigger, run, timex
+
+PUB = "2023-08-10"
+
+
+def test_attached_time_expression_on_nominal_event():
+    text = "The minister, in a meeting on March 7, urged the bank to cut rates."
+    events = run(text, PUB, [timex(text, "March 7", "2023-03-07")])
+    meeting, urged = by_trigger(events, "meeting"), by_trigger(events, "urged")
+    assert meeting.when.interval == ("2023-03-07", "2023-03-07") and meeting.when.how == "timex"
+    assert urged.when.interval == ("2023-03-07", "2023-03-07")  # framed by the meeting
+    assert urged.when.via == meeting.id
+
+
+@pytest.mark.parametrize("sentence, phrase, value, interval, expected", [
+    ("The rebels attacked the town on Tuesday.", "Tuesday", "2023-08-08", None, ("2023-08-08", "2023-08-08")),
+    ("She has lived in Oslo since 2019.", "2019", "2019", ("2019-01-01", "2019-12-31"), ("2019-01-01", PUB)),
+    ("The company collapsed before May.", "May", "2023-05", ("2023-05-01", "2023-05-31"), ("0001-01-01", "2023-05-31")),
+    ("The strike continued until June.", "June", "2023-06", ("2023-06-01", "2023-06-30"), ("0001-01-01", "2023-06-30")),
+    ("Prices rose after March 3.", "March 3", "2023-03-03", None, ("2023-03-03", PUB)),
+])
+def test_time_expression_signals(sentence, phrase, value, interval, expected):
+    events = run(sentence, PUB, [timex(sentence, phrase, value, interval=interval)])
+    root = next(e for e in events if e.when.how == "timex")
+    assert root.when.interval == expected
+
+
+@pytest.mark.parametrize("text, duration, unit_value, dated, dated_day, relative, expected", [
+    # the later event is dated, the earlier one is found backwards (+-3 days for weeks)
+    ("The invasion began in the north. The summit took place two weeks after the invasion on May 20.",
+     "two weeks", "P2W", "summit", "2023-05-20", "invasion", ("2023-05-03", "2023-05-09")),
+    # the earlier event is dated, the later one falls in the calendar month one month later
+    ("The leaders held a meeting on March 7. One month after the meeting, a vote was held.",
+     "One month", "P1M", "meeting", "2023-03-07", "vote", ("2023-04-01", "2023-04-30")),
+    ("The court held a hearing on May 2. Three days after the hearing, the judge resigned.",
+     "Three days", "P3D", "hearing", "2023-05-02", "resigned", ("2023-05-05", "2023-05-05")),
+    ("The city held an election on May 2, 2001. Two years after the election, the mayor was ousted.",
+     "Two years", "P2Y", "election", "2001-05-02", "ousted", ("2003-01-01", "2003-12-31")),
+])
+def test_relative_to_another_event(text, duration, unit_value, dated, dated_day, relative, expected):
+    day_phrase = {"2023-05-20": "May 20", "2023-03-07": "March 7", "2023-05-02": "May 2", "2001-05-02": "May 2, 2001"}[dated_day]
+    timexes = [timex(text, day_phrase, dated_day, id="T1"), timex(text, duration, unit_value, "DURATION", id="T2")]
+    events = run(text, PUB, timexes)
+    target = by_trigger(events, relative)
+    assert by_trigger(events, dated).when.interval == (dated_day, dated_day)
+    assert target.when.interval == expected
+    assert target.when.how == "event"
+    assert target.when.via in target.when.note  # e.g. "P2W before V3 (two weeks after)"
+
+
+def test_before_an_event_bounds_it():
+    text = "The parliament held a vote on June 9. The president resigned before the vote."
+    events = run(text, PUB, [timex(text, "June 9", "2023-06-09")])
+    assert by_trigger(events, "resigned").when.interval == ("0001-01-01", "2023-06-09")
+
+
+def test_since_then_takes_the_previous_sentence_event():
+    text = "The army seized power on May 2. Since then, protesters have marched every week."
+    events = run(text, PUB, [timex(text, "May 2", "2023-05-02")])
+    marched = by_trigger(events, "marched")
+    assert marched.when.interval == ("2023-05-02", PUB)
+    assert marched.when.how == "event"
+
+
+def test_coreferent_mentions_share_the_date():
+    text = "The envoys held a meeting on March 7. Critics said the meeting was secret. The meeting lasted hours."
+    events = run(text, PUB, [timex(text, "March 7", "2023-03-07")])
+    first, second, third = (by_trigger(events, "meeting", i) for i in range(3))
+    assert second.coref == first.id and third.coref == first.id
+    assert second.when.interval == third.when.interval == ("2023-03-07", "2023-03-07")
+
+
+def test_tense_bounds_against_publication():
+    text = "The factory closed. The company owns three plants."
+    events = run(text, PUB)
+    assert by_trigger(events, "closed").when.interval == ("0001-01-01", PUB)
+    assert by_trigger(events, "closed").when.how == "tense"
+    assert by_trigger(events, "owns").when.interval == (PUB, PUB)
+
+
+def test_no_publication_date_leaves_tense_unbounded():
+    events = run("The factory closed.", None)
+    assert by_trigger(events, "closed").when.interval is None
+
+
+def test_cycle_terminates_and_keeps_consistent_bounds():
+    text = ("The talks were held on May 2. The strike began after the talks. "
+            "The talks ended before the strike.")
+    events = run(text, PUB, [timex(text, "May 2", "2023-05-02")])
+    began = by_trigger(events, "began")
+    assert began.when.interval[0] == "2023-05-02"
+    assert not any("cycle" in (e.when.note or "") for e in events)
+
+
+def test_aspectual_verb_dates_its_event_subject():
+    text = "The war ended on May 2. Critics praised the end."
+    events = run(text, PUB, [timex(text, "May 2", "2023-05-02")])
+    assert by_trigger(events, "war").when.interval == ("2023-05-02", "2023-05-02")
+
+
+def test_contradiction_is_reported_not_applied():
+    text = "The vote took place on May 20. The vote was held two weeks before the summit on May 2."
+    timexes = [timex(text, "May 20", "2023-05-20", id="T1"), timex(text, "May 2", "2023-05-02", id="T2"),
+               timex(text, "two weeks", "P2W", "DURATION", id="T3")]
+    events = run(text, PUB, timexes)
+    notes = " ".join(e.when.note or "" for e in events)
+    assert "contradiction" in notes
+
+
+def test_reported_content_is_no_later_than_the_report():
+    text = "On May 2, the mayor spoke. The mayor told reporters the company had moved its office."
+    events = run(text, PUB, [timex(text, "May 2", "2023-05-02")])
+    told, moved = by_trigger(events, "told"), by_trigger(events, "moved")
+    assert told.when.interval == ("2023-05-02", "2023-05-02")  # the narrative's reference time
+    assert moved.when.interval == ("0001-01-01", "2023-05-02")
+
+
+def test_narrative_reference_time_dates_later_past_events_within_a_few_days():
+    text = "The chief executive gave a keynote on June 2. He showed a new phone. He had left the firm once."
+    events = run(text, "2023-06-03", [timex(text, "June 2", "2023-06-02")])
+    showed = by_trigger(events, "showed")
+    assert showed.when.interval == ("2023-05-30", "2023-06-03")  # +-3 days, capped by publication
+    assert showed.when.via == by_trigger(events, "keynote").id
+    assert by_trigger(events, "left").when.interval == ("0001-01-01", "2023-06-02")  # past perfect: before it

@@ -1,0 +1,46 @@
+"""Participants from the parse, linked to canonical entities (general rules, own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import by_trigger, entity, run
+
+
+@pytest.mark.parametrize("sentence, trigger, role, text", [
+    ("The Finance Ministry, in a briefing on Monday, urged the central bank to fire its governor.",
+     "urged", "agent", "The Finance Ministry"),
+    ("The Finance Ministry, in a briefing on Monday, urged the central bank to fire its governor.",
+     "urged", "recipient", "the central bank"),
+    ("The Finance Ministry, in a briefing on Monday, urged the central bank to fire its governor.",
+     "fire", "patient", "its governor"),
+    ("The Finance Ministry, in a briefing on Monday, urged the central bank to fire its governor.",
+     "briefing", "agent", "The Finance Ministry"),
+    ("France's invasion of Spain began in May.", "invasion", "agent", "France"),
+    ("France's invasion of Spain began in May.", "invasion", "patient", "Spain"),
+    ("The treaty was signed by Chile.", "signed", "agent", "Chile"),
+    ("The treaty was signed by Chile.", "signed", "patient", "The treaty"),
+    ("The president visited Moscow.", "visited", "location", "Moscow"),
+    ("A motion against the governor's budget was debated in Parliament.", "debated", "location", "Parliament"),
+    ("The talks between Egypt and Israel stalled.", "talks", "agent", "Egypt"),
+    ("The talks between Egypt and Israel stalled.", "talks", "agent", "Israel"),
+    ("Pakistan's decision to leave the alliance surprised Washington.", "leave", "agent", "Pakistan"),
+])
+def test_roles(sentence, trigger, role, text):
+    event = by_trigger(run(sentence), trigger)
+    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+
+
+def test_participants_link_to_canonical_entities():
+    text = "Prime Minister Ana Costa resigned. Later, Costa's allies blamed the central bank."
+    entities = [entity(text, "Ana Costa", "PERSON", "E1")]
+    # the second mention ("Costa") belongs to the same canonical entity
+    e1 = entities[0]
+    start = text.index("Costa's")
+    from dateline.types import Entity, Span
+    entities = [Entity(e1.id, e1.name, e1.type, e1.mentions + (Span(start, start + 5, "Costa"),))]
+    events = run(text, entities=entities)
+    assert by_trigger(events, "resigned").participants[0].entity == "E1"
+    blamed = by_trigger(events, "blamed")
+    assert blamed.participants[0].span.text == "Costa's allies"
+    assert blamed.participants[0].entity == "E1"  # the possessor's entity

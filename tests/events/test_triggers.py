@@ -1,0 +1,46 @@
+"""Event mentions: verbal, nominal, multi-word, light-verb; TimeML classes."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import run
+
+
+@pytest.mark.parametrize("sentence, present, absent", [
+    ("The rebels attacked the town and burned the market.", ["attacked", "burned"], []),
+    ("The proposed plan was rejected.", ["rejected"], ["proposed"]),
+    ("Ten people, including two children, died.", ["died"], ["including"]),
+    ("Voters rejected the referendum after the rally.", ["rejected", "referendum", "rally"], []),
+    ("The leaders held a meeting in Geneva.", ["meeting"], ["held"]),
+    ("The vote took place on Friday.", ["vote"], ["took"]),
+    ("A no-confidence motion was tabled.", ["no-confidence motion", "tabled"], ["motion"]),
+    ("They have to leave the country.", ["leave"], ["have"]),
+    ("Residents watched the destruction of the bridge.", ["watched", "destruction"], []),
+    ("The nation's government owns the station.", ["owns"], ["nation", "government", "station"]),
+])
+def test_mentions(sentence, present, absent):
+    triggers = [e.trigger.text for e in run(sentence)]
+    for word in present:
+        assert word in triggers, (word, triggers)
+    for word in absent:
+        assert word not in triggers, (word, triggers)
+
+
+@pytest.mark.parametrize("sentence, trigger, cls", [
+    ("The minister said the talks failed.", "said", "REPORTING"),
+    ("They urged the bank to act.", "urged", "I_ACTION"),
+    ("She believes the report.", "believes", "I_STATE"),
+    ("The strike began on Monday.", "began", "ASPECTUAL"),
+    ("The troops crossed the border.", "crossed", "OCCURRENCE"),
+])
+def test_classes(sentence, trigger, cls):
+    event = next(e for e in run(sentence) if e.trigger.text == trigger)
+    assert event.cls == cls
+
+
+def test_light_verb_event_has_one_mention_and_the_verbs_place():
+    events = run("The leaders held a meeting in Geneva.")
+    meeting = next(e for e in events if e.trigger.text == "meeting")
+    assert meeting.rule == "light_verb"
+    assert any(p.role == "location" and p.span.text == "Geneva" for p in meeting.participants)

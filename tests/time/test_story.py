@@ -1,0 +1,68 @@
+"""The story's reference time inside the tagger: what moves it, how far a bare year reaches."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.time import tag
+from dateline.time.tagger import YEAR_REFERENCE_REACH
+
+
+def values(text: str, published: str | None = "2023-08-10") -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, published)}
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    # a comparison does not move the story: the quarter stays 1989-Q3
+    ("Profit rose in the third quarter from a year earlier. Sales in the quarter fell.", "the quarter", "1989-Q3"),
+    # a deictic aside does not move it either
+    ("Prices fell last year. In March, exports rose.", "March", "1989-03"),
+    # a year that bounds a span is not a setting
+    ("He has protested since 1982. In March he was arrested.", "March", "1989-03"),
+    # a bare year is a setting for the next sentence
+    ("The firm was founded in 1982. In March it hired staff.", "March", "1982-03"),
+    # a distant explicit date is background beyond its reach
+    ("The revolution began on Dec. 2, 1956." + " Officials spoke." * 30 + " In late March, talks failed.",
+     "late March", "1989-03"),
+    # a date in the future tense is read near publication, not in the story
+    ("Talks opened on May 3, 1988. The board will meet again on March 2.", "March 2", "1990-03-02"),
+    # steps along the story move it: "the same day" is the day after May 3
+    ("Talks opened on May 3, 1988. The next day, they stalled, and the envoy left the same day.",
+     "the same day", "1988-05-04"),
+])
+def test_story_reference(text, expression, value):
+    assert values(text, "1989-11-01")[expression] == value
+
+
+def test_bare_year_reach_is_limited():
+    filler = " Officials spoke." * (YEAR_REFERENCE_REACH // 16 + 2)
+    text = "The firm was founded in 1982." + filler + " In March it hired staff."
+    assert values(text, "1989-11-01")["March"] == "1989-03"
+
+
+def test_anchor_names_the_timex_that_set_the_story():
+    timexes = tag("Talks opened on May 3, 1988. Two days later they failed.", "1989-11-01")
+    assert [(t.text, t.value, t.anchor) for t in timexes] == [
+        ("May 3, 1988", "1988-05-03", None), ("Two days later", "1988-05-05", "T1")]
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("The board authorized a split, payable Dec. 7 to holders.", "Dec. 7", "1989-12-07"),
+    ("He said they could come as soon as Tuesday.", "Tuesday", "1989-11-07"),
+    ("The offer expires at noon Friday.", "noon Friday", "1989-11-03T12:00"),
+    ("The company said Tuesday that profit fell.", "Tuesday", "1989-10-31"),
+])
+def test_tense_and_future_cues(text, expression, value):
+    assert values(text, "1989-11-01")[expression] == value  # 1989-11-01 is a Wednesday
+
+
+def test_approximator_outside_sets_mod():
+    (t,) = tag("The repairs took about two weeks.", "2023-08-10")
+    assert (t.text, t.mod) == ("two weeks", "APPROX")
+    (t,) = tag("Fighting went on over the weekend.", "2023-08-10")
+    assert t.mod is None  # "over" is a preposition here
+
+
+def test_several_years_ago_is_past_ref():
+    (t,) = tag("The plant closed several years ago.", "2023-08-10")
+    assert (t.value, t.interval) == ("PAST_REF", (None, "2023-08-10"))
