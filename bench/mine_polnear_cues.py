@@ -1,7 +1,7 @@
 """Mine cue verbs from PolNeAR train: writes src/dateline/attribution/data/cue_verbs_mined.txt.
 
-    python bench/mine_polnear_cues.py [--data ../shared/data] [--min-count 3] [--min-precision 0.5]
-                                      [--min-comp 2] [--out PATH] [--report N]
+    python bench/mine_polnear_cues.py [--data ../shared/data] [--min-count 5] [--min-precision 0.4]
+                                      [--min-comp 2] [--min-share 0.05] [--out PATH] [--report N]
 
 Reads the TRAIN split only (never dev: dev is what the thresholds are checked on), parses
 every article with the project's spaCy model (``dateline.nlp.load``, ``nlp.pipe``; the parses
@@ -196,12 +196,18 @@ HEADER = """\
 {examples}"""
 
 
+# Worked examples written into the header (run as tests): verbs only the mined list knows.
+EXAMPLES = """\
+# example: The governor lambasted the budget deal. => lambasted | The governor | the budget deal
+# example: Critics railed against the new tax. => railed against | Critics | the new tax
+# example: The mayor voiced support for the plan. => voiced | The mayor | support for the plan
+# example: The ambassador reminded reporters that the treaty had expired. => reminded | The ambassador | that the treaty"""
+
+
 def write(rows, args, path: Path) -> None:
-    """Write the mined rows with the header (examples kept from the existing file, if any)."""
-    examples = [line for line in path.read_text(encoding="utf-8").splitlines()
-                if line.startswith("# example:")] if path.exists() else []
+    """Write the mined rows under the header (format, thresholds, examples)."""
     lines = [HEADER.format(min_count=args.min_count, min_precision=args.min_precision,
-                           min_comp=args.min_comp, min_share=args.min_share, examples="\n".join(examples)).rstrip("\n")]
+                           min_comp=args.min_comp, min_share=args.min_share, examples=EXAMPLES)]
     for lemma, cls, comps, st in rows:
         lines.append(f"{lemma}\t{cls}\t{','.join(comps)}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -221,8 +227,8 @@ def main(argv=None) -> int:
     """Mine PolNeAR train and write the mined cue-verb list."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--min-precision", type=float, default=0.4)
     ap.add_argument("--min-comp", type=int, default=2)
     ap.add_argument("--min-share", type=float, default=0.05)
     ap.add_argument("--out", default=str(OUT))
