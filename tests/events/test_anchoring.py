@@ -128,3 +128,19 @@ def test_narrative_reference_time_dates_later_past_events_within_a_few_days():
     assert showed.when.interval == ("2023-05-30", "2023-06-03")  # +-3 days, capped by publication
     assert showed.when.via == by_trigger(events, "keynote").id
     assert by_trigger(events, "left").when.interval == ("0001-01-01", "2023-06-02")  # past perfect: before it
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Obama won in 2008 and 2012.", "2008", "2012"),
+    ("He grew up there in the 1960s and 1970s.", "1960s", "1970s"),
+])
+def test_conjoined_time_expressions_give_one_via_id(sentence, first, second):
+    values = {"2008": ("2008", ("2008-01-01", "2008-12-31")), "2012": ("2012", ("2012-01-01", "2012-12-31")),
+              "1960s": ("196", ("1960-01-01", "1969-12-31")), "1970s": ("197", ("1970-01-01", "1979-12-31"))}
+    timexes = [timex(sentence, phrase, values[phrase][0], interval=values[phrase][1], id=tid)
+               for phrase, tid in ((first, "T1"), (second, "T2"))]
+    events = run(sentence, PUB, timexes)
+    (dated,) = [e for e in events if e.when.how == "timex"]
+    assert dated.when.via == "T1" and "also via T2" in dated.when.note
+    assert dated.when.interval == (values[first][1][0], values[second][1][1])
+    assert all("|" not in (e.when.via or "") for e in events)

@@ -445,6 +445,9 @@ def when_from_anchor(anchor: Anchor, note_extra: str | None = None) -> When:
     reason = [anchor.reason] if anchor.reason and anchor.how == "event" else []
     if reason and "(coreference)" in reason[0]:
         note_extra = None  # "equal V1 (coreference)" already says it
+    via, *others = anchor.via.split("|") if anchor.via else [None]
+    if others:  # "in 2008 and 2012": via names one id (the first), the note the others
+        note_extra = "; ".join(filter(None, [f"also via {', '.join(others)}", note_extra]))
     notes = reason + list(anchor.notes) + ([note_extra] if note_extra else [])
     note = "; ".join(notes) or None
     if anchor.interval == OPEN:
@@ -454,7 +457,7 @@ def when_from_anchor(anchor: Anchor, note_extra: str | None = None) -> When:
         first, last = anchor.interval
         note = "; ".join(filter(None, [f"before {last.isoformat()}" if last else f"after {first.isoformat()}", note]))
     return When(how=how, value=interval_value(anchor.interval), interval=to_iso(anchor.interval),
-                via=anchor.via, note=note)
+                via=via, note=note)
 
 
 def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], published: str | None,
