@@ -128,7 +128,21 @@ def test_narrative_reference_time_dates_later_past_events_within_a_few_days():
     showed = by_trigger(events, "showed")
     assert showed.when.interval == ("2023-05-30", "2023-06-03")  # +-3 days, capped by publication
     assert showed.when.via == by_trigger(events, "keynote").id
-    assert by_trigger(events, "left").when.interval == (None, "2023-06-02")  # past perfect: before it
+
+
+# The narrative guess reaches only the next sentence of the same paragraph: the rest may be
+# background ("She was born in ...") that a recent window must not date.
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The chief executive gave a keynote on June 2. He had left the firm once.", "left", (None, "2023-06-02")),
+    ("The chief executive gave a keynote on June 2. He showed a new phone. He was born in Ohio.", "born",
+     (None, "2023-06-03")),
+    ("The chief executive gave a keynote on June 2. He showed a new phone. He had left the firm once.", "left",
+     (None, "2023-06-03")),
+    ("The chief executive gave a keynote on June 2.\n\nHe showed a new phone.", "showed", (None, "2023-06-03")),
+])
+def test_narrative_guess_stays_within_the_next_sentence_of_the_paragraph(text, trigger, expected):
+    events = run(text, "2023-06-03", [timex(text, "June 2", "2023-06-02")])
+    assert by_trigger(events, trigger).when.interval == expected
 
 
 @pytest.mark.parametrize("sentence, first, second", [

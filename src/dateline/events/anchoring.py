@@ -327,10 +327,15 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
     for node in struct.nodes:
         start = struct.doc[node.mention.head].sent.start
         if start != sentence_start:  # the sentence's own dated events become the reference next
+            # only for the very next sentence: farther on, the story may be background
+            # ("She was born in ...") that no recent window should date
+            adjacent = bool(pending) and struct.doc[pending[-1].mention.head].sent.end == start
             sentence_start = start
-            reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
+            reference = next((n for n in reversed(pending) if timed.get(n.id)), None) if adjacent else None
             pending = []
         pending.append(node)
+        if reference is not None and _paragraph_break(struct.doc, reference, node):
+            reference = None
         if (reference is None or node.id in timed or node.id in related or node.modality is not None
                 or node.mention.pos != "verb"):
             continue  # explicitly related events ("before the vote") are not guessed
@@ -338,6 +343,12 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
         if kind is not None and not _in_reported_clause(struct.doc, node.mention):
             edges.append(Edge(reference.id, node.id, kind, rule="narrative", hard=False))
     return edges
+
+
+def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
+    """Whether a line break separates two events (they are in different paragraphs)."""
+    return any("\n" in t.whitespace_ or "\n" in t.text
+               for t in doc[first.mention.head:second.mention.head])
 
 
 def _narrative_tense(verb: "Token") -> str | None:
