@@ -318,8 +318,9 @@ def report_narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Ed
 
 def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]) -> list[Edge]:
     """Soft: a simple-past verb with no time of its own happens at the narrative's current
-    reference time, the last day-dated event told before its sentence ("On Monday Jobs gave
-    a keynote. He announced ..."); a past perfect happened before it ("had been asked")."""
+    reference time, the last day-dated event told before its sentence in the same paragraph
+    ("On Monday Jobs gave a keynote. He announced ..."); a past perfect happened before it
+    ("had been asked")."""
     edges: list[Edge] = []
     reference: EventNode | None = None
     pending: list[EventNode] = []
@@ -327,14 +328,14 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
     for node in struct.nodes:
         start = struct.doc[node.mention.head].sent.start
         if start != sentence_start:  # the sentence's own dated events become the reference next
-            # only for the very next sentence: farther on, the story may be background
-            # ("She was born in ...") that no recent window should date
-            adjacent = bool(pending) and struct.doc[pending[-1].mention.head].sent.end == start
             sentence_start = start
-            reference = next((n for n in reversed(pending) if timed.get(n.id)), None) if adjacent else None
+            reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
             pending = []
         pending.append(node)
         if reference is not None and _paragraph_break(struct.doc, reference, node):
+            # a new paragraph may turn to background ("She was born in ...") that no recent
+            # window should date.  (Only the next sentence, not the paragraph, was tried too:
+            # bench/events.py bounded anchoring accuracy fell from 0.581 to 0.35.)
             reference = None
         if (reference is None or node.id in timed or node.id in related or node.modality is not None
                 or node.mention.pos != "verb"):
@@ -346,9 +347,10 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
 
 
 def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
-    """Whether a line break separates two events (they are in different paragraphs)."""
-    return any("\n" in t.whitespace_ or "\n" in t.text
-               for t in doc[first.mention.head:second.mention.head])
+    """Whether a blank line separates two events (they are in different paragraphs; a single
+    line break may end a sentence in one-sentence-per-line text)."""
+    return any(t.text_with_ws.count("\n") >= 2 for t in doc[first.mention.head:second.mention.head]
+               if t.is_space or "\n" in t.whitespace_)
 
 
 def _narrative_tense(verb: "Token") -> str | None:
