@@ -61,6 +61,8 @@ CASES = [
      "He resigned on Tuesday.", "She#0", "Mary Smith"),
     # gender from an unambiguous pronoun earlier, then a nearer person of the other gender is skipped
     ("Sen. Kay Hagan said she would run. Dr. Mark Lee disagreed. She left.", "She#0", "Kay Hagan"),
+    # a verb that spells like an honorific is not one ("miss" Steve)
+    ("Steve Jobs founded Apple. I will miss Steve, Jobs said of him. He died.", "He#0", "Steve Jobs"),
     # honorific beats nearness
     ("Ms. Moore met Mr. Lee on Monday. He said nothing.", "He#0", "Lee"),
     # subjects first among the persons of one sentence

@@ -84,7 +84,8 @@ def _name_evidence(entity: Entity, text: str) -> Counter:
         before = text[max(0, m.start - 12):m.start].split()[-1:]
         inside = m.text.split()[:1] if len(m.text.split()) > 1 else []
         for word in before + inside:
-            if word.lower() in titles:
+            # capitalized only: "I will miss Steve" is not "Miss Steve"
+            if word[:1].isupper() and word.lower() in titles:
                 votes[titles[word.lower()]] += _WEIGHTS["honorific"]
     first = entity.name.split()[0].lower() if entity.name.split() else ""
     if len(entity.name.split()) > 1 and first in first_names():
