@@ -20,10 +20,20 @@ CASES = [
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", {}, "{path}: binary file (contains NUL bytes), not text"),
     ("latin1.txt", b"caf\xe9 au lait", {}, "{path}: invalid UTF-8 at byte 3"),
     ("bad.jsonl", b'{"id": "a", "text": "x"\n', {}, "{path}:line 1: malformed JSON (Expecting ',' delimiter at column 24)"),
+    ("deep.jsonl", b'{"id": "deep", "text": "x", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}\n", {},
+     "{path}:line 1: malformed JSON (nested too deeply to read)"),
+    ("deep.json", b'{\n "text": "x",\n "x": ' + b"[" * 5000 + b"]" * 5000 + b"}\n", {},
+     "{path}: malformed JSON (nested too deeply to read)"),
     ("notext.jsonl", b'{"id": "a", "published": "2023-08-10"}\n', {}, '{path}:line 1: no "text" or "html" field'),
     ("date.jsonl", b'{"id": "a", "published": "2023-02-30", "text": "x"}\n', {}, "{path}:line 1: impossible date '2023-02-30'"),
     ("header.txt", b"date 2023-02-30 Officials met.", {}, "{path}: header has an impossible date '2023-02-30'"),
     ("header13.txt", b"date 2023-13-01 Officials met.", {}, "{path}: header has an impossible date '2023-13-01'"),
+    ("header0001.txt", b"date 0001-01-01 He left on Tuesday.", {},
+     "{path}: header has an implausible date '0001-01-01': the year must be within 1000..9000 "
+     "(relative dates are counted from it)"),
+    ("date9999.jsonl", b'{"id": "a", "published": "9999-12-31", "text": "He left on Tuesday."}\n', {},
+     "{path}:line 1: implausible date '9999-12-31': the year must be within 1000..9000 "
+     "(relative dates are counted from it)"),
     ("nobody.txt", b"date 2023-08-10   \n", {}, "{path}: no article text after the date header"),
     ("big.txt", b"x" * 101, {"max_bytes": 100}, "{path}: file is 101 bytes, over the limit of 100 (--max-bytes)"),
 ]
@@ -76,6 +86,7 @@ def test_batch_goes_on_and_summarizes(tmp_path, capsys):
 @pytest.mark.parametrize("argv,message", [
     (["extract", "x.txt", "--published", "2023-02-30"], "impossible date '2023-02-30'"),
     (["extract", "x.txt", "--published", "10 Aug 2023"], "invalid date '10 Aug 2023'"),
+    (["extract", "x.txt", "--published", "0001-01-01"], "implausible date '0001-01-01': the year must be within"),
     (["extract", "x.txt", "--crawl-date", "2023-2-3"], "invalid date '2023-2-3'"),
     (["extract", "x.txt", "--max-bytes", "0"], "must be positive"),
     (["extract", "x.txt", "--input-format", "pdf"], "invalid choice: 'pdf'"),
@@ -108,3 +119,19 @@ def test_library_rejects_impossible_published():
 
     with pytest.raises(InputError, match="impossible date '2023-02-30'"):
         extract("Officials met.", published="2023-02-30", id="a1", layers=[])
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0999-12-31", "9001-01-01", "9999-12-31"])
+def test_library_rejects_publication_years_off_the_news_range(published):
+    from dateline import extract
+
+    with pytest.raises(InputError, match=f"implausible date '{published}'"):
+        extract("He left on Tuesday.", published=published, id="a1", layers=[])
+
+
+@pytest.mark.parametrize("published", ["1000-01-01", "9000-12-31"])
+def test_library_accepts_the_range_ends(published):
+    from dateline import extract
+
+    record = extract("He left on Tuesday. He returns tomorrow.", published=published, id="a1")
+    assert record.article.published == published

@@ -74,6 +74,11 @@ ROWS = [
     # passives: the agent speaks; the subject is what is said of
     ("The nominee has been endorsed by dozens of papers.",
      "indirect", "has been endorsed", "dozens of papers", "dozens of papers", "The nominee", []),
+    ("The claim was denied by Russia on Monday.",
+     "indirect", "was denied", "Russia", "Russia", "The claim", []),
+    # a quote's cue is the speech verb beside it, not a verb inside the quote
+    ('"We need to be where we need to be. Probably not," Ms. Moore said.',
+     "direct", "said", "Moore", "Ms. Moore", '"We need to be', []),
     # an active "it" is a source (the document before it); adverbs belong to the cue
     ("The ad shows the senator at a rally. It also mentions her record on trade.",
      "indirect", "also mentions", "The ad", "It", "her record on trade", []),
@@ -114,6 +119,15 @@ def test_scare_quotes_are_not_quotes(attributions_of):
 def test_subject_with_a_titled_document_is_not_a_quote(attributions_of):
     atts = attributions_of('The memo titled "Red Line", obtained by the Courier, describes the talks.')
     assert all('"Red Line"' not in c.text for a in atts for c in a.content)
+
+
+@pytest.mark.parametrize("text", [
+    "The measure was decided by less than one percentage point.",
+    "The state was decided by the narrowest of margins.",
+])
+def test_passive_agent_must_be_a_plausible_source(attributions_of, text):
+    """Only a person, organisation, group, state, source noun or pronoun speaks."""
+    assert attributions_of(text) == []
 
 
 def test_agentless_passive_credits_nobody(attributions_of):

@@ -21,8 +21,8 @@ def test_attached_time_expression_on_nominal_event():
 @pytest.mark.parametrize("sentence, phrase, value, interval, expected", [
     ("The rebels attacked the town on Tuesday.", "Tuesday", "2023-08-08", None, ("2023-08-08", "2023-08-08")),
     ("She has lived in Oslo since 2019.", "2019", "2019", ("2019-01-01", "2019-12-31"), ("2019-01-01", PUB)),
-    ("The company collapsed before May.", "May", "2023-05", ("2023-05-01", "2023-05-31"), ("0001-01-01", "2023-05-31")),
-    ("The strike continued until June.", "June", "2023-06", ("2023-06-01", "2023-06-30"), ("0001-01-01", "2023-06-30")),
+    ("The company collapsed before May.", "May", "2023-05", ("2023-05-01", "2023-05-31"), (None, "2023-05-31")),
+    ("The strike continued until June.", "June", "2023-06", ("2023-06-01", "2023-06-30"), (None, "2023-06-30")),
     ("Prices rose after March 3.", "March 3", "2023-03-03", None, ("2023-03-03", PUB)),
 ])
 def test_time_expression_signals(sentence, phrase, value, interval, expected):
@@ -57,7 +57,7 @@ def test_relative_to_another_event(text, duration, unit_value, dated, dated_day,
 def test_before_an_event_bounds_it():
     text = "The parliament held a vote on June 9. The president resigned before the vote."
     events = run(text, PUB, [timex(text, "June 9", "2023-06-09")])
-    assert by_trigger(events, "resigned").when.interval == ("0001-01-01", "2023-06-09")
+    assert by_trigger(events, "resigned").when.interval == (None, "2023-06-09")
 
 
 def test_since_then_takes_the_previous_sentence_event():
@@ -79,7 +79,8 @@ def test_coreferent_mentions_share_the_date():
 def test_tense_bounds_against_publication():
     text = "The factory closed. The company owns three plants."
     events = run(text, PUB)
-    assert by_trigger(events, "closed").when.interval == ("0001-01-01", PUB)
+    assert by_trigger(events, "closed").when.interval == (None, PUB)
+    assert by_trigger(events, "closed").when.to_dict()["interval"] == [None, PUB]  # open end: null, as in timexes
     assert by_trigger(events, "closed").when.how == "tense"
     assert by_trigger(events, "owns").when.interval == (PUB, PUB)
 
@@ -118,7 +119,7 @@ def test_reported_content_is_no_later_than_the_report():
     events = run(text, PUB, [timex(text, "May 2", "2023-05-02")])
     told, moved = by_trigger(events, "told"), by_trigger(events, "moved")
     assert told.when.interval == ("2023-05-02", "2023-05-02")  # the narrative's reference time
-    assert moved.when.interval == ("0001-01-01", "2023-05-02")
+    assert moved.when.interval == (None, "2023-05-02")
 
 
 def test_narrative_reference_time_dates_later_past_events_within_a_few_days():
@@ -127,4 +128,34 @@ def test_narrative_reference_time_dates_later_past_events_within_a_few_days():
     showed = by_trigger(events, "showed")
     assert showed.when.interval == ("2023-05-30", "2023-06-03")  # +-3 days, capped by publication
     assert showed.when.via == by_trigger(events, "keynote").id
-    assert by_trigger(events, "left").when.interval == ("0001-01-01", "2023-06-02")  # past perfect: before it
+
+
+# The narrative guess stays within the paragraph (a blank line ends it; a single line break
+# may just end a sentence): a new paragraph may be background ("She was born in ...") that a
+# recent window must not date.
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The chief executive gave a keynote on June 2. He showed a new phone. He had left the firm once.", "left",
+     (None, "2023-06-02")),
+    ("The chief executive gave a keynote on June 2.\nHe showed a new phone.", "showed", ("2023-05-30", "2023-06-03")),
+    ("The chief executive gave a keynote on June 2.\n\nHe was born in Ohio.", "born", (None, "2023-06-03")),
+    ("The chief executive gave a keynote on June 2.\n\nHe showed a new phone.", "showed", (None, "2023-06-03")),
+])
+def test_narrative_guess_stays_within_the_paragraph(text, trigger, expected):
+    events = run(text, "2023-06-03", [timex(text, "June 2", "2023-06-02")])
+    assert by_trigger(events, trigger).when.interval == expected
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Obama won in 2008 and 2012.", "2008", "2012"),
+    ("He grew up there in the 1960s and 1970s.", "1960s", "1970s"),
+])
+def test_conjoined_time_expressions_give_one_via_id(sentence, first, second):
+    values = {"2008": ("2008", ("2008-01-01", "2008-12-31")), "2012": ("2012", ("2012-01-01", "2012-12-31")),
+              "1960s": ("196", ("1960-01-01", "1969-12-31")), "1970s": ("197", ("1970-01-01", "1979-12-31"))}
+    timexes = [timex(sentence, phrase, values[phrase][0], interval=values[phrase][1], id=tid)
+               for phrase, tid in ((first, "T1"), (second, "T2"))]
+    events = run(sentence, PUB, timexes)
+    (dated,) = [e for e in events if e.when.how == "timex"]
+    assert dated.when.via == "T1" and "also via T2" in dated.when.note
+    assert dated.when.interval == (values[first][1][0], values[second][1][1])
+    assert all("|" not in (e.when.via or "") for e in events)

@@ -83,3 +83,19 @@ def test_first_person_in_reported_words_is_the_speaker():
     visited = next(e for e in run(text, attributions=[a]) if e.trigger.text == "visited")
     assert visited.reported_by == "A1"
     assert [(p.span.text, p.entity) for p in visited.participants if p.role == "agent"] == [("I", "E7")]
+
+
+def test_trigger_spans_of_a_long_one_line_text_are_linear():
+    """Every token of a 200 KB single line as a trigger: reading ``Doc.text`` per mention
+    (it is rebuilt from all tokens on each access) would take minutes; the text is passed once."""
+    import spacy
+
+    from dateline.events.component import trigger_span
+    from dateline.events.triggers import Mention
+
+    text = "Officials met reporters in Boston on Tuesday, and the talks ended. " * 3000
+    doc = spacy.blank("en")(text)
+    spans = [trigger_span(doc, text, Mention(t.i, t.i, t.i + 1, t.lower_, "verb", "OCCURRENCE", "test"))
+             for t in doc]
+    assert len(text) > 200_000 and len(spans) == len(doc) > 35_000
+    assert all(text[s.start:s.end] == s.text == t.text for s, t in zip(spans, doc))

@@ -41,7 +41,7 @@ def _date_ok(event, gold):
     if "date_before" in gold:
         return last is not None and last <= gold["date_before"]
     low, high = gold["date_between"]
-    if first == "0001-01-01":  # open start: its known end must fall inside the range
+    if first is None:  # open start: its known end must fall inside the range
         return low <= last <= high
     return low <= first and last <= high
 

@@ -18,9 +18,13 @@ from .helpers import run
     ("They have to leave the country.", ["leave"], ["have"]),
     ("Residents watched the destruction of the bridge.", ["watched", "destruction"], []),
     ("The nation's government owns the station.", ["owns"], ["nation", "government", "station"]),
+    ("It’s a problem that he’s got.", ["got"], ["’s"]),
+    ("It's a problem that he's got, and they're late.", ["got"], ["'s", "'re"]),
+    ("The vote ― a close one ― passed - barely.", ["vote", "passed"], ["―", "-"]),
 ])
 def test_mentions(sentence, present, absent):
     triggers = [e.trigger.text for e in run(sentence)]
+    assert all(any(c.isalpha() for c in t) for t in triggers), triggers
     for word in present:
         assert word in triggers, (word, triggers)
     for word in absent:

@@ -58,6 +58,15 @@ def test_bad_lines_are_named_and_others_still_read(tmp_path):
     assert str(items[2]) == f'{path}:line 4: no "text" or "html" field'
 
 
+def test_deeply_nested_line_is_one_error_and_others_still_read(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    deep = '{"id": "deep", "text": "a", "x": ' + "[" * 5000 + "]" * 5000 + "}"
+    path.write_text('{"id": "a", "text": "one"}\n' + deep + '\n{"id": "c", "text": "three"}\n', encoding="utf-8")
+    items = list(read_paths([str(path)]))
+    assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
+    assert str(items[1]) == f"{path}:line 2: malformed JSON (nested too deeply to read)"
+
+
 def test_pretty_printed_json_array(tmp_path):
     path = tmp_path / "many.json"
     path.write_text(json.dumps([{"id": "x", "text": "a"}, {"text": "b", "published": "2023-02-29"}], indent=2),

@@ -30,6 +30,15 @@ def test_shift(day, unit, n, expected):
     assert cal.shift(D(day), unit, n) == D(expected)
 
 
+@pytest.mark.parametrize("day,unit,n", [
+    ("9999-12-31", "D", 1), ("0001-01-01", "D", -1), ("9999-06-01", "Y", 1), ("0001-06-01", "M", -6),
+    ("2016-09-12", "ML", -5),  # "5000 years ago": not clamped to year 1
+])
+def test_shift_past_the_calendar_ends_raises_instead_of_clamping(day, unit, n):
+    with pytest.raises((OverflowError, ValueError)):
+        cal.shift(D(day), unit, n)
+
+
 @pytest.mark.parametrize("day,gran,value,first,last", [
     ("2022-03-07", "day", "2022-03-07", "2022-03-07", "2022-03-07"),
     ("2022-03-07", "week", "2022-W10", "2022-03-07", "2022-03-13"),

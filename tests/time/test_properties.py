@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +55,31 @@ def test_without_publication_date_nothing_is_guessed_from_the_clock(text):
         assert t.anchor != "DCT"
         if t.interval is not None:  # only explicit dates ("March 7, 1998") get days
             assert t.rule not in ("yesterday", "today", "tomorrow", "rel_unit", "weekday")
+
+
+def _case_sentences() -> list[str]:
+    from pathlib import Path
+
+    rows = (Path(__file__).parent / "cases.tsv").read_text(encoding="utf-8").splitlines()
+    return sorted({r.split("\t")[2] for r in rows if r.strip() and not r.startswith("#") and r.count("\t") >= 2})
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-07", "9999-12-31", "9999-12-25"])
+def test_calendar_end_publication_dates_never_raise(published):
+    """Arithmetic past year 1 or 9999 ("last summer" of 0001-01-01, "tomorrow" of 9999-12-31)
+    leaves the expression unresolved rather than raising or clamping to the calendar's end."""
+    for sentence in _case_sentences():
+        for t in tag(sentence, published):
+            assert sentence[t.start:t.end] == t.text
+            if t.interval and t.value and t.value[:1].isdigit() and t.type in ("DATE", "TIME"):
+                assert t.interval[0] is None or t.interval[0] <= t.interval[1] or t.interval[1] is None
+
+
+@pytest.mark.parametrize("text,published,phrase", [
+    ("The river burst its banks last summer.", "0001-01-01", "last summer"),
+    ("He returns tomorrow.", "9999-12-31", "tomorrow"),
+    ("It began 5000 years ago.", "2016-09-12", "5000 years ago"),
+])
+def test_past_the_calendar_ends_is_unresolved(text, published, phrase):
+    (timex,) = [t for t in tag(text, published) if t.text == phrase]
+    assert timex.interval is None and "X" in timex.value

@@ -295,11 +295,32 @@ def _passive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     if not subj or subj[0].lower_ in EXPLETIVE or subj[0].lower_ in RELATIVE:
         return None
     clauses = _after(verb, ("xcomp", "oprd", "ccomp"))
-    has_agent = any(c.dep_ == "agent" for c in kids)
-    if not has_agent and ("addressee" in cue.complements or not clauses):
+    agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agents and not plausible_source(agents[0]):
+        return None  # "decided by less than one point": the agent is no one who speaks
+    if not agents and ("addressee" in cue.complements or not clauses):
         return None  # "he was asked about it": the subject was spoken to, nobody is credited
     rest = clauses + [c for c in _after(verb, ("prep",)) if f"prep:{c.lower_}" in cue.complements or c.lower_ == "as"]
     return list(subj[0].subtree) + [t for c in rest for t in c.subtree], [], "passive"
+
+
+SOURCE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def plausible_source(noun: "Token", depth: int = 0) -> bool:
+    """Whether a noun can name someone who speaks: a person, organisation, group or state
+    entity, a source noun ("officials", "the report"), or a personal pronoun; a quantity
+    ("dozens of papers") is judged by what it counts."""
+    if noun.ent_type_ in SOURCE_ENTITY_TYPES or noun.pos_ == "PRON":
+        return True
+    if noun.pos_ == "PROPN" and not noun.ent_type_:
+        return True  # an untyped name: the model misses many organisations
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.source_nouns() or lemma in lexicon.nouns_of_class("document"):
+        return True
+    counted = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    return depth < 2 and bool(counted) and plausible_source(counted[0], depth + 1)
 
 
 def _object_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:

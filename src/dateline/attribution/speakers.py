@@ -5,8 +5,10 @@ Rules over the spaCy parse and the article's canonical entities, applied in orde
 - a name (or a phrase holding one) is the canonical entity with a mention there
   ("Khan" -> Imran Khan); an appositive keeps the name ("Hugh Hill, a doctor" ->
   Hugh Hill; "a doctor, Hugh Hill" -> Hugh Hill);
-- a personal pronoun is the nearest compatible earlier source or entity (he/she/I:
-  a person; they: a group, an organisation or a plural; it: an organisation or a document);
+- he/she is the nearest earlier PERSON of a compatible gender (dateline.coref, shared
+  with the events layer); other personal pronouns are the nearest compatible earlier
+  source or entity (I: a person; they: a group, an organisation or a plural; it: an
+  organisation or a document);
 - a definite role ("the ambassador", "the party chief") is the entity whose stripped
   titles hold that noun, else the person the previous sentence names, if only one;
 - a document ("the report", "in the document") is its earlier, fuller mention; a
@@ -22,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..coref import GENDERED_PRONOUNS, PronounResolver
 from ..types import Entity, Source, Span
 from . import lexicon
 
@@ -31,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 GROUP_PRONOUNS = {"they", "them", "we", "us"}
 THING_PRONOUNS = {"it"}
+ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | GENDERED_PRONOUNS
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 TITLE_WORDS_TO_STRIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov."}
 PUBLISHING_VERBS = {"publish", "release", "issue", "write", "produce", "commission", "conduct", "file"}
@@ -78,6 +82,7 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self._lookup = _entity_lookup()
         self._ents = list(self.doc.ents)  # doc.ents builds new spans on every access
+        self._pronouns: PronounResolver | None = None
 
     # -- public -----------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
@@ -158,9 +163,17 @@ class SpeakerResolver:
         pron = tok.lower_
         want = "person" if pron in PERSON_PRONOUNS else "group" if pron in GROUP_PRONOUNS else "thing"
         span = self._span([tok])
+        if pron in GENDERED_PRONOUNS:  # he/she: the nearest person of a compatible gender
+            person = self._gendered().antecedent(tok)
+            if person is not None:
+                return Resolved(Source(name=person.name, span=span, entity=person.id), "person")
         for offset, earlier in reversed(self.history):
             if tok.idx - offset > MAX_PRONOUN_DISTANCE:
                 break
+            if earlier.source.entity is None and earlier.source.name.lower() in ALL_PRONOUNS:
+                continue  # an unresolved pronoun names no one
+            if pron in GENDERED_PRONOUNS and self.entities and earlier.source.entity:
+                continue  # the entities were searched above, with their genders
             if _compatible(want, earlier.kind):
                 src = earlier.source
                 return Resolved(Source(name=src.name, span=span, entity=src.entity), earlier.kind, list(earlier.via))
@@ -168,6 +181,12 @@ class SpeakerResolver:
         if person is not None:
             return Resolved(Source(name=person.name, span=span, entity=person.id), want)
         return Resolved(Source(name=tok.text, span=span), want)
+
+    def _gendered(self) -> PronounResolver:
+        """The shared he/she resolver of this article (built on first use)."""
+        if self._pronouns is None:
+            self._pronouns = PronounResolver(self.doc, self.text, self.entities)
+        return self._pronouns
 
     def _nearest_entity(self, before: int, label: str | None) -> Entity | None:
         """The entity with the latest mention before ``before`` (of ``label`` if given)."""

@@ -304,8 +304,6 @@ def gold_interval(value: str) -> tuple[str, str] | None:
 
 def score_anchor(events: Sequence[Event], span: tuple[int, int], gold: tuple[str, str]) -> AnchorCounts:
     """Anchoring counts for one gold event dated ``gold`` (first, last day)."""
-    from ..events.intervals import OPEN_FIRST, OPEN_LAST
-
     counts = AnchorCounts(gold=1)
     event = event_at(events, span)
     if event is None:
@@ -315,11 +313,12 @@ def score_anchor(events: Sequence[Event], span: tuple[int, int], gold: tuple[str
     if interval is None:
         return counts
     counts.dated = 1
-    ok = interval[0] <= gold[1] and gold[0] <= interval[1]
+    first, last = interval[0] or "0000-00-00", interval[1] or "9999-99-99"  # null: an open end
+    ok = first <= gold[1] and gold[0] <= last
     if gold[0] == gold[1]:
-        ok = interval[0] <= gold[0] <= interval[1]
+        ok = first <= gold[0] <= last
     counts.correct = int(ok)
-    if interval[0] != OPEN_FIRST and interval[1] != OPEN_LAST:
+    if interval[0] is not None and interval[1] is not None:
         counts.bounded = 1
         counts.bounded_correct = int(ok)
     return counts

@@ -19,11 +19,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import Document
 
 
-def trigger_span(doc: "Doc", mention: Mention) -> Span:
-    """The character span of a mention's trigger words."""
+def trigger_span(doc: "Doc", text: str, mention: Mention) -> Span:
+    """The character span of a mention's trigger words (``text`` is ``doc.text``, passed
+    in because spaCy rebuilds ``Doc.text`` from every token on each access)."""
     first, last = doc[mention.start], doc[mention.end - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 def reporting_attribution(span: Span, attributions: list[Attribution]) -> str | None:
@@ -49,7 +50,7 @@ def extract_events(document: "Document") -> list[Event]:
     nodes: list[EventNode] = []
     spans: dict[str, Span] = {}
     for n, mention in enumerate(mentions, start=1):
-        span = trigger_span(doc, mention)
+        span = trigger_span(doc, document.text, mention)
         node = EventNode(f"V{n}", mention, modality(mention, doc, lex),
                          reporting_attribution(span, document.attributions))
         nodes.append(node)

@@ -12,9 +12,6 @@ from datetime import date, timedelta
 
 Interval = tuple["date | None", "date | None"]
 OPEN: Interval = (None, None)
-# Written in records for an open end, so that every interval is two ISO days.
-OPEN_FIRST = "0001-01-01"
-OPEN_LAST = "9999-12-31"
 
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
 _HALF_UNIT_DAYS = {"W": 3}  # "two weeks" counts whole weeks: +-3 days either way
@@ -111,19 +108,17 @@ def shift(interval: Interval, amount: float, unit: str, sign: int) -> Interval:
     return (first, last)
 
 
-def to_iso(interval: Interval) -> tuple[str, str]:
-    """The interval as two ISO days, open ends written as 0001-01-01 / 9999-12-31."""
-    return (interval[0].isoformat() if interval[0] else OPEN_FIRST,
-            interval[1].isoformat() if interval[1] else OPEN_LAST)
+def to_iso(interval: Interval) -> tuple[str | None, str | None]:
+    """The interval as two ISO days, an open end written as null (as timex intervals are)."""
+    return (interval[0].isoformat() if interval[0] else None,
+            interval[1].isoformat() if interval[1] else None)
 
 
-def from_iso(pair: tuple[str, str] | None) -> Interval | None:
-    """The inverse of ``to_iso`` (sentinel days become open ends)."""
+def from_iso(pair: tuple[str | None, str | None] | None) -> Interval | None:
+    """The inverse of ``to_iso`` (null ends are open ends)."""
     if not pair:
         return None
-    first = None if pair[0] == OPEN_FIRST else parse_day(pair[0])
-    last = None if pair[1] == OPEN_LAST else parse_day(pair[1])
-    return (first, last)
+    return (parse_day(pair[0]), parse_day(pair[1]))
 
 
 def interval_value(interval: Interval) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from ..coref import GENDERED_PRONOUNS, PronounResolver
 from ..types import Entity, Participant, Span
 from .lexicon import fields_of, data_lines
 from .triggers import Mention
@@ -67,10 +68,16 @@ class EntityIndex:
         self.by_char: list[tuple[int, int, str]] = sorted(
             (m.start, m.end, e.id) for e in self.entities for m in e.mentions)
         self._resolver = None
+        self._people: PronounResolver | None = None
 
     def _pronoun_entity(self, token: "Token") -> str | None:
         if not self.entities:
             return None
+        if token.lower_ in GENDERED_PRONOUNS:  # he/she: the same rule as attribution sources
+            if self._people is None:
+                self._people = PronounResolver(self.doc, self.doc.text, self.entities)
+            person = self._people.antecedent(token)
+            return person.id if person else None
         if self._resolver is None:
             try:
                 from ..attribution.speakers import SpeakerResolver

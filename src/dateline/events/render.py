@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..types import Event, Record
-from .intervals import OPEN_FIRST, OPEN_LAST
 
 # Left out of the timeline by default: reports are attributions, and what did not or
 # may not happen is not a dated fact.
@@ -25,12 +24,12 @@ def on_timeline(event: Event) -> bool:
 
 
 def _date_text(event: Event) -> str:
-    first, last = event.when.interval or (OPEN_FIRST, OPEN_LAST)
+    first, last = event.when.interval or (None, None)
     if event.when.value:
         return event.when.value
-    if first == OPEN_FIRST:
+    if first is None:
         return f"before {last}"
-    if last == OPEN_LAST:
+    if last is None:
         return f"after {first}"
     return f"{first}..{last}"
 
@@ -62,8 +61,10 @@ def timeline(record: Record) -> list[tuple[Event, list[Event]]]:
 
 def _sort_day(event: Event) -> tuple[str, int, str]:
     """Events sort by their earliest day; "before X" ones just ahead of the events of day X."""
-    first, last = event.when.interval or (OPEN_FIRST, OPEN_LAST)
-    return (last, 0, last) if first == OPEN_FIRST else (first, 1, last)
+    first, last = event.when.interval or (None, None)
+    # an open end sorts as the earliest / latest day there is
+    first, last = first or "0000-00-00", last or "9999-99-99"
+    return (last, 0, last) if first == "0000-00-00" else (first, 1, last)
 
 
 def render_text(record: Record) -> list[str]:

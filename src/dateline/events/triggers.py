@@ -152,8 +152,19 @@ def _span_head(doc: "Doc", start: int, end: int) -> int:
     return heads[-1] if heads else end - 1
 
 
+def is_word(token: "Token") -> bool:
+    """Whether a token is a word that can trigger an event: letters, maybe hyphen-joined.
+
+    Contractions and possessives ("’s", "'re", "n't"), dashes and other punctuation are
+    not, whatever the tagger calls them (the model tags "’s" VERB with lemma "’").
+    """
+    return token.text.replace("-", "").isalpha()
+
+
 def _mention_for(token: "Token", lex: Lexicon, support: int | None) -> Mention | None:
     """The mention a single token triggers, or None."""
+    if not is_word(token):
+        return None
     lemma = token.lemma_.lower()
     i = token.i
     if token.pos_ == "VERB" and _is_event_verb(token, lex):

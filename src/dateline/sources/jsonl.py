@@ -70,6 +70,8 @@ def parse_line(where: str, line: str, default_id: str, options) -> Article:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(where, f"malformed JSON ({err.msg} at column {err.colno})") from None
+    except RecursionError:  # the decoder recurses once per nesting level
+        raise InputError(where, "malformed JSON (nested too deeply to read)") from None
     if not isinstance(obj, dict):
         raise InputError(where, f"expected a JSON object, found {type(obj).__name__}")
     published = json_date(where, obj.get("published"))
@@ -87,6 +89,14 @@ def parse_line(where: str, line: str, default_id: str, options) -> Article:
                    published=published, published_from=origin, source_path=where, **meta)
 
 
+def _dumps(where: str, obj: Any) -> str:
+    """``obj`` back to one JSON line; InputError when it is nested too deeply to encode."""
+    try:
+        return json.dumps(obj)
+    except RecursionError:
+        raise InputError(where, "malformed JSON (nested too deeply to read)") from None
+
+
 def _whole_json(source: str, text: str, options) -> list[Article | InputError] | None:
     """A ``.json`` file holding one pretty-printed object or an array of them, else None."""
     stripped = text.strip()
@@ -96,6 +106,8 @@ def _whole_json(source: str, text: str, options) -> list[Article | InputError] |
         whole = json.loads(stripped)
     except json.JSONDecodeError:
         return None  # let the line-by-line reader name the bad lines
+    except RecursionError:  # nested too deeply: one clear error for the whole file
+        return [InputError(source, "malformed JSON (nested too deeply to read)")]
     items = whole if isinstance(whole, list) else [whole]
     from . import article_id
 
@@ -103,7 +115,7 @@ def _whole_json(source: str, text: str, options) -> list[Article | InputError] |
     for n, obj in enumerate(items, 1):
         where = f"{source}:item {n}" if isinstance(whole, list) else source
         try:
-            out.append(parse_line(where, json.dumps(obj), stem if len(items) == 1 else f"{stem}-{n}", options))
+            out.append(parse_line(where, _dumps(where, obj), stem if len(items) == 1 else f"{stem}-{n}", options))
         except InputError as err:
             out.append(err)
     return out

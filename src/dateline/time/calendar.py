@@ -23,23 +23,25 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months, clamped to the month's last day (Jan 31 + 1 = Feb 28/29)."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
-    year = min(max(year, 1), 9999)
+    if not 1 <= year <= 9999:  # not clamped: year 1 for "5000 years ago" would be a wrong answer
+        raise OverflowError(f"year {year} is out of range")
     last = _cal.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
 
 def shift(day: dt.date, unit: str, n: float) -> dt.date:
-    """``day`` moved by ``n`` units (D W WE M Q H S Y DE CE ML; clock units move whole days)."""
-    try:
-        if unit in _DAYS_PER:
-            return day + dt.timedelta(days=round(n * _DAYS_PER[unit]))
-        if unit in _MONTHS_PER:
-            return add_months(day, round(n * _MONTHS_PER[unit]))
-        if unit in ("TH", "TM", "TS"):
-            seconds = n * {"TH": 3600, "TM": 60, "TS": 1}[unit]
-            return day + dt.timedelta(days=int(seconds // 86400))
-    except OverflowError:
-        return MIN_DATE if n < 0 else MAX_DATE
+    """``day`` moved by ``n`` units (D W WE M Q H S Y DE CE ML; clock units move whole days).
+
+    Past year 1 or 9999 it raises OverflowError (or ValueError): a clamped day would be a
+    wrong answer ("tomorrow" of 9999-12-31); the resolver leaves such expressions unresolved.
+    """
+    if unit in _DAYS_PER:
+        return day + dt.timedelta(days=round(n * _DAYS_PER[unit]))
+    if unit in _MONTHS_PER:
+        return add_months(day, round(n * _MONTHS_PER[unit]))
+    if unit in ("TH", "TM", "TS"):
+        seconds = n * {"TH": 3600, "TM": 60, "TS": 1}[unit]
+        return day + dt.timedelta(days=int(seconds // 86400))
     raise ValueError(f"unknown unit {unit!r}")
 
 

@@ -55,12 +55,17 @@ def resolve(under: Under, ctx: Context) -> Resolved:
     if under.kind == "ref":
         return resolve_ref(under, ctx)
     if under.kind == "duration":
-        return resolve_duration(under, ctx)
+        try:
+            return resolve_duration(under, ctx)
+        except (OverflowError, ValueError):  # its interval would pass year 1 or 9999: value only
+            return Resolved(duration_value(under.dur_n, under.dur_unit or "D"), None, None, None, under.mod)
     if under.kind == "set":
         return resolve_set(under)
     try:
         return resolve_point(under, ctx)
-    except OverflowError:  # a day outside years 1-9999 cannot be written: leave it unresolved
+    except (OverflowError, ValueError):
+        # arithmetic past the calendar's ends (year 0, year 10000: "last summer" from
+        # 0001-01-01) cannot be written as a date: leave the expression unresolved
         gran = _granularity(under, ctx)
         return Resolved(unresolved_value(under, gran), gran, None, None, under.mod)
 

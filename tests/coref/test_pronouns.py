@@ -1,0 +1,107 @@
+"""He/she co-reference (dateline.coref): gender evidence, nearest compatible person, and the
+same answer in the attribution and events layers."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import extract
+from dateline.coref import PronounResolver, pronoun_gender
+from dateline.coref import pronouns as coref
+from dateline.pipeline import Pipeline
+
+PUB = "2016-09-12"
+
+
+@pytest.fixture(scope="module")
+def resolver_of():
+    """text -> (PronounResolver, Document) with the entities layer run."""
+    pipeline = Pipeline(["entities"])
+
+    def run(text: str):
+        from dateline.nlp import parse
+        from dateline.pipeline import Document
+        from dateline.types import Article
+
+        document = Document(article=Article(id="t", text=text), text=text, doc=parse(pipeline.nlp, text))
+        for component in pipeline.components:
+            component(document)
+        return PronounResolver(document.doc, text, document.entities), document
+
+    return run
+
+
+@pytest.mark.parametrize("name", ["honorifics.tsv", "first_names.tsv"])
+def test_data_file_header_states_format_and_examples(name):
+    head = (coref.DATA / name).read_text(encoding="utf-8").splitlines()[:10]
+    assert any("Format:" in line for line in head)
+    assert coref.examples(name)
+    for key, gender in coref._rows(name):
+        assert key == key.lower() and gender in ("m", "f"), key
+
+
+@pytest.mark.parametrize("sentence,expected", coref.examples("honorifics.tsv") + coref.examples("first_names.tsv"))
+def test_data_file_examples(resolver_of, sentence, expected):
+    resolver, document = resolver_of(sentence)
+    (person,) = [e for e in document.entities if e.type == "PERSON"]
+    assert (resolver.gender(person.id) or "?") == expected
+
+
+@pytest.mark.parametrize("word,gender", [("He", "m"), ("his", "m"), ("herself", "f"), ("Her", "f"),
+                                         ("they", None), ("I", None)])
+def test_pronoun_gender(word, gender):
+    assert pronoun_gender(word) == gender
+
+
+# (text, pronoun occurrence as "word#n", expected antecedent name or None)
+CASES = [
+    ("Mary Smith arrived in Boston on Monday. She met reporters. Later, John Brown flew to Chicago. "
+     "He resigned on Tuesday.", "He#0", "John Brown"),
+    ("Mary Smith arrived in Boston on Monday. She met reporters. Later, John Brown flew to Chicago. "
+     "He resigned on Tuesday.", "She#0", "Mary Smith"),
+    # gender from an unambiguous pronoun earlier, then a nearer person of the other gender is skipped
+    ("Sen. Kay Hagan said she would run. Dr. Mark Lee disagreed. She left.", "She#0", "Kay Hagan"),
+    # a verb that spells like an honorific is not one ("miss" Steve)
+    ("Steve Jobs founded Apple. I will miss Steve, Jobs said of him. He died.", "He#0", "Steve Jobs"),
+    # honorific beats nearness
+    ("Ms. Moore met Mr. Lee on Monday. He said nothing.", "He#0", "Lee"),
+    # subjects first among the persons of one sentence
+    ("Jordan Smith thanked Taylor Jones on Monday. He left.", "He#0", "Jordan Smith"),
+    # a pronoun far from any name is left alone
+    ("John Brown flew to Chicago. " + "The weather was fine. " * 150 + "He resigned.", "He#0", None),
+    ("It rained. She left.", "She#0", None),
+]
+
+
+@pytest.mark.parametrize("text,pronoun,expected", [c for c in CASES if c[1]])
+def test_antecedent(resolver_of, text, pronoun, expected):
+    resolver, document = resolver_of(text)
+    word, n = pronoun.split("#")
+    token = [t for t in document.doc if t.text == word][int(n)]
+    found = resolver.antecedent(token)
+    assert (found.name if found else None) == expected
+
+
+def test_events_and_attribution_agree_on_he_and_she():
+    text = ("John Brown flew to Chicago. He said the plan failed. Mary Smith arrived on Monday. "
+            "She said it was fine. Later, John Brown flew to Boston. He resigned on Tuesday.")
+    record = extract(text, published=PUB)
+    names = {e.id: e.name for e in record.entities}
+    sources = [(a.source.span.text, names.get(a.source.entity)) for a in record.attributions]
+    assert ("He", "John Brown") in sources and ("She", "Mary Smith") in sources
+    agents = {(e.trigger.text, p.span.text): names.get(p.entity) for e in record.events
+              for p in e.participants if p.role == "agent"}
+    assert agents[("resigned", "He")] == "John Brown"
+    assert agents[("said", "She")] == "Mary Smith"
+
+
+def test_an_unresolved_pronoun_does_not_name_the_next_one():
+    record = extract("“We will win,” he said on Monday.\n\nShe said last year that 2015 was good.", published=PUB)
+    she = next(a for a in record.attributions if a.source.span.text == "She")
+    assert she.source.name == "She"
+
+
+def test_events_import_the_shared_resolver():
+    from dateline.events import participants
+
+    assert participants.PronounResolver is PronounResolver
