@@ -6,7 +6,7 @@ import pytest
 
 from dateline.entities import data
 
-FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv"]
+FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt"]
 
 
 def _split(expected: str) -> list[str]:
@@ -31,7 +31,11 @@ def _check_demonyms(ex):
     assert data.demonyms().get(data.name_key(ex.given), "") == ex.expected
 
 
-CHECKS = {"titles.txt": _check_titles, "role_nouns.txt": _check_roles,
+def _check_company(ex):
+    assert (data.company_short_name(ex.given) or "") == ex.expected
+
+
+CHECKS = {"company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
           "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}
 EXAMPLES = [ex for name in FILES for ex in data.examples(name)]
 

@@ -72,6 +72,20 @@ def role_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def company_words() -> frozenset[str]:
+    """Words that end a company's name ("Systems", "Logistics", "Inc")."""
+    return frozenset(t.strip().casefold() for t in entries("company_words.txt"))
+
+
+def company_short_name(name: str) -> str | None:
+    """The first word a company is called by alone ("Norvale" of "Norvale Systems"), or None."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2 or words[-1].rstrip(".").casefold() not in company_words():
+        return None
+    return words[0] if words[0][:1].isupper() and words[0].casefold() not in company_words() else None
+
+
+@lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """Alias key -> canonical name ("us" -> "United States")."""
     return _pairs("aliases.tsv")
