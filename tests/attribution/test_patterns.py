@@ -50,6 +50,13 @@ ROWS = [
     ("Prices rose sharply last month, according to a survey by the central bank.",
      "according_to", "according to", "a survey by the central bank", "a survey by the central bank",
      "Prices rose", []),
+    # a speaker's claim credited to a document afterwards: the claim stands, the document relays it
+    ("Economists at the bank said inflation had peaked, according to a note published on Friday.",
+     "indirect", "said", "Economists at the bank", "Economists at the bank", "inflation had peaked",
+     ["a note published on Friday"]),
+    ("Economists at the bank said inflation had peaked, according to a note published on Friday.",
+     "according_to", "according to", "a note published on Friday", "a note published on Friday",
+     "Economists at the bank said", []),
     ("In the memo, it was stated that the budget would be cut.",
      "indirect", "was stated", "the memo", "the memo", "that the budget", []),
     # relays: "as quoted by", "X reported" around a quote, "citing"

@@ -308,6 +308,8 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not _content_has(outer, doc[inner.head].idx):
                 continue
+            if _according_relays(doc, outer, inner):
+                continue  # both stand; the outer's source was added to the inner's via
             if _is_relay(doc, outer, inner):
                 if outer.source:
                     inner.via.append(outer.source)
@@ -360,6 +362,17 @@ def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool
     if not any(a < cut and tail_end <= b + 1 for a, b in outer.content):
         return False  # the clause is not the tail of the outer content
     outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
+    return True
+
+
+def _according_relays(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"Analysts said X, according to a note": the analysts' claim stands, and the note
+    that reports it is its via (the according_to attribution of the whole stays too)."""
+    if not outer.according or inner.according or inner.source is None or outer.source is None:
+        return False
+    if doc[outer.head].idx < doc[inner.head].idx:
+        return False  # "according to X, Y said Z" keeps its earlier reading (Y inside X's claim)
+    inner.via.append(outer.source)
     return True
 
 

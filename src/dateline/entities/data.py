@@ -72,6 +72,22 @@ def role_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def type_cues() -> tuple[tuple[str, str], ...]:
+    """(cue words, entity type) pairs of type_cues.tsv, longest cue first."""
+    pairs = [tuple(part.strip() for part in line.split("\t")) for line in entries("type_cues.tsv")]
+    return tuple(sorted(((c.casefold(), t) for c, t in pairs), key=lambda p: -len(p[0])))
+
+
+def type_before(text: str, start: int) -> str | None:
+    """The type a cue written right before ``start`` gives the name there ("town of" -> GPE)."""
+    before = text[max(0, start - 40):start].casefold()
+    for cue, kind in type_cues():
+        if before.endswith(" " + cue + " ") or before == cue + " ":
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset[str]:
     """Words that end a company's name ("Systems", "Logistics", "Inc")."""
     return frozenset(t.strip().casefold() for t in entries("company_words.txt"))
