@@ -44,11 +44,30 @@ def examples(name: str) -> list[tuple[str, list[str]]]:
 
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, CueVerb]:
-    """Cue verbs by lemma."""
-    table = {}
-    for lemma, cls, comps in _rows("cue_verbs.txt"):
-        table[lemma] = CueVerb(lemma, cls, frozenset(c for c in comps.split(",") if c))
+    """Cue verbs by lemma: the hand-made list plus the list mined from PolNeAR train.
+
+    The mined list (``cue_verbs_mined.txt``, made by ``bench/mine_polnear_cues.py``) adds
+    verbs and complements; where both list a verb, the hand-made class wins.
+    """
+    table = dict(hand_cue_verbs())
+    for lemma, mined in _cue_table("cue_verbs_mined.txt").items():
+        own = table.get(lemma)
+        table[lemma] = mined if own is None else CueVerb(lemma, own.cls, own.complements | mined.complements)
     return table
+
+
+@lru_cache(maxsize=1)
+def hand_cue_verbs() -> dict[str, CueVerb]:
+    """The hand-made cue verbs (``cue_verbs.txt``) by lemma."""
+    return _cue_table("cue_verbs.txt")
+
+
+def _cue_table(name: str) -> dict[str, CueVerb]:
+    """The cue verbs of one data file by lemma (none when the file is absent)."""
+    if not (DATA / name).exists():
+        return {}
+    return {lemma: CueVerb(lemma, cls, frozenset(c for c in comps.split(",") if c))
+            for lemma, cls, comps in _rows(name)}
 
 
 @lru_cache(maxsize=1)
