@@ -47,8 +47,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: 'raised its forecast for the full year' is anchored to the scope of the forecast (the year) instead of the report date",
     '102_earnings:event:2':
         "coref: 'The company' is not linked to Norvale Systems, so the event has no Norvale participant",
-    '102_earnings:attribution:2':
-        "attribution: 'X said ..., according to a note' keeps only the according_to attribution (source 'a note'); the verb attribution with source Dunmore Capital is dropped",
     '103_election:timex:3':
         "time: a bare time of day ('shortly before midnight') is resolved against the last date mentioned (early Wednesday), not the evening of the event (Tuesday)",
     '103_election:event:0':
@@ -77,12 +75,8 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: 'near the town of Wexley' is not a location participant",
     '104_tornado:event:4':
         "events/anchoring: a 'when' clause ('since May 2011, when a tornado killed') is not anchored to the date it modifies",
-    '104_tornado:entity:1':
-        "entities: spaCy types the town 'Wexley' ORG; 'the town of X' does not retype it",
     '104_tornado:entity:2':
         "entities: 'Harrowgate' ('the village of Harrowgate') is not found by spaCy at all",
-    '104_tornado:entity:5':
-        "entities: spaCy types 'Lumen Grid' PERSON; the apposed head noun ('Power company') does not retype it",
     '105_year_boundary:timex:8':
         "time: 'hoped to reopen by the end of the year' is read in the story's year (2025, after 'November') although the clause is prospective",
     '105_year_boundary:event:1':
@@ -102,9 +96,9 @@ KNOWN_DEFECTS: dict[str, str] = {
     '106_source_chain:quote:0':
         "attribution/via: 'X told Reuters' does not record Reuters in via",
     '106_source_chain:quote:1':
-        "attribution/quotes: continuation paragraphs of a multi-paragraph quote do not inherit the speaker (an in-quote subject 'Our customers' is taken instead)",
+        "attribution/via: 'X told Reuters' does not record Reuters in via (the continued paragraph's speaker is right since the paragraph-continuation fix)",
     '106_source_chain:quote:2':
-        'attribution/quotes: continuation paragraphs of a multi-paragraph quote do not inherit the speaker',
+        "attribution/via: 'X told Reuters' does not record Reuters in via (the continued paragraph's speaker is right since the paragraph-continuation fix)",
     '106_source_chain:attribution:2':
         "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
     '106_source_chain:entity:1':

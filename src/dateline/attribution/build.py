@@ -152,6 +152,10 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             held.content = _merge(held.content + [(q.start, q.end)])
             continue
         verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
+        held = _continued_paragraph(text, q, quotes, cands) if verb is None else None
+        if held is not None:  # a new paragraph of quoted words goes on with the last speaker
+            held.content = _merge(held.content + [(q.start, q.end)])
+            continue
         if verb is None and not _title_like(text, q):
             signed = _dash_signature(doc, text, q)
             if signed is not None:
@@ -180,6 +184,27 @@ def _holder_of_previous_quote(text: str, q: Quote, quotes: list[Quote],
         return None
     for cand in cands:
         if any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
+            return cand
+    return None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
+                         cands: list[Candidate]) -> Candidate | None:
+    """News convention: a paragraph that opens with quoted words and names no speaker of its
+    own continues the attributed quote that ends the paragraph just before it."""
+    if text[text.rfind("\n", 0, q.start) + 1:q.start].strip():
+        return None  # the quote does not open its paragraph
+    prev = [o for o in quotes if o.end <= q.start]
+    if not prev:
+        return None
+    gap = text[prev[-1].end:q.start]
+    if len(_PARAGRAPH_BREAK.findall(gap)) != 1 or len(gap) > MAX_CUE_GAP_CHARS * 2:
+        return None  # not the paragraph right before, or a long narration after the quote
+    for cand in cands:
+        if cand.source is not None and any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
             return cand
     return None
 
