@@ -152,9 +152,11 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             held.content = _merge(held.content + [(q.start, q.end)])
             continue
         verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
-        held = _continued_paragraph(text, q, quotes, cands) if verb is None else None
+        signed = _dash_signature(doc, text, q) if verb is None else None
+        held = _continued_paragraph(text, q, quotes, cands) if verb is None and signed is None else None
         if held is not None:  # a new paragraph of quoted words goes on with the last speaker
-            held.content = _merge(held.content + [(q.start, q.end)])
+            cands.append(Candidate(cue=held.cue, head=held.head, source=held.source,
+                                   content=[(q.start, q.end)], rule="quote_continued", via=list(held.via)))
             continue
         if verb is None and not _title_like(text, q):
             signed = _dash_signature(doc, text, q)
