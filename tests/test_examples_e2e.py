@@ -93,12 +93,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events: 'failed to agree' and 'the talks collapsed on September 10' are one event (not coreferred); only the approximate 'two weeks after' bound (+-3 days) is used",
     '106_source_chain:event:4':
         "events/participants: 'the talks in London' — the location inside the subject noun phrase is not a participant",
-    '106_source_chain:quote:0':
-        "attribution/via: 'X told Reuters' does not record Reuters in via",
-    '106_source_chain:quote:1':
-        "attribution/via: 'X told Reuters' does not record Reuters in via (the continued paragraph's speaker is right since the paragraph-continuation fix)",
-    '106_source_chain:quote:2':
-        "attribution/via: 'X told Reuters' does not record Reuters in via (the continued paragraph's speaker is right since the paragraph-continuation fix)",
     '106_source_chain:attribution:2':
         "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
     '106_source_chain:entity:1':

@@ -416,6 +416,7 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
     phrases = lexicon.relay_phrases()
     for cand in cands:
         verb = doc[cand.head]
+        _add_told_outlet(doc, cand, verb)
         for child in verb.children:
             if child.dep_ not in ("advcl", "prep", "acl", "advmod"):
                 continue
@@ -426,6 +427,17 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
                     obj = next((t for t in words if t.dep_ == "pobj"), None)
                     if obj is not None:
                         cand.via.append(noun_phrase(obj))
+
+
+def _add_told_outlet(doc: "Doc", cand: Candidate, verb: "Token") -> None:
+    """"X told Reuters": the outlet the words were given to relays them (data/outlets.txt)."""
+    if verb.lemma_.lower() != "tell":
+        return
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            start, end = noun_phrase(child)
+            if lexicon.is_outlet(doc[start:end].text) and (start, end) not in cand.via:
+                cand.via.append((start, end))
 
 
 def _kind(cand: Candidate, quotes: list[Quote], text: str) -> str:
