@@ -6,7 +6,7 @@ import pytest
 
 from dateline.attribution import lexicon
 
-FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt"]
+FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt", "outlets.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -19,7 +19,7 @@ def test_header_states_format_and_examples(name):
 @pytest.mark.parametrize("name", FILES)
 def test_rows_are_well_formed(name):
     width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2,
-             "abbreviations.txt": 1}[name]
+             "abbreviations.txt": 1, "outlets.txt": 2}[name]
     rows = lexicon._rows(name)
     for row in rows:
         assert len(row) == width and all(row), row
@@ -83,3 +83,19 @@ def test_abbreviation_examples(gap, expected):
     from dateline.attribution.build import _clause_break
 
     assert _clause_break(gap) == (expected[0] == "breaks")
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("outlets.txt"))
+def test_outlet_examples(attributions_of, sentence, expected):
+    atts = [a for a in attributions_of(sentence) if a.cue and a.cue.text == "told"]
+    assert atts, sentence
+    if expected[0] == "-":  # told someone who is not an outlet: no via
+        assert atts[0].via == (), sentence
+    else:
+        assert expected[0] in [v.name for v in atts[0].via], sentence
+
+
+def test_outlet_kinds_are_known():
+    assert set(lexicon.outlets().values()) <= {"name", "head"}
+    assert lexicon.is_outlet("Reuters") and lexicon.is_outlet("the Daily Herald")
+    assert not lexicon.is_outlet("the council") and not lexicon.is_outlet("reporters")

@@ -50,6 +50,13 @@ ROWS = [
     ("Prices rose sharply last month, according to a survey by the central bank.",
      "according_to", "according to", "a survey by the central bank", "a survey by the central bank",
      "Prices rose", []),
+    # a speaker's claim credited to a document afterwards: the claim stands, the document relays it
+    ("Economists at the bank said inflation had peaked, according to a note published on Friday.",
+     "indirect", "said", "Economists at the bank", "Economists at the bank", "inflation had peaked",
+     ["a note published on Friday"]),
+    ("Economists at the bank said inflation had peaked, according to a note published on Friday.",
+     "according_to", "according to", "a note published on Friday", "a note published on Friday",
+     "Economists at the bank said", []),
     ("In the memo, it was stated that the budget would be cut.",
      "indirect", "was stated", "the memo", "the memo", "that the budget", []),
     # relays: "as quoted by", "X reported" around a quote, "citing"
@@ -134,3 +141,17 @@ def test_agentless_passive_credits_nobody(attributions_of):
     (att,) = attributions_of("North Korea is not thought to be capable of delivering warheads.")
     assert att.source is None and att.cue.text == "is not thought"
     assert attributions_of("He was asked about the tape.") == []
+
+
+@pytest.mark.parametrize("text,speaker,continued", [
+    # a quote paragraph with no speaker of its own continues the one attributed just before
+    ('"We will not sell the port," Ana Ruiz told the council on Monday.\n\n'
+     '"The harbour is ready now. Our buyers are asking for more berths.\n\n'
+     '"Nobody will take that away."', "Ana Ruiz", '"The harbour is ready now.'),
+    # ... but not when a speaker is named beside it
+    ('"We will not sell the port," Ana Ruiz told the council on Monday.\n\n'
+     '"That is a mistake," said Tom Berg.', "Tom Berg", '"That is a mistake,"'),
+])
+def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speaker, continued):
+    holders = [a for a in attributions_of(text) if any(c.text.startswith(continued) for c in a.content)]
+    assert holders and holders[0].source is not None and holders[0].source.name == speaker

@@ -6,7 +6,7 @@ import pytest
 
 from dateline.entities import data
 
-FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv"]
+FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv"]
 
 
 def _split(expected: str) -> list[str]:
@@ -31,7 +31,18 @@ def _check_demonyms(ex):
     assert data.demonyms().get(data.name_key(ex.given), "") == ex.expected
 
 
-CHECKS = {"titles.txt": _check_titles, "role_nouns.txt": _check_roles,
+def _check_company(ex):
+    assert (data.company_short_name(ex.given) or "") == ex.expected
+
+
+def _check_type_cue(ex):
+    words = ex.given.split()
+    last_lower = max(i for i, w in enumerate(words) if w.islower())  # the name follows it
+    start = len(" ".join(words[:last_lower + 1])) + 1
+    assert (data.type_before(ex.given, start) or "") == ex.expected
+
+
+CHECKS = {"type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
           "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}
 EXAMPLES = [ex for name in FILES for ex in data.examples(name)]
 

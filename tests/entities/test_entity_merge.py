@@ -53,6 +53,19 @@ CASES = [
     # the acronym joins the full name
     ("The United Nations met in Geneva. A UN spokesman said talks would resume.",
      {"United Nations": ("ORG", {"UN"})}, {"UN"}),
+    # a company called by its first word alone joins the company, whatever type spaCy gave it
+    ("Kestrel Logistics fired the driver in November, the company said. Kestrel said it would rebuild.",
+     {"Kestrel Logistics": ("ORG", {"Kestrel"})}, {"Kestrel"}),
+    ("Norvale Systems reported a profit on Wednesday. Shares of Norvale rose 6%, and Norvale raised "
+     "its forecast.",
+     {"Norvale Systems": ("ORG", {"Norvale"})}, {"Norvale"}),
+    # a cue word before a rare name fixes spaCy's type
+    ("A twister touched down near the town of Wexley on Tuesday. Power company Lumen Grid restored "
+     "service to most customers by Wednesday afternoon.",
+     {"Wexley": ("GPE", set()), "Lumen Grid": ("ORG", set())}, set()),
+    # a town named like its police department stays a town
+    ("He was arrested at his home in Brackton, according to the Brackton Police Department.",
+     {"Brackton Police Department": ("ORG", set())}, set()),
 ]
 
 

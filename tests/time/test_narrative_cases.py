@@ -63,6 +63,18 @@ STORIES = (
          ("the same day", "DATE", "2022-09-29")),
     ),
     Story(
+        "past_clause_leaves_future_story", "2025-10-30",
+        "The company expects savings of $90 million in fiscal 2026. Its shares have fallen 11% since the "
+        "start of the year.",
+        (("fiscal 2026", "DATE", "2026"), ("the start of the year", "DATE", "2025")),
+    ),
+    Story(
+        "future_cue_in_another_clause", "2025-06-12",
+        "The ruling is the second setback this year for the governor, whose plan to cap property taxes "
+        "was rejected by voters in March.",
+        (("this year", "DATE", "2025"), ("March", "DATE", "2025-03")),
+    ),
+    Story(
         "future_tense_leaves_past_narrative", "2023-08-10",
         "The first hearing in the case took place in November 2021. The court will deliver its verdict on March 2.",
         (("November 2021", "DATE", "2021-11"), ("March 2", "DATE", "2024-03-02")),

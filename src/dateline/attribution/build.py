@@ -152,6 +152,12 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             held.content = _merge(held.content + [(q.start, q.end)])
             continue
         verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
+        signed = _dash_signature(doc, text, q) if verb is None else None
+        held = _continued_paragraph(text, q, quotes, cands) if verb is None and signed is None else None
+        if held is not None:  # a new paragraph of quoted words goes on with the last speaker
+            cands.append(Candidate(cue=held.cue, head=held.head, source=held.source,
+                                   content=[(q.start, q.end)], rule="quote_continued", via=list(held.via)))
+            continue
         if verb is None and not _title_like(text, q):
             signed = _dash_signature(doc, text, q)
             if signed is not None:
@@ -180,6 +186,27 @@ def _holder_of_previous_quote(text: str, q: Quote, quotes: list[Quote],
         return None
     for cand in cands:
         if any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
+            return cand
+    return None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
+                         cands: list[Candidate]) -> Candidate | None:
+    """News convention: a paragraph that opens with quoted words and names no speaker of its
+    own continues the attributed quote that ends the paragraph just before it."""
+    if text[text.rfind("\n", 0, q.start) + 1:q.start].strip():
+        return None  # the quote does not open its paragraph
+    prev = [o for o in quotes if o.end <= q.start]
+    if not prev:
+        return None
+    gap = text[prev[-1].end:q.start]
+    if len(_PARAGRAPH_BREAK.findall(gap)) != 1 or len(gap) > MAX_CUE_GAP_CHARS * 2:
+        return None  # not the paragraph right before, or a long narration after the quote
+    for cand in cands:
+        if cand.source is not None and any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
             return cand
     return None
 
@@ -308,6 +335,8 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not _content_has(outer, doc[inner.head].idx):
                 continue
+            if _according_relays(doc, outer, inner):
+                continue  # both stand; the outer's source was added to the inner's via
             if _is_relay(doc, outer, inner):
                 if outer.source:
                     inner.via.append(outer.source)
@@ -363,6 +392,17 @@ def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool
     return True
 
 
+def _according_relays(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"Analysts said X, according to a note": the analysts' claim stands, and the note
+    that reports it is its via (the according_to attribution of the whole stays too)."""
+    if not outer.according or inner.according or inner.source is None or outer.source is None:
+        return False
+    if doc[outer.head].idx < doc[inner.head].idx:
+        return False  # "according to X, Y said Z" keeps its earlier reading (Y inside X's claim)
+    inner.via.append(outer.source)
+    return True
+
+
 def _is_relay(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
     """"'...,' X said, the paper reported": a report verb whose content is another's quote."""
     cue = cue_verb(doc[outer.head])
@@ -376,6 +416,7 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
     phrases = lexicon.relay_phrases()
     for cand in cands:
         verb = doc[cand.head]
+        _add_told_outlet(doc, cand, verb)
         for child in verb.children:
             if child.dep_ not in ("advcl", "prep", "acl", "advmod"):
                 continue
@@ -386,6 +427,17 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
                     obj = next((t for t in words if t.dep_ == "pobj"), None)
                     if obj is not None:
                         cand.via.append(noun_phrase(obj))
+
+
+def _add_told_outlet(doc: "Doc", cand: Candidate, verb: "Token") -> None:
+    """"X told Reuters": the outlet the words were given to relays them (data/outlets.txt)."""
+    if verb.lemma_.lower() != "tell":
+        return
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            start, end = noun_phrase(child)
+            if lexicon.is_outlet(doc[start:end].text) and (start, end) not in cand.via:
+                cand.via.append((start, end))
 
 
 def _kind(cand: Candidate, quotes: list[Quote], text: str) -> str:

@@ -86,6 +86,23 @@ def nouns_of_class(cls: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def outlets() -> dict[str, str]:
+    """News organization names and name-final head words (lower case) -> 'name' or 'head'."""
+    return {words: kind for words, kind in _rows("outlets.txt")}
+
+
+def is_outlet(name: str) -> bool:
+    """Whether a noun phrase names a news organization ("Reuters", "the Harbour Ledger")."""
+    words = name.replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    table = outlets()
+    return table.get(" ".join(words).lower()) == "name" or table.get(words[-1].lower()) == "head"
+
+
+@lru_cache(maxsize=1)
 def relay_phrases() -> dict[str, str]:
     """Credit and relay phrases (lower case) -> role."""
     return {phrase: role for phrase, role in _rows("relay_phrases.txt")}

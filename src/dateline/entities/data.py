@@ -72,6 +72,36 @@ def role_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def type_cues() -> tuple[tuple[str, str], ...]:
+    """(cue words, entity type) pairs of type_cues.tsv, longest cue first."""
+    pairs = [tuple(part.strip() for part in line.split("\t")) for line in entries("type_cues.tsv")]
+    return tuple(sorted(((c.casefold(), t) for c, t in pairs), key=lambda p: -len(p[0])))
+
+
+def type_before(text: str, start: int) -> str | None:
+    """The type a cue written right before ``start`` gives the name there ("town of" -> GPE)."""
+    before = text[max(0, start - 40):start].casefold()
+    for cue, kind in type_cues():
+        if before.endswith(" " + cue + " ") or before == cue + " ":
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def company_words() -> frozenset[str]:
+    """Words that end a company's name ("Systems", "Logistics", "Inc")."""
+    return frozenset(t.strip().casefold() for t in entries("company_words.txt"))
+
+
+def company_short_name(name: str) -> str | None:
+    """The first word a company is called by alone ("Norvale" of "Norvale Systems"), or None."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2 or words[-1].rstrip(".").casefold() not in company_words():
+        return None
+    return words[0] if words[0][:1].isupper() and words[0].casefold() not in company_words() else None
+
+
+@lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """Alias key -> canonical name ("us" -> "United States")."""
     return _pairs("aliases.tsv")

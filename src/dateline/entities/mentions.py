@@ -45,6 +45,10 @@ class Mention:
         return data.name_key(self.name)
 
 
+# spaCy types a cue may override (not dates, numbers, nationalities)
+_RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
 def _punct(token) -> bool:
     """Quote marks and other punctuation at a name's edge (but not "Jr." or "U.S.")."""
     return token.is_punct or all(ch in _EDGE_PUNCT for ch in token.text)
@@ -110,7 +114,10 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
             role, start = before, start - len(before) - 1
     if not name.strip() or not any(ch.isalpha() for ch in name):
         return None
-    return Mention(start, end, name, ent.label_, sentence, role=role, has_the=has_the)
+    label = ent.label_
+    if role is None and label in _RETYPABLE:
+        label = data.type_before(text, start) or label  # "the town of X", "power company X"
+    return Mention(start, end, name, label, sentence, role=role, has_the=has_the)
 
 
 def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:

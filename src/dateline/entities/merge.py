@@ -10,7 +10,10 @@ Rules, in order:
    with several candidates, the one mentioned at least twice as often as each other,
    else the mention stays apart rather than guess;
 4. a one-word name spaCy typed as ORG/GPE/... that is the surname of exactly one person
-   joins that person.
+   joins that person;
+5. a one-word name that is the first word of exactly one company name ending in a company
+   word ("Norvale" of "Norvale Systems", data/company_words.txt) joins that company,
+   whatever type spaCy gave it.
 The canonical name is the alias table's, else the longest name (with "The" when the
 article writes it capitalized mid-sentence).
 """
@@ -153,10 +156,30 @@ def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
+def _company_short_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 5: "Norvale" joins the one "Norvale Systems" of the article (as an ORG)."""
+    companies: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        short = data.company_short_name(c.base_name()) if c.label == "ORG" else None
+        if short:
+            companies.setdefault(data.name_key(short), []).append(c)
+    merged: set[int] = set()
+    for c in clusters:
+        words = c.tokens()
+        if c.canonical or len(words) != 1 or any(m.kind != "name" for m in c.mentions):
+            continue
+        hosts = companies.get(words[0], [])
+        if len(hosts) == 1 and hosts[0] is not c:
+            hosts[0].mentions.extend(replace(m, label="ORG") for m in c.mentions)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """All merge rules over a document's mentions, clusters in order of first mention."""
     clusters = exact_clusters(mentions)
     clusters = _merge_into_unique(clusters, person=False)
     clusters = _merge_into_unique(clusters, person=True)
     clusters = _mislabeled_surnames(clusters)
+    clusters = _company_short_names(clusters)
     return sorted(clusters, key=lambda c: c.first)

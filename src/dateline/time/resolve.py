@@ -147,13 +147,24 @@ def resolve_set(under: Under) -> Resolved:
 
 def _anchor(under: Under, ctx: Context) -> tuple[cal.Interval | None, str | None]:
     """The interval an expression is read against and its label (DCT or a timex id)."""
-    if under.anchor == "story" and ctx.story is not None:
+    if under.anchor == "story" and ctx.story is not None and not past_leaves_future_story(ctx):
         return ctx.story, ctx.story_id or "DCT"
     if under.anchor == "story" and ctx.published is None:
         return None, None
     if ctx.published is None:
         return None, None
     return (ctx.published, ctx.published), "DCT"
+
+
+def past_leaves_future_story(ctx: Context) -> bool:
+    """A past (or 'since') clause cannot be read in a story time that lies after publication.
+
+    "It expects revenue to grow in fiscal 2026. Shares have fallen since the start of the
+    year": the year is the publication's, not 2026.
+    """
+    if ctx.published is None or ctx.story is None or ctx.story[0] <= ctx.published:
+        return False
+    return ctx.tense == PAST or ctx.started_before
 
 
 def _granularity(under: Under, ctx: Context) -> str:
@@ -283,8 +294,11 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
             return None, gran
         if under.shift_unit == "WE":
             base = cal.shift(base, "W", under.shift_n)
-            if under.shift_n == 0 and under.direction is None and ctx.tense != FUTURE and base.isoweekday() < 6:
-                base = cal.shift(base, "W", -1)  # "the weekend" told in the past: the one before
+            if under.shift_n == 0 and under.direction is None and ctx.tense != FUTURE and base.isoweekday() < 6 \
+                    and not (ctx.tense == PRESENT and weekend_ahead(base)):
+                # "the weekend" told in the past: the one before; in the present, the nearer
+                # one as for a bare weekday (on a Friday, "stock up over the weekend" is ahead)
+                base = cal.shift(base, "W", -1)
             return base, "weekend"
         base = cal.shift(base, under.shift_unit, under.shift_n)
     if under.in_year is not None:
@@ -313,6 +327,14 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+def weekend_ahead(day: dt.date) -> bool:
+    """In a present-tense clause, whether "the weekend" is the coming one: clearly nearer
+    than the one just past, with the margin bare weekdays get (on a Friday, yes)."""
+    ahead = 6 - day.isoweekday()  # days to Saturday
+    back = day.isoweekday()  # days since Sunday
+    return ahead < back - PRESENT_WEEKDAY_MARGIN
 
 
 def present_weekday(anchor: dt.date, weekday: int) -> dt.date:

@@ -28,6 +28,7 @@ class Markers:
     cue: re.Pattern  # future cues that override the verb's tense
     perfect: re.Pattern  # past-perfect markers that cancel a future cue
     since: re.Pattern  # markers right before the expression that make it past
+    clause: re.Pattern  # finite verbs: a future cue before one belongs to another clause
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -40,7 +41,7 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": []}
+                                   "since": [], "clause": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -52,14 +53,18 @@ def markers() -> Markers:
 
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
-    return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since)
+    return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
+                   compile_(found["clause"]))
 
 
 def future_cue(text: str, start: int) -> bool:
     """True when a future cue ('payable', 'as soon as', 'scheduled to') shortly precedes ``start``."""
     left, _ = sentence_bounds(text, start, start)
     window = text[max(left, start - CUE_REACH):start]
-    return bool(markers().cue.search(window))
+    cues = list(markers().cue.finditer(window))
+    # a finite verb after the last cue: the expression is in another clause ("whose plan
+    # to cap taxes was rejected in March"), so the cue says nothing about its tense
+    return bool(cues) and not markers().clause.search(window, cues[-1].end())
 
 
 def past_perfect_near(text: str, start: int, end: int) -> bool:
