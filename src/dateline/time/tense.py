@@ -113,7 +113,7 @@ def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
             break
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     else:
