@@ -7,6 +7,7 @@ story's current reference time, so "March 2" after "March 7 last year" is read i
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -154,6 +155,25 @@ def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
     )
 
 
+def names_real_day(cand: Candidate) -> bool:
+    """False for a match that names a day its month does not have ("February 30", "April 31",
+    "29 February 2015"): such a match is not read as that date.
+
+    The rules then see the text as if the day number were any number, so a shorter match
+    may remain ("2016" in "February 30, 2016"); nothing finer than what exists is emitted.
+    A yearless "Feb. 29" exists (in leap years).
+    """
+    if not any(key == "d" for key, _ in cand.rule.spec):
+        return True
+    under = build(cand)
+    if under.month is None or under.day is None:
+        return True
+    if not 1 <= under.month <= 12:
+        return False
+    year = under.year if under.year is not None and 1 <= under.year <= 9999 else 2000  # 2000: a leap year
+    return 1 <= under.day <= calendar.monthrange(year, under.month)[1]
+
+
 def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Timex]:
     """Find and resolve the TIMEX3 expressions of ``text`` published on ``published`` (YYYY-MM-DD)."""
     if not isinstance(text, str) or not text:
@@ -161,7 +181,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     day = parse_published(published)
     story = Story((day, day), "day", "DCT") if day else Story()
     timexes: list[Timex] = []
-    for cand in select(candidates(text)):
+    for cand in select([c for c in candidates(text) if names_real_day(c)]):
         under = build(cand)
         story = current_story(story, cand.start)
         ctx = Context(day, story.interval, story.granularity, story.timex_id,
