@@ -81,6 +81,12 @@ def nlp_doc():
     ("Until Thursday, police had not called him a suspect.", "Thursday", "1989-10-26"),
     ("His relatives have cared for him since December, when he was found.", "December", "1988-12"),
     ("The official said the father would be traveling Thursday.", "Thursday", "1989-11-02"),
+    # a verb inside a quotation does not set the tense of a date outside it (QA finding)
+    ('"We will live under it," he said in July.', "July", "1989-07"),
+    ("\u201cWe will live under it,\u201d he said in July.", "July", "1989-07"),
+    ("``We will live under it,'' he said Thursday.", "Thursday", "1989-10-26"),
+    # ... but a date inside the quotation keeps the quotation's tense
+    ('"In March we will move," he said.', "March", "1990-03"),
 ])
 def test_tense_with_parse(nlp_doc, text, expression, value):
     timexes = tag(text, "1989-11-01", doc=nlp_doc(text))  # 1989-11-01 is a Wednesday
