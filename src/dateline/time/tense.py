@@ -126,8 +126,11 @@ def since_cue(text: str, start: int) -> bool:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The (approximate) sentence around text[start:end]."""
     left = max(0, start - SENTENCE_REACH)  # no sentence end in reach: look this far only
-    for m in _SENTENCE_END.finditer(text, left, start):
-        left = m.end()
+    # one character past ``start``: the boundary's look-ahead must see the expression's first
+    # letter, or a sentence that opens with the expression ("Two days later, ...") is missed
+    for m in _SENTENCE_END.finditer(text, left, min(len(text), start + 1)):
+        if m.end() <= start:
+            left = m.end()
     m = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
     right = m.start() + 1 if m else min(len(text), end + SENTENCE_REACH)
     return left, right
@@ -150,19 +153,38 @@ def tense_from_text(text: str, start: int, end: int) -> int:
     return best[1] if best else PRESENT
 
 
-def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
-    """The tense of the verb governing the token at ``start`` (None if no verb found)."""
+def governing_verb(doc: "Doc", start: int, end: int):
+    """The verb (or auxiliary) the expression at text[start:end] hangs from in the parse, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            break
+            return token
         if token.head is token:
             return None
         token = token.head
-    else:
+    return None
+
+
+# Dependencies of a verb that modifies a noun ("results [released] early Wednesday", "a record
+# high [set] on Aug. 6"): a date there describes the noun, not a step of the story.
+NOUN_MODIFIER_DEPS = ("acl", "relcl")
+
+
+def modifies_noun(doc: "Doc | None", start: int, end: int) -> bool:
+    """True when the expression's verb is a reduced clause modifying a noun (a background date)."""
+    if doc is None:
+        return False
+    verb = governing_verb(doc, start, end)
+    return verb is not None and verb.dep_ in NOUN_MODIFIER_DEPS
+
+
+def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
+    """The tense of the verb governing the token at ``start`` (None if no verb found)."""
+    token = governing_verb(doc, start, end)
+    if token is None:
         return None
     if text is not None and in_other_quote(text, token.idx, start):
         return None  # the parse hangs the date on a quoted verb: read the narration's markers
