@@ -279,8 +279,12 @@ def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
 
 
 def last_completed(under: Under, ctx: Context) -> bool:
-    """'the quarter' told in the past while the story is in no quarter: the last one reported."""
-    return (under.completed == "Q" and ctx.tense == PAST and ctx.story_gran not in _FINE_REF
+    """'the quarter' told in the past while the story is in no quarter: the last one reported.
+
+    'the year-ago quarter' (a shift of a year) compares with that quarter whatever the tense.
+    """
+    past = ctx.tense == PAST or under.shift_unit == "Y"
+    return (under.completed == "Q" and past and ctx.story_gran not in _FINE_REF
             and ctx.published is not None)
 
 
@@ -289,7 +293,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
     gran = _granularity(under, ctx)
     base = anchor[0]
     if last_completed(under, ctx):
-        return cal.shift(ctx.published, "Q", -1), "quarter"
+        years = under.shift_n if under.shift_unit == "Y" and under.shift_n else 0
+        return cal.shift(cal.shift(ctx.published, "Q", -1), "Y", years), "quarter"
     if under.shift_unit is not None:
         if under.shift_n is None:
             return None, gran
