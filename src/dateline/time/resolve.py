@@ -350,6 +350,23 @@ def clock_step(under: Under, ctx: Context, day: dt.date, label: str | None) -> R
     return Resolved(f"{date}T{moment:%H:%M}", "time", (date, date), label, under.mod)
 
 
+_COARSE = ("month", "quarter", "half", "season", "year")
+
+
+def day_in_coarse_story(under: Under, ctx: Context, label: str | None) -> bool:
+    """'that day', 'the same day' when the story only knows a month or a year: the day is unknown."""
+    return (under.anchor == "story" and under.shift_unit == "D" and under.shift_n == 0
+            and under.clock is None and under.pod is None and ctx.story is not None
+            and ctx.story_gran in _COARSE and label not in (None, "DCT"))
+
+
+def day_of_coarse_story(under: Under, ctx: Context, label: str | None) -> Resolved:
+    """'that same day' after 'in October 1998': 1998-10-XX, somewhere in the story's period."""
+    first, last = ctx.story
+    prefix = f"{first.year:04d}-{first.month:02d}" if ctx.story_gran == "month" else f"{first.year:04d}-XX"
+    return Resolved(f"{prefix}-XX", "day", (first.isoformat(), last.isoformat()), label, under.mod)
+
+
 def later_without_anchor(under: Under, label: str | None) -> bool:
     """'two days later', 'the next day' when no date has been told: the publication date is
     the time of writing, not a time of the story, so nothing says what they follow."""
@@ -459,6 +476,8 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
             anchor, label = (ctx.published, ctx.published) if ctx.published else anchor, "DCT" if ctx.published else label
         if clock_step_applies(under, ctx, label):
             return clock_step(under, ctx, anchor[0], label)
+        if day_in_coarse_story(under, ctx, label):
+            return day_of_coarse_story(under, ctx, label)
         day, gran = point_day(under, ctx, anchor)
     if day is None:
         return Resolved(unresolved_value(under, gran), gran, None, label, under.mod)
