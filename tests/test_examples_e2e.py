@@ -47,8 +47,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: 'raised its forecast for the full year' is anchored to the scope of the forecast (the year) instead of the report date",
     '102_earnings:event:2':
         "coref: 'The company' is not linked to Norvale Systems, so the event has no Norvale participant",
-    '103_election:timex:3':
-        "time: a bare time of day ('shortly before midnight') is resolved against the last date mentioned (early Wednesday), not the evening of the event (Tuesday)",
     '103_election:event:0':
         "events/triggers: hyphenated verb 're-elected' is not recognised as a trigger",
     '103_election:event:2':
@@ -63,8 +61,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "attribution/speakers: 'she' after a quote or a second verb of 'She said ..., and she urged' resolves to the previous quote's speaker (Colin Pratt): that path skips dateline.coref's gender check",
     '103_election:quote:4':
         "attribution/speakers: 'she' after a quote or a second verb of 'She said ..., and she urged' resolves to the previous quote's speaker (Colin Pratt): that path skips dateline.coref's gender check",
-    '104_tornado:timex:3':
-        "time: the story reference keeps days only, so '30 minutes later' after '6:40 p.m.' cannot be a TIME (T19:10)",
     '104_tornado:event:0':
         "events/participants: the object of 'through' ('eastern Calder County') is not a location participant",
     '104_tornado:event:1':
