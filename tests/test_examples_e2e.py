@@ -33,8 +33,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: 'a report published by' has no time expression; only the tense bound (before publication) is given, no 'recent' lower bound",
     '101_court_ruling:event:0':
         "coref: 'A federal judge' (first sentence) is not linked to the later-named Judge Marisol Okafor (cataphora)",
-    '101_court_ruling:event:2':
-        "events/anchoring: a 'when' relative clause ('dates to September 17, 2024, when the alliance filed suit') is not anchored to the date it modifies",
     '101_court_ruling:event:4':
         "events/participants: the antecedent of relative 'where' (Pinecrest) is not a participant (location) of the event in the relative clause",
     '101_court_ruling:entity:5':
@@ -51,8 +49,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "time: a bare time of day ('shortly before midnight') is resolved against the last date mentioned (early Wednesday), not the evening of the event (Tuesday)",
     '103_election:event:0':
         "events/triggers: hyphenated verb 're-elected' is not recognised as a trigger",
-    '103_election:event:2':
-        "events/anchoring: a 'when' clause ('in September, when Pratt accused Osei') is not anchored to the date it modifies",
     '103_election:event:3':
         "events/anchoring: 'Osei raised' in an according_to clause is anchored to the wrong time (after 'last month'); the reports were filed in October",
     '103_election:quote:0':
@@ -69,8 +65,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: the object of 'through' ('eastern Calder County') is not a location participant",
     '104_tornado:event:1':
         "events/participants: 'near the town of Wexley' is not a location participant",
-    '104_tornado:event:4':
-        "events/anchoring: a 'when' clause ('since May 2011, when a tornado killed') is not anchored to the date it modifies",
     '104_tornado:entity:2':
         "entities: 'Harrowgate' ('the village of Harrowgate') is not found by spaCy at all",
     '105_year_boundary:timex:8':

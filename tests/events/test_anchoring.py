@@ -159,3 +159,21 @@ def test_conjoined_time_expressions_give_one_via_id(sentence, first, second):
     assert dated.when.via == "T1" and "also via T2" in dated.when.note
     assert dated.when.interval == (values[first][1][0], values[second][1][1])
     assert all("|" not in (e.when.via or "") for e in events)
+
+
+# A relative "when" clause happens at the time (or the event) its head names.
+@pytest.mark.parametrize("text, phrase, value, interval, trigger, expected", [
+    ("The case dates to September 17, 2022, when the alliance filed suit.", "September 17, 2022", "2022-09-17",
+     None, "filed", ("2022-09-17", "2022-09-17")),
+    ("The race drew attention in September, when the mayor accused his rival.", "September", "2022-09",
+     ("2022-09-01", "2022-09-30"), "accused", ("2022-09-01", "2022-09-30")),
+    ("The storms were the worst since May 2011, when a tornado killed nine people.", "May 2011", "2011-05",
+     ("2011-05-01", "2011-05-31"), "killed", ("2011-05-01", "2011-05-31")),
+    ("Prices peaked on Monday, when the central bank raised rates.", "Monday", "2023-08-07",
+     None, "raised", ("2023-08-07", "2023-08-07")),
+    ("The 2008 election, when Obama won, changed the party.", "2008", "2008",
+     ("2008-01-01", "2008-12-31"), "won", ("2008-01-01", "2008-12-31")),
+])
+def test_when_relative_clause_takes_the_time_of_its_head(text, phrase, value, interval, trigger, expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, trigger).when.interval == expected

@@ -175,6 +175,28 @@ def clause_edges(struct: Structure) -> list[Edge]:
     return edges
 
 
+def when_relative_edges(struct: Structure, timexes: Iterable[Timex]) -> list[Edge]:
+    """A relative "when" clause happens at the time its head names: "dates to September 17,
+    2024, when the alliance filed suit", "in 1998, when two engineers left"; or at the time
+    of the event its head is ("the 2008 election, when Obama won")."""
+    doc = struct.doc
+    timex_at: dict[int, Timex] = {}
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and timex.type in ("DATE", "TIME") and timex.interval:
+            timex_at.update((t.i, timex) for t in span)
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        head = doc[node.mention.head]
+        if head.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children):
+            continue
+        if (timex := timex_at.get(head.head.i)) is not None:
+            edges.append(Edge(timex.id, node.id, "EQUAL", rule="when_relative"))
+        elif (gov := struct.by_token.get(head.head.i)) is not None and gov.id != node.id:
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="when_relative"))
+    return edges
+
+
 def _signal_object(signal: "Token", struct: Structure) -> EventNode | None:
     """The event a signal introduces: its object, or for "then"/"this"/"that" the main
     event of the previous sentence (the narrative's current reference)."""
@@ -481,6 +503,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     pub = parse_day(published)
     coref = coreference(struct)
     edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    edges += when_relative_edges(struct, timexes)
     day_timexes = {t.id for t in timexes if t.interval and t.interval[0] and t.interval[0] == t.interval[1]}
     timed: dict[str, bool] = {}
     for e in edges:
