@@ -47,8 +47,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "coref: 'The company' is not linked to Norvale Systems, so the event has no Norvale participant",
     '103_election:timex:3':
         "time: a bare time of day ('shortly before midnight') is resolved against the last date mentioned (early Wednesday), not the evening of the event (Tuesday)",
-    '103_election:event:0':
-        "events/triggers: hyphenated verb 're-elected' is not recognised as a trigger",
     '103_election:event:3':
         "events/anchoring: 'Osei raised' in an according_to clause is anchored to the wrong time (after 'last month'); the reports were filed in October",
     '103_election:quote:0':
@@ -81,8 +79,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: 'a contract with Daesan Heavy Industries' is not collected as a participant",
     '106_source_chain:event:3':
         "events: 'failed to agree' and 'the talks collapsed on September 10' are one event (not coreferred); only the approximate 'two weeks after' bound (+-3 days) is used",
-    '106_source_chain:event:4':
-        "events/participants: 'the talks in London' — the location inside the subject noun phrase is not a participant",
     '106_source_chain:attribution:2':
         "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
     '106_source_chain:entity:1':

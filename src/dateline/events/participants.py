@@ -172,6 +172,8 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     subj = _subject(verb)
     if subj:
         args.append(subj)
+        # "Voters in X re-elected", "the talks in London collapsed": where the subject is, it acts
+        args.extend(p for p in _prep_arguments(subj[1]) if p[0] == "location")
     elif (ctrl := _controller(verb)) is not None:
         args.append(("agent", ctrl))
     elif verb.dep_ == "acl" and (owner := _possessor(verb.head)) is not None:
