@@ -39,12 +39,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "entities: spaCy types the town 'Harlow' PERSON; place prepositions ('in Harlow') do not retype it",
     '101_court_ruling:entity:7':
         "entities: 'U.S. District Court' is split by spaCy into 'U.S.' and 'District Court'",
-    '102_earnings:event:0':
-        "events/anchoring: 'climbed 18% from a year earlier' is anchored to the comparison date (a year earlier) instead of the third quarter",
-    '102_earnings:event:1':
-        "events/anchoring: 'raised its forecast for the full year' is anchored to the scope of the forecast (the year) instead of the report date",
-    '102_earnings:event:2':
-        "coref: 'The company' is not linked to Norvale Systems, so the event has no Norvale participant",
     '103_election:timex:3':
         "time: a bare time of day ('shortly before midnight') is resolved against the last date mentioned (early Wednesday), not the evening of the event (Tuesday)",
     '103_election:event:3':
