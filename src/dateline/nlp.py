@@ -32,9 +32,11 @@ def load(name: str | None = None) -> "Language":
     """Load (once per process) the spaCy pipeline called ``name``."""
     import spacy
 
+    from .hyphens import keep_prefixed_words
+
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        return keep_prefixed_words(spacy.load(resolved))  # "re-elected" stays one word
     except OSError as err:
         raise UsageError(
             f"spaCy model {resolved!r} is not installed (set --model or ${MODEL_ENV}): {err.args[0].splitlines()[0]}"
