@@ -37,10 +37,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: a 'when' relative clause ('dates to September 17, 2024, when the alliance filed suit') is not anchored to the date it modifies",
     '101_court_ruling:event:4':
         "events/participants: the antecedent of relative 'where' (Pinecrest) is not a participant (location) of the event in the relative clause",
-    '101_court_ruling:entity:5':
-        "entities: spaCy types the town 'Harlow' PERSON; place prepositions ('in Harlow') do not retype it",
-    '101_court_ruling:entity:7':
-        "entities: 'U.S. District Court' is split by spaCy into 'U.S.' and 'District Court'",
     '102_earnings:event:0':
         "events/anchoring: 'climbed 18% from a year earlier' is anchored to the comparison date (a year earlier) instead of the third quarter",
     '102_earnings:event:1':

@@ -66,6 +66,28 @@ CASES = [
     # a town named like its police department stays a town
     ("He was arrested at his home in Brackton, according to the Brackton Police Department.",
      {"Brackton Police Department": ("ORG", set())}, set()),
+    # a title-case headline glues words onto names: only what the body names is kept
+    ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald Trump’s "
+     "obsession is an insult, top black lawmakers said Friday. Trump did not respond.",
+     {"Donald Trump": ("PERSON", {"Trump"})}, {"Rip Donald Trump"}),
+    ("Bernie Sanders Pins Hopes On California Primary\n\nSen. Bernie Sanders said on Monday that "
+     "he would stay in the race. Sanders spoke in Los Angeles.",
+     {"Bernie Sanders": ("PERSON", {"Sanders"})}, {"Bernie Sanders Pins"}),
+    # a name the body never writes is dropped from a title-case headline
+    ("Senators Avoid Bad Optics After Long Recess\n\nSenators returned to Washington on Monday and "
+     "said little about the recess that had angered voters in several states.",
+     {}, {"Avoid Bad Optics"}),
+    # a sentence listing names is not a headline, however capitalized
+    ("Hillary Clinton, Donald Trump and Bernie Sanders met.\n\nThe three spoke for an hour in a "
+     "hotel lobby, aides said on Tuesday, and then left.",
+     {"Hillary Clinton": ("PERSON", set()), "Bernie Sanders": ("PERSON", set())}, set()),
+    # a place right before an organization is part of its name
+    ("Judge Marisol Okafor of the U.S. District Court in Harlow ruled that the law was void. The "
+     "Cascade Workers Alliance had filed suit in Harlow.",
+     {"U.S. District Court": ("ORG", set()), "Harlow": ("GPE", set())}, {"District Court"}),
+    # a one-word name after place prepositions is a place, unless a person is named so
+    ("Judge Ann Harlow ruled in Pinecrest on Monday. Harlow said the case was closed.",
+     {"Ann Harlow": ("PERSON", {"Harlow"})}, {"Harlow"}),
 ]
 
 

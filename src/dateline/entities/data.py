@@ -133,3 +133,37 @@ def split_role_phrase(phrase: str) -> tuple[str, str] | None:
     if not m or m.group(2).casefold() not in role_nouns():
         return None
     return m.group(1), m.group(2)
+
+
+@lru_cache(maxsize=1)
+def headline_words() -> frozenset[str]:
+    """Short words that title-case headlines leave in lower case ("in", "of", "as")."""
+    return frozenset(t.strip().casefold() for t in entries("headline_words.txt"))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are: at least 3 words that are
+    not short function words, 80% of them capitalized (ALL CAPS counts)."""
+    content = [w for w in _WORD.findall(line) if w.casefold() not in headline_words()]
+    if len(content) < 3:
+        return False
+    capital = sum(1 for w in content if w[0].isupper())
+    return capital >= 0.8 * len(content)
+
+
+@lru_cache(maxsize=1)
+def place_prepositions() -> tuple[str, ...]:
+    """Prepositions that put a name in a place ("in", "near"), longest first."""
+    return tuple(sorted((t.strip().casefold() for t in entries("place_prepositions.txt")), key=lambda t: -len(t)))
+
+
+def place_preposition_before(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``..``end`` is written right after a place preposition
+    ("in Harlow"), and is not a possessive ("in Harlow's view")."""
+    if text[end:end + 2] in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 20):start].casefold()
+    return any(before.endswith(" " + p + " ") or before == p + " " for p in place_prepositions())

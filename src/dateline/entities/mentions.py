@@ -38,6 +38,7 @@ class Mention:
     role: str | None = None  # title or role description found with it
     has_the: bool = False  # a capitalized mid-sentence "The" belongs to the name
     kind: str = "name"  # name | demonym | string | role
+    place_cue: bool = False  # a one-word name written after "in", "near"... (data/place_prepositions.txt)
 
     @cached_property
     def key(self) -> str:
@@ -45,6 +46,8 @@ class Mention:
         return data.name_key(self.name)
 
 
+# spaCy types a rare town gets after "in" ("in Harlow" PERSON, "in Harlow" PRODUCT)
+_PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
 # spaCy types a cue may override (not dates, numbers, nationalities)
 _RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -117,7 +120,9 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     label = ent.label_
     if role is None and label in _RETYPABLE:
         label = data.type_before(text, start) or label  # "the town of X", "power company X"
-    return Mention(start, end, name, label, sentence, role=role, has_the=has_the)
+    place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
+                 and data.place_preposition_before(text, start, end))
+    return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue)
 
 
 def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
@@ -130,16 +135,161 @@ def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
 
 
 def doc_mentions(doc: "Doc") -> list[Mention]:
-    """Every cleaned name mention of spaCy's entities, in text order."""
+    """Every cleaned name mention of spaCy's entities, in text order; names on headline
+    lines are checked against the body first (see ``headline_pieces``)."""
     starts, text = sentence_starts(doc), doc.text
+    ents = [piece for ent in joined_ents(doc) if ent.label_ in NAME_TYPES for piece in line_pieces(ent)]
+    headlines = headline_spans(doc, text)
+    body = [e for e in ents if not _on_lines(headlines, e.start_char)]
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_TYPES:
-            continue
+    for ent in body:
         mention = mention_of(ent, sentence_of(starts, ent.start_char), text)
         if mention is not None:
             found.append(_demonym(ent, mention))
-    return found
+    evidence = BodyNames(found)
+    for ent in ents:
+        if not _on_lines(headlines, ent.start_char):
+            continue
+        pieces = headline_pieces(ent, evidence) if evidence else [ent]
+        for piece in pieces or ([ent] if _name_on_its_own(ent) else []):
+            mention = mention_of(piece, sentence_of(starts, piece.start_char), text)
+            if mention is not None:
+                found.append(_demonym(piece, mention))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def joined_ents(doc: "Doc") -> list["SpacySpan"]:
+    """spaCy's entities, with a place written right before an organization joined to it
+    ("U.S." + "District Court" -> "U.S. District Court": the small model splits such names)."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents, out = list(doc.ents), []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _place_then_org(ent, nxt):
+            out.append(SpacySpan(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _place_then_org(place: "SpacySpan", org: "SpacySpan") -> bool:
+    """Whether two adjacent entities are one organization named after its place."""
+    if org.label_ != "ORG" or place.end != org.start or "\n" in place.doc[place.start:org.end].text:
+        return False
+    if place[-1].text in _POSSESSIVE or place[-1].tag_ == "POS" or not org[0].text[:1].isupper():
+        return False
+    words = [t.text for t in place if t.lower_ != "the"]
+    return place.label_ == "GPE" or (place.label_ == "ORG" and data.canonical_alias(" ".join(words)) is not None)
+
+
+def line_pieces(ent: "SpacySpan") -> list["SpacySpan"]:
+    """The entity cut at line breaks: a name never runs across lines (the small model runs
+    a headline or a time stamp into the next line)."""
+    from spacy.tokens import Span as SpacySpan
+
+    pieces, begin = [], ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > begin:
+                pieces.append(SpacySpan(ent.doc, begin, end, label=ent.label_))
+            begin = token.i + 1
+    if ent.end > begin:
+        pieces.append(SpacySpan(ent.doc, begin, ent.end, label=ent.label_))
+    return pieces
+
+
+def headline_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
+    """Character spans of the title-case lines (headlines, subheads) of an article that also
+    has a body; a line counts when it has a capitalized word outside spaCy's names (a body
+    sentence listing names, "Hillary Clinton, Donald Trump and Bernie Sanders met", does not)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    titled = [(a, b) for a, b, line in lines if data.is_title_case(line)]
+    body_words = sum(len(line.split()) for a, b, line in lines if (a, b) not in titled)
+    if not titled or body_words < 10:
+        return []
+    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES]
+    return [(a, b) for a, b in titled if _free_capitals(text, a, b, named) >= 1]
+
+
+def _free_capitals(text: str, start: int, end: int, named: list[tuple[int, int]]) -> int:
+    """Capitalized words of ``text[start:end]`` outside the given name spans (function words aside)."""
+    count = 0
+    for m in data._WORD.finditer(text, start, end):
+        inside = any(a <= m.start() < b for a, b in named)
+        if not inside and m.group()[0].isupper() and m.group().casefold() not in data.headline_words():
+            count += 1
+    return count
+
+
+def _on_lines(spans: list[tuple[int, int]], char: int) -> bool:
+    return any(a <= char < b for a, b in spans)
+
+
+class BodyNames:
+    """Names the body of an article writes: evidence for the words of a headline name."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.keys = {data.name_key(data.canonical_alias(m.name) or m.name) for m in mentions}
+        self.keys |= {data.name_key(m.name) for m in mentions}
+        self.people = [data.name_key(m.name).split() for m in mentions if m.label == "PERSON"]
+        self.surfaces = {w for m in mentions for w in m.name.split()}  # as written, case kept
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def knows(self, words: list[str], written: str) -> bool:
+        """Whether the body names these words: the same name, or part of a person's name."""
+        key = " ".join(words)
+        if len(words) == 1 and not (written.isupper() or written in self.surfaces):
+            return False  # "That Got Us Thinking": "Us" is no "US" the body writes
+        if key in self.keys or data.name_key(data.canonical_alias(key) or key) in self.keys:
+            return True
+        n = len(words)
+        return any(name[i:i + n] == words for name in self.people for i in range(len(name) - n + 1))
+
+
+def _name_on_its_own(ent: "SpacySpan") -> bool:
+    """Whether a headline name the body never writes is still a name: a known first name
+    and a surname ("How Paul Ryan Thinks About ..."), a table name ("U.S."), a nationality."""
+    from ..coref.pronouns import first_names  # the coreference layer's list of first names
+
+    words = [t for t in ent if t.text not in _POSSESSIVE and not _punct(t)]
+    if not words:
+        return False
+    if ent.label_ == "NORP" or data.canonical_alias(" ".join(t.text for t in words)):
+        return True
+    return ent.label_ == "PERSON" and len(words) <= 3 and words[0].lower_ in first_names()
+
+
+def headline_pieces(ent: "SpacySpan", body: BodyNames) -> list["SpacySpan"]:
+    """The parts of a headline entity that the body names ("Rip Donald Trump" -> "Donald
+    Trump", "Obama Claims Hillary" -> "Obama", "Hillary"), longest first, not overlapping;
+    nothing when the body names none of it ("Avoid Bad Optics")."""
+    from spacy.tokens import Span as SpacySpan
+
+    tokens = [t for t in ent]
+    runs = [(i, j) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)]
+    runs.sort(key=lambda r: (r[0] - r[1], r[0]))
+    used: set[int] = set()
+    pieces = []
+    for i, j in runs:
+        if used & set(range(i, j)):
+            continue
+        written = " ".join(t.text for t in tokens[i:j] if t.text not in _POSSESSIVE)
+        words = data.name_key(written).split()
+        if words and not _punct(tokens[i]) and not _punct(tokens[j - 1]) and body.knows(words, written):
+            used |= set(range(i, j))
+            pieces.append(SpacySpan(ent.doc, ent.start + i, ent.start + j, label=ent.label_))
+    return sorted(pieces, key=lambda p: p.start)
 
 
 def sentence_starts(doc: "Doc") -> list[int]:

@@ -13,7 +13,10 @@ Rules, in order:
    joins that person;
 5. a one-word name that is the first word of exactly one company name ending in a company
    word ("Norvale" of "Norvale Systems", data/company_words.txt) joins that company,
-   whatever type spaCy gave it.
+   whatever type spaCy gave it;
+6. a one-word name typed PERSON (or PRODUCT, WORK_OF_ART) that is never written with a
+   first name or a title, and is written after a place preposition in at least half of its
+   mentions ("filed suit in Harlow", data/place_prepositions.txt), is a place (GPE).
 The canonical name is the alias table's, else the longest name (with "The" when the
 article writes it capitalized mid-sentence).
 """
@@ -175,6 +178,21 @@ def _company_short_names(clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
+_PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
+def _places_after_prepositions(clusters: list[Cluster]) -> None:
+    """Rule 6 (in place): "in Harlow" twice makes the one-word "Harlow" a place."""
+    for c in clusters:
+        named = [m for m in c.mentions if m.kind in ("name", "string")]
+        if c.label not in _PLACE_SLIPS or not named or c.canonical:
+            continue
+        if any(m.role or " " in m.name.strip() for m in c.mentions):
+            continue  # "Judge Harlow", "Ann Harlow": a person
+        if 2 * sum(m.place_cue for m in named) >= len(named):
+            c.mentions[:] = [replace(m, label="GPE") for m in c.mentions]
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """All merge rules over a document's mentions, clusters in order of first mention."""
     clusters = exact_clusters(mentions)
@@ -182,4 +200,5 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     clusters = _merge_into_unique(clusters, person=True)
     clusters = _mislabeled_surnames(clusters)
     clusters = _company_short_names(clusters)
+    _places_after_prepositions(clusters)
     return sorted(clusters, key=lambda c: c.first)
