@@ -88,6 +88,9 @@ CASES = [
     # a one-word name after place prepositions is a place, unless a person is named so
     ("Judge Ann Harlow ruled in Pinecrest on Monday. Harlow said the case was closed.",
      {"Ann Harlow": ("PERSON", {"Harlow"})}, {"Harlow"}),
+    # a given name between a title and a tagged surname belongs to the name
+    ("The first explosions were heard in Lviv at about 3:40 a.m., Mayor Taras Dovbush said.",
+     {"Taras Dovbush": ("PERSON", {"Mayor Taras Dovbush"})}, {"Dovbush"}),
 ]
 
 
@@ -103,6 +106,13 @@ def test_merge(text, expected, absent):
     assert not (absent & set(by_name)), sorted(by_name)
     if "FBI director" in text or "met the Labour leader" in text:
         assert all(" director" not in a and " leader" not in a for e in record.entities for a in e.aliases)
+
+
+def test_a_score_is_not_part_of_a_name():
+    record = extract("Harbor City State held off Lakemont 24-17 on Saturday night. Lakemont had won twice.",
+                     layers=["entities"])
+    names = {e.name: len(e.mentions) for e in record.entities}
+    assert names.get("Lakemont") == 2 and "Lakemont 24-17" not in names, names
 
 
 def test_ids_in_order_of_first_mention_and_spans_exact():

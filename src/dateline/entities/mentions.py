@@ -10,6 +10,7 @@ the name.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                         "WORK_OF_ART", "LAW", "LANGUAGE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_SCORE = re.compile(r"^\d+[-–]\d+$")
 _EDGE_PUNCT = frozenset("\"“”'‘’()[]{},;:.!?-–—")
 
 
@@ -64,6 +66,10 @@ def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
                            or _punct(doc[end - 1])):
         end -= 1
+    for width in (1, 3):  # a score is never part of a name ("held off [Lakemont 24-17]")
+        if end - width > start and _SCORE.match(doc[end - width:end].text.replace(" ", "")):
+            end -= width
+            break
     while start < end and _punct(doc[start]):
         start += 1
     if start < end and doc[start].lower_ == "the" and not _name_the(doc, start):
@@ -94,6 +100,17 @@ def _title_before(text: str, start: int) -> str | None:
     return None
 
 
+def _given_name_after_title(doc: "Doc", first: int, text: str) -> bool:
+    """Whether the token before a person's name is a capitalized given name that follows a
+    title ("Mayor Taras Dovbush" tagged as "Dovbush")."""
+    if first == 0 or doc[first].is_sent_start:
+        return False
+    before = doc[first - 1]
+    if not (before.is_alpha and before.is_title and before.pos_ == "PROPN"):
+        return False
+    return _title_before(text, before.idx) is not None and data.split_title(before.text + " x")[1] is None
+
+
 def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     """The cleaned mention of one spaCy entity (None when nothing of a name is left);
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
@@ -102,6 +119,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         return None
     doc = ent.doc
     first, last = bounds
+    if ent.label_ == "PERSON" and _given_name_after_title(doc, first, text):
+        first -= 1  # "Mayor [Taras] Dovbush": the small model often tags the surname only
     has_the = _name_the(doc, first) or (first > 0 and _name_the(doc, first - 1) and ent.label_ != "PERSON")
     if has_the and doc[first].text != "The":
         first -= 1
@@ -129,7 +148,9 @@ def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
     """An adjectival nationality ("Pakistani government") as a mention of the place."""
     place = data.demonyms().get(mention.key)
     adjective = all(t.tag_ in ("JJ", "NNP") for t in ent)  # "Pakistanis" (NNPS) are people
-    if place and adjective and ent.label_ == "NORP":
+    if ent.label_ == "GPE":  # "Ukrainian officials" typed GPE: an adjective, not a place name
+        adjective = all(t.tag_ == "JJ" for t in ent)
+    if place and adjective and ent.label_ in ("NORP", "GPE"):
         return Mention(mention.start, mention.end, place, "GPE", mention.sentence, kind="demonym")
     return mention
 
