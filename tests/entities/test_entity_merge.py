@@ -91,6 +91,11 @@ CASES = [
     # a given name between a title and a tagged surname belongs to the name
     ("The first explosions were heard in Lviv at about 3:40 a.m., Mayor Taras Dovbush said.",
      {"Taras Dovbush": ("PERSON", {"Mayor Taras Dovbush"})}, {"Dovbush"}),
+    # a title's words are part of the person's mention, not a name of their own
+    ("Secretary of State John Kerry met officials in Kabul on Monday.",
+     {"John Kerry": ("PERSON", {"Secretary of State John Kerry"})}, {"State"}),
+    # a social media handle is not a name
+    ("Follow @plish516 on Twitter for more updates from the campaign trail.", {}, {"@plish516"}),
 ]
 
 

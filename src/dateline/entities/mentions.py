@@ -134,8 +134,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
-    if not name.strip() or not any(ch.isalpha() for ch in name):
-        return None
+    if not name.strip() or not any(ch.isalpha() for ch in name) or name.startswith("@"):
+        return None  # no letters, or a social media handle ("@plish516"): not a name
     label = ent.label_
     if role is None and label in _RETYPABLE:
         label = data.type_before(text, start) or label  # "the town of X", "power company X"
@@ -176,7 +176,20 @@ def doc_mentions(doc: "Doc") -> list[Mention]:
             mention = mention_of(piece, sentence_of(starts, piece.start_char), text)
             if mention is not None:
                 found.append(_demonym(piece, mention))
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return _outermost(sorted(found, key=lambda m: (m.start, -m.end)))
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one (sorted by start, longest first): the title of
+    "Secretary of State John Kerry" is part of that mention, not a "State" of its own."""
+    kept: list[Mention] = []
+    reach = -1
+    for m in mentions:
+        if m.end <= reach and kept and not (m.start == kept[-1].start and m.end == kept[-1].end):
+            continue
+        kept.append(m)
+        reach = max(reach, m.end)
+    return sorted(kept, key=lambda m: (m.start, m.end))
 
 
 def joined_ents(doc: "Doc") -> list["SpacySpan"]:
