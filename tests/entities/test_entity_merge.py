@@ -94,6 +94,11 @@ CASES = [
     # a title's words are part of the person's mention, not a name of their own
     ("Secretary of State John Kerry met officials in Kabul on Monday.",
      {"John Kerry": ("PERSON", {"Secretary of State John Kerry"})}, {"State"}),
+    # an appositive cue types the name; "which" never refers to a person
+    ("Ukraine's energy system has lost half of its capacity, according to the national grid "
+     "operator, Ukrenergo.", {"Ukrenergo": ("ORG", set())}, set()),
+    ("According to Harbour Ledger, which cited three delegates, the talks collapsed on Monday.",
+     {"Harbour Ledger": ("ORG", set())}, set()),
     # a social media handle is not a name
     ("Follow @plish516 on Twitter for more updates from the campaign trail.", {}, {"@plish516"}),
 ]

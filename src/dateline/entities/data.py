@@ -84,6 +84,8 @@ def type_before(text: str, start: int) -> str | None:
     for cue, kind in type_cues():
         if before.endswith(" " + cue + " ") or before == cue + " ":
             return kind
+        if not cue.endswith(" of") and before.endswith(" " + cue + ", "):
+            return kind  # an appositive: "the national grid operator, Ukrenergo"
     return None
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                         "WORK_OF_ART", "LAW", "LANGUAGE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_WHICH = re.compile(r",\s+which\b")
 _SCORE = re.compile(r"^\d+[-–]\d+$")
 _EDGE_PUNCT = frozenset("\"“”'‘’()[]{},;:.!?-–—")
 
@@ -139,6 +140,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     label = ent.label_
     if role is None and label in _RETYPABLE:
         label = data.type_before(text, start) or label  # "the town of X", "power company X"
+    if label == "PERSON" and role is None and _WHICH.match(text, end):
+        label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
     place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
                  and data.place_preposition_before(text, start, end))
     return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue)
