@@ -7,7 +7,7 @@ import pytest
 from dateline.entities import data
 
 FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv",
-         "headline_words.txt", "place_prepositions.txt"]
+         "headline_words.txt", "place_prepositions.txt", "person_verbs.txt"]
 
 
 def _split(expected: str) -> list[str]:
@@ -54,7 +54,11 @@ def _check_place(ex):
     assert ("yes" if found else "no") == ex.expected
 
 
-CHECKS = {"headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
+def _check_person_verb(ex):
+    assert ("yes" if ex.given in data.person_verbs() else "no") == ex.expected
+
+
+CHECKS = {"person_verbs.txt": _check_person_verb, "headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
           "type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
           "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}
 EXAMPLES = [ex for name in FILES for ex in data.examples(name)]

@@ -99,6 +99,12 @@ CASES = [
      "operator, Ukrenergo.", {"Ukrenergo": ("ORG", set())}, set()),
     ("According to Harbour Ledger, which cited three delegates, the talks collapsed on Monday.",
      {"Harbour Ledger": ("ORG", set())}, set()),
+    # a first name spaCy typed as a place joins the person when it is the subject of "said"...
+    ("Melania Trump spoke in Cleveland. Melania said she loved the country. Melania later left.",
+     {"Melania Trump": ("PERSON", {"Melania"})}, {"Melania"}),
+    # ... and a place named like a person's first name stays a place
+    ("Virginia Foxx spoke in Richmond. Virginia voted for the bill on Tuesday.",
+     {"Virginia Foxx": ("PERSON", set()), "Virginia": ("GPE", set())}, set()),
     # a social media handle is not a name
     ("Follow @plish516 on Twitter for more updates from the campaign trail.", {}, {"@plish516"}),
 ]

@@ -169,3 +169,9 @@ def place_preposition_before(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 20):start].casefold()
     return any(before.endswith(" " + p + " ") or before == p + " " for p in place_prepositions())
+
+
+@lru_cache(maxsize=1)
+def person_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose subject is a person ("say", "smile")."""
+    return frozenset(t.strip().casefold() for t in entries("person_verbs.txt"))

@@ -42,6 +42,7 @@ class Mention:
     has_the: bool = False  # a capitalized mid-sentence "The" belongs to the name
     kind: str = "name"  # name | demonym | string | role
     place_cue: bool = False  # a one-word name written after "in", "near"... (data/place_prepositions.txt)
+    person_cue: bool = False  # the subject of a verb of people ("Melania said"; data/person_verbs.txt)
 
     @cached_property
     def key(self) -> str:
@@ -144,7 +145,10 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
     place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
                  and data.place_preposition_before(text, start, end))
-    return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue)
+    root = ent.root
+    person_cue = root.dep_ == "nsubj" and root.head.lemma_.casefold() in data.person_verbs()
+    return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue,
+                   person_cue=person_cue)
 
 
 def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:

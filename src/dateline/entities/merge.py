@@ -10,7 +10,8 @@ Rules, in order:
    with several candidates, the one mentioned at least twice as often as each other,
    else the mention stays apart rather than guess;
 4. a one-word name spaCy typed as ORG/GPE/... that is the surname of exactly one person
-   joins that person;
+   joins that person; a one-word name that is the first name of exactly one person and the
+   subject of a verb of people ("Melania said"; data/person_verbs.txt) joins that person;
 5. a one-word name that is the first word of exactly one company name ending in a company
    word ("Norvale" of "Norvale Systems", data/company_words.txt) joins that company,
    whatever type spaCy gave it;
@@ -139,6 +140,26 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
+def _mislabeled_first_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 4b: a one-word non-person name that is the first name of exactly one person and
+    is the subject of a verb of people somewhere ("Melania said") joins that person."""
+    firsts: dict[str, list[Cluster]] = {}
+    for p in clusters:
+        words = p.tokens() if p.label == "PERSON" else []
+        if len(words) > 1:
+            firsts.setdefault(words[0], []).append(p)
+    merged: set[int] = set()
+    for c in clusters:
+        if c.label == "PERSON" or c.canonical or c.label not in _SURNAME_SLIPS:
+            continue
+        words = c.tokens()
+        hosts = firsts.get(words[0], []) if len(words) == 1 else []
+        if len(hosts) == 1 and any(m.person_cue for m in c.mentions):
+            hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
 def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: a one-word non-person name that is the surname of exactly one person joins
     that person (spaCy often types a lone surname as ORG or GPE: "Caddell said")."""
@@ -199,6 +220,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     clusters = _merge_into_unique(clusters, person=False)
     clusters = _merge_into_unique(clusters, person=True)
     clusters = _mislabeled_surnames(clusters)
+    clusters = _mislabeled_first_names(clusters)
     clusters = _company_short_names(clusters)
     _places_after_prepositions(clusters)
     return sorted(clusters, key=lambda c: c.first)
