@@ -73,6 +73,13 @@ CASES = [
     ("Bernie Sanders Pins Hopes On California Primary\n\nSen. Bernie Sanders said on Monday that "
      "he would stay in the race. Sanders spoke in Los Angeles.",
      {"Bernie Sanders": ("PERSON", {"Sanders"})}, {"Bernie Sanders Pins"}),
+    # a known first name before the part the body names stays ("Clinton" -> "Hillary Clinton");
+    # a byline's names are kept though the body never writes them
+    ("Hillary Clinton Goes After Donald Trump As The New Nominee\n\nClinton said on Monday that "
+     "Trump was wrong about trade, and Trump said Clinton was wrong.\n"
+     "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley)",
+     {"Hillary Clinton": ("PERSON", {"Clinton"}), "Donald Trump": ("PERSON", {"Trump"}),
+      "Valerie Volcovici": ("PERSON", set()), "Lawrence Hurley": ("PERSON", set())}, {"Clinton"}),
     # a name the body never writes is dropped from a title-case headline
     ("Senators Avoid Bad Optics After Long Recess\n\nSenators returned to Washington on Monday and "
      "said little about the recess that had angered voters in several states.",
@@ -97,6 +104,8 @@ CASES = [
     # an appositive cue types the name; "which" never refers to a person
     ("Ukraine's energy system has lost half of its capacity, according to the national grid "
      "operator, Ukrenergo.", {"Ukrenergo": ("ORG", set())}, set()),
+    ("As a summer associate at a North Carolina law firm, Loretta E. Lynch said she gave a talk.",
+     {"Loretta E. Lynch": ("PERSON", set())}, set()),
     ("According to Harbour Ledger, which cited three delegates, the talks collapsed on Monday.",
      {"Harbour Ledger": ("ORG", set())}, set()),
     # a first name spaCy typed as a place joins the person when it is the subject of "said"...

@@ -78,13 +78,16 @@ def type_cues() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((c.casefold(), t) for c, t in pairs), key=lambda p: -len(p[0])))
 
 
-def type_before(text: str, start: int) -> str | None:
-    """The type a cue written right before ``start`` gives the name there ("town of" -> GPE)."""
+def type_before(text: str, start: int, end: int | None = None) -> str | None:
+    """The type a cue written right before ``start`` gives the name there ("town of" -> GPE).
+    An appositive cue ("the grid operator, Ukrenergo.") counts only when the name (ending at
+    ``end``, if given) closes the phrase: in "At a law firm, Loretta Lynch said" it does not."""
     before = text[max(0, start - 40):start].casefold()
+    closed = end is None or end >= len(text) or text[end] in ",.;:)"
     for cue, kind in type_cues():
         if before.endswith(" " + cue + " ") or before == cue + " ":
             return kind
-        if not cue.endswith(" of") and before.endswith(" " + cue + ", "):
+        if closed and not cue.endswith(" of") and before.endswith(" " + cue + ", "):
             return kind  # an appositive: "the national grid operator, Ukrenergo"
     return None
 

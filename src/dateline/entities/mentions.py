@@ -140,7 +140,7 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         return None  # no letters, or a social media handle ("@plish516"): not a name
     label = ent.label_
     if role is None and label in _RETYPABLE:
-        label = data.type_before(text, start) or label  # "the town of X", "power company X"
+        label = data.type_before(text, start, end) or label  # "the town of X", "power company X"
     if label == "PERSON" and role is None and _WHICH.match(text, end):
         label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
     place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
@@ -175,11 +175,12 @@ def doc_mentions(doc: "Doc") -> list[Mention]:
         if mention is not None:
             found.append(_demonym(ent, mention))
     evidence = BodyNames(found)
+    lower_words = {t.text for t in doc if t.is_lower} if headlines else set()
     for ent in ents:
         if not _on_lines(headlines, ent.start_char):
             continue
         pieces = headline_pieces(ent, evidence) if evidence else [ent]
-        for piece in pieces or ([ent] if _name_on_its_own(ent) else []):
+        for piece in pieces or ([ent] if _name_on_its_own(ent, lower_words) else []):
             mention = mention_of(piece, sentence_of(starts, piece.start_char), text)
             if mention is not None:
                 found.append(_demonym(piece, mention))
@@ -298,17 +299,28 @@ class BodyNames:
         return any(name[i:i + n] == words for name in self.people for i in range(len(name) - n + 1))
 
 
-def _name_on_its_own(ent: "SpacySpan") -> bool:
-    """Whether a headline name the body never writes is still a name: a known first name
-    and a surname ("How Paul Ryan Thinks About ..."), a table name ("U.S."), a nationality."""
-    from ..coref.pronouns import first_names  # the coreference layer's list of first names
-
+def _name_on_its_own(ent: "SpacySpan", lower_words: set[str]) -> bool:
+    """Whether a title-case-line name the body never writes is still a name: a known first
+    name and a surname ("How Paul Ryan Thinks About ..."), a table name ("U.S."), a
+    nationality, or a person name none of whose words the article writes in lower case
+    ("Editing by Will Dunham"; not "Email Server", "Turnout Numbers")."""
     words = [t for t in ent if t.text not in _POSSESSIVE and not _punct(t)]
     if not words:
         return False
     if ent.label_ == "NORP" or data.canonical_alias(" ".join(t.text for t in words)):
         return True
-    return ent.label_ == "PERSON" and len(words) <= 3 and words[0].lower_ in first_names()
+    if ent.label_ != "PERSON" or len(words) > 3:
+        return False
+    if _first_name(words[0]):
+        return True
+    return len(words) >= 2 and all(t.is_title and t.lower_ not in lower_words for t in words)
+
+
+def _first_name(token) -> bool:
+    """Whether a token is a common first name (the coreference layer's list)."""
+    from ..coref.pronouns import first_names
+
+    return token.lower_ in first_names()
 
 
 def headline_pieces(ent: "SpacySpan", body: BodyNames) -> list["SpacySpan"]:
@@ -328,6 +340,8 @@ def headline_pieces(ent: "SpacySpan", body: BodyNames) -> list["SpacySpan"]:
         written = " ".join(t.text for t in tokens[i:j] if t.text not in _POSSESSIVE)
         words = data.name_key(written).split()
         if words and not _punct(tokens[i]) and not _punct(tokens[j - 1]) and body.knows(words, written):
+            while i > 0 and i - 1 not in used and _first_name(tokens[i - 1]):
+                i -= 1  # "Hillary Clinton" where the body writes only "Clinton"
             used |= set(range(i, j))
             pieces.append(SpacySpan(ent.doc, ent.start + i, ent.start + j, label=ent.label_))
     return sorted(pieces, key=lambda p: p.start)
