@@ -133,6 +133,18 @@ def test_merge(text, expected, absent):
         assert all(" director" not in a and " leader" not in a for e in record.entities for a in e.aliases)
 
 
+@pytest.mark.parametrize("text,place,written", [
+    ("KYIV, Ukraine (AP) — Russian drones struck power plants overnight, officials said. The mayor "
+     "of Kyiv said crews were at work.", "Kyiv", {"KYIV", "Kyiv"}),
+    ("WASHINGTON ― Lawmakers in Washington said little on Friday about the budget.",
+     "Washington", {"WASHINGTON", "Washington"}),
+])
+def test_a_wire_dateline_is_a_mention_of_its_place(text, place, written):
+    record = extract(text, layers=["entities"])
+    by_name = {e.name: e for e in record.entities}
+    assert by_name[place].type == "GPE" and {m.text for m in by_name[place].mentions} == written
+
+
 def test_a_score_is_not_part_of_a_name():
     record = extract("Harbor City State held off Lakemont 24-17 on Saturday night. Lakemont had won twice.",
                      layers=["entities"])

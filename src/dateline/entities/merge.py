@@ -63,13 +63,15 @@ class Cluster:
         return any(m.has_the for m in self.mentions)
 
     def base_name(self) -> str:
-        """The longest name among the mentions (most words, then characters, then earliest).
+        """The longest name among the mentions (most words, then characters, then not in
+        capitals, then earliest).
         A tagger slip that glues a word in front ("Rip Donald Trump") is not undone: the
         same shape is a real name too often ("Osama Bin Laden" beside "Bin Laden")."""
         if self.canonical:
             return self.canonical
         named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
-        return max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start)).name
+        # ties go to the name as usually written ("Washington" over a dateline's "WASHINGTON")
+        return max(named, key=lambda m: (len(m.name.split()), len(m.name), not m.name.isupper(), -m.start)).name
 
     def name(self) -> str:
         """The canonical name, with "The" where it belongs to the name."""
