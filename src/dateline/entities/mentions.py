@@ -258,15 +258,17 @@ def headline_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
     body_words = sum(len(line.split()) for a, b, line in lines if (a, b) not in titled)
     if not titled or body_words < 10:
         return []
-    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES]
+    named = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES)
     return [(a, b) for a, b in titled if _free_capitals(text, a, b, named) >= 1]
 
 
 def _free_capitals(text: str, start: int, end: int, named: list[tuple[int, int]]) -> int:
-    """Capitalized words of ``text[start:end]`` outside the given name spans (function words aside)."""
+    """Capitalized words of ``text[start:end]`` outside the given (sorted) name spans,
+    function words aside."""
+    near = named[bisect.bisect_left(named, (start, -1)):bisect.bisect_left(named, (end, -1))]
     count = 0
     for m in data._WORD.finditer(text, start, end):
-        inside = any(a <= m.start() < b for a, b in named)
+        inside = any(a <= m.start() < b for a, b in near)
         if not inside and m.group()[0].isupper() and m.group().casefold() not in data.headline_words():
             count += 1
     return count
