@@ -114,6 +114,12 @@ CASES = [
     # ... and a place named like a person's first name stays a place
     ("Virginia Foxx spoke in Richmond. Virginia voted for the bill on Tuesday.",
      {"Virginia Foxx": ("PERSON", set()), "Virginia": ("GPE", set())}, set()),
+    # an honorific and a first name of different genders are two people ...
+    ("Mr. Obama and the first lady, Michelle Obama, spoke on Monday. Mr. Obama said the vote mattered.",
+     {"Michelle Obama": ("PERSON", set()), "Obama": ("PERSON", {"Mr. Obama"})}, set()),
+    # ... and the honorific picks the one it fits
+    ("Hillary Clinton and Bill Clinton arrived in Ohio. Mrs. Clinton said the campaign was going well.",
+     {"Hillary Clinton": ("PERSON", {"Mrs. Clinton"}), "Bill Clinton": ("PERSON", set())}, set()),
     # a social media handle is not a name
     ("Follow @plish516 on Twitter for more updates from the campaign trail.", {}, {"@plish516"}),
 ]

@@ -6,8 +6,9 @@ Rules, in order:
    gave each mention (the majority type wins);
 2. an organization or place whose name is the end of exactly one longer name ("State
    Department" in "US State Department") or its acronym ("UN" for "United Nations") joins it;
-3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it;
-   with several candidates, the one mentioned at least twice as often as each other,
+3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it,
+   unless an honorific or a known first name says the genders differ ("Mr. Obama" does not
+   join "Michelle Obama"); with several candidates, the one mentioned at least twice as often as each other,
    else the mention stays apart rather than guess;
 4. a one-word name spaCy typed as ORG/GPE/... that is the surname of exactly one person
    joins that person; a one-word name that is the first name of exactly one person and the
@@ -125,6 +126,25 @@ def _dominant(hosts: list[Cluster]) -> list[Cluster]:
     return ranked[:1] if len(ranked[0].mentions) >= 2 * len(ranked[1].mentions) else hosts
 
 
+def _gender(cluster: Cluster) -> str | None:
+    """"m"/"f" from an honorific ("Mr.", "Ms.") or a known first name, None if unknown or mixed
+    (the coreference layer's lists)."""
+    from ..coref.pronouns import first_names, honorifics
+
+    found = {honorifics().get(m.role.casefold()) for m in cluster.mentions if m.role}
+    words = cluster.base_name().split()
+    if len(words) > 1:
+        found.add(first_names().get(words[0].casefold()))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _genders_agree(a: Cluster, b: Cluster) -> bool:
+    """Whether two person clusters may be one person: not "Mr." against "Michelle"."""
+    ga, gb = _gender(a), _gender(b)
+    return ga is None or gb is None or ga == gb
+
+
 def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
     """Rules 2 and 3: fold each shorter name into the one longer name that contains it."""
     group = [c for c in clusters if (c.label == "PERSON") == person and (person or c.label in _PLACE_OR_ORG)]
@@ -135,7 +155,8 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
             continue
         hosts = [c for c in group if c is not short and id(c) not in merged
                  and _contains(tokens[id(c)], tokens[id(short)], person)]
-        hosts = _dominant(hosts) if person else hosts
+        if person:  # "Mr. Obama" is not "Michelle Obama"
+            hosts = _dominant([c for c in hosts if _genders_agree(short, c)])
         if len(hosts) == 1:
             hosts[0].mentions.extend(short.mentions)
             merged.add(id(short))
