@@ -93,6 +93,12 @@ def nlp_doc():
      "He told supporters shortly before midnight that he was grateful.", "midnight", "1989-10-31T24:00"),
     ("The Fed cut rates on Monday, after a record high set on Aug. 6. "
      "Traders sold at 10 a.m. and bought 30 minutes later.", "30 minutes later", "1989-10-30T10:30"),
+    # ... but a step in the same sentence follows the noun modifier's date
+    ("A similar drug approved in 1982 was withdrawn two years later.", "two years later", "1984"),
+    # ... and only in that sentence: the next one follows the story's clock time
+    ("The storm hit on Monday. The first tornado hit at about 6:40 p.m., said the service, "
+     "which had issued a watch that morning. A second twister struck roughly 30 minutes later.",
+     "30 minutes later", "1989-10-30T19:10"),
 ])
 def test_tense_with_parse(nlp_doc, text, expression, value):
     timexes = tag(text, "1989-11-01", doc=nlp_doc(text))  # 1989-11-01 is a Wednesday

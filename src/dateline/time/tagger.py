@@ -203,14 +203,39 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     day = parse_published(published)
     story = Story((day, day), "day", "DCT") if day else Story()
     timexes: list[Timex] = []
+    background: Story | None = None  # the date of a noun modifier told since the story last moved
+    background_end = 0
     for cand in select([c for c in candidates(text) if names_real_day(c)]):
         under = build(cand)
         story = current_story(story, cand.start)
-        ctx = Context(day, story.interval, story.granularity, story.timex_id,
-                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), story.clock)
+        # A step ("two years later") follows the date told just before it, even one that only
+        # describes a noun ("a drug approved in 2017 was withdrawn two years later").
+        near = background is not None and same_sentence(text, background_end, cand.start)
+        ref = background if near and is_step(under) else story
+        ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
+                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock)
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
-        if not modifies_noun(doc, cand.start, cand.end):
-            moved = next_story(story, timex, under, is_bound(text, cand.start), day)
-            story = clock_story(story, moved, timex, under)
+        moved = next_story(story, timex, under, is_bound(text, cand.start), day)
+        if modifies_noun(doc, cand.start, cand.end):
+            clocked = clock_story(story, moved, timex, under)
+            if clocked is not story:
+                background, background_end = clocked, cand.end
+        else:
+            story, background = clock_story(story, moved, timex, under), None
     return timexes
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
+
+
+def same_sentence(text: str, start: int, end: int) -> bool:
+    """No sentence end between ``start`` and ``end`` (a noun modifier's date reaches a step in
+    its own sentence only: 'which had issued a watch that morning. A second twister struck
+    30 minutes later' follows the story's 6:40 p.m., not the morning)."""
+    return end - start <= 300 and not _SENTENCE_END.search(text, start, end)
+
+
+def is_step(under: Under) -> bool:
+    """A step along the story from the last date told ('two years later', 'the next day')."""
+    return under.anchor == "story" and under.shift_unit is not None
