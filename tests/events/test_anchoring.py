@@ -219,6 +219,9 @@ def test_now_does_not_override_the_report_date():
     ("For 1988, the company earned $1.7 billion.", "1988", "1988", ("1988-01-01", "1988-12-31"),
      "earned", ("1988-01-01", "1988-12-31")),
     ("The firm scheduled a news conference for Friday.", "Friday", "2023-08-11", None, "scheduled", (None, PUB)),
+    # passive: the subject is the scheduled event, and the time is its own
+    ("A second round is scheduled for Friday.", "Friday", "2023-08-11", ("2023-08-11", "2023-08-11"),
+     "scheduled", ("2023-08-11", "2023-08-11")),
 ])
 def test_for_is_a_scope_only_after_plans_forecasts_and_reports(text, phrase, value, interval, trigger, expected):
     events = run(text, PUB, [timex(text, phrase, value, interval=interval)])

@@ -96,6 +96,8 @@ def _is_not_event_time(prep: "Token", timex: Timex, lex: Lexicon) -> bool:
     event's time)."""
     signal, gov = _signal(prep, lex), prep.head
     if signal == "SCOPE":
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+            return False  # "a second round is scheduled for Thursday": the round's time
         words = [gov] + [c for c in gov.children if c.dep_ == "dobj"]
         return timex.value != "PRESENT_REF" and any(lex.change_words.get(w.lemma_.lower()) == "scope" for w in words)
     return signal == "BASELINE" or (prep.lower_ == "from" and lex.change_words.get(gov.lemma_.lower()) == "change")
