@@ -36,6 +36,7 @@ VALUE_RE = re.compile(
     r"|[\dX]{4}-(?:[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)"            # month, quarter, half, season
     r"|[\dX]{4}-W[\dX]{2}(?:-(?:[1-7]|WE))?"                      # ISO week, weekday, weekend
     r"|[\dX]{4}-[\dX]{2}-[\dX]{2}"                                # day
+    r"|FY\d{4}"                                                  # fiscal year
     r")(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"                         # time of day
     r"|P(?:[\dX]+[YMWD])+|PT(?:[\dX]+[HMS])+"                     # durations
 )
@@ -141,6 +142,9 @@ def _value_interval(value: str) -> tuple[str, str] | None:
     day = re.fullmatch(r"(\d{4}-\d\d-\d\d)(T.*)?", value)
     if day:
         return day[1], day[1]
+    if re.fullmatch(r"FY\d{4}", value):  # any fiscal year named Y: from Y-1 to Y+1 (see the table's header)
+        year = int(value[2:])
+        return f"{year - 1}-01-01", f"{year + 1}-12-31"
     if re.fullmatch(r"\d{4}-\d\d-XX", value):  # a day of a known month: the month
         return _value_interval(value[:7])
     m = re.fullmatch(r"(\d{4})(?:-(\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d(?:-WE)?))?|(\d{3})|(\d{2})", value)

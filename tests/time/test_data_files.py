@@ -53,3 +53,28 @@ def test_tense_example(tense, sentence, expression):
     start = sentence.index(expression)
     got = tense_at(sentence, start, start + len(expression))
     assert got == {"past": -1, "present": 0, "future": 1}[tense]
+
+
+def _game_examples():
+    from dateline.time.lexicon import DATA
+
+    rows = []
+    for line in (DATA / "game_words.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# example:"):
+            sentence, period = line[len("# example:"):].strip().split("\t")
+            rows.append((sentence, period))
+    return rows
+
+
+def test_game_words_have_examples():
+    assert len(_game_examples()) >= 3
+    assert "touchdown" in load_lexicon().classes["game"]
+
+
+@pytest.mark.parametrize("sentence,period", _game_examples())
+def test_game_period_example(sentence, period):
+    """A game period ('the fourth quarter' near 'touchdown') is no calendar quarter."""
+    start = sentence.index(period)
+    end = start + len(period)
+    hits = [t for t in tag(sentence, "2025-10-20") if t.start < end and start < t.end]
+    assert not hits, hits

@@ -66,7 +66,7 @@ STORIES = (
         "past_clause_leaves_future_story", "2025-10-30",
         "The company expects savings of $90 million in fiscal 2026. Its shares have fallen 11% since the "
         "start of the year.",
-        (("fiscal 2026", "DATE", "2026"), ("the start of the year", "DATE", "2025")),
+        (("fiscal 2026", "DATE", "FY2026"), ("the start of the year", "DATE", "2025")),
     ),
     Story(
         "future_cue_in_another_clause", "2025-06-12",

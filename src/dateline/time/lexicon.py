@@ -119,7 +119,15 @@ def parse_lexicon(lines: list[str]) -> dict[str, dict[str, str]]:
 def load_lexicon() -> Lexicon:
     """The package lexicon, read once."""
     lines = (DATA / "lexicon.tsv").read_text(encoding="utf-8").splitlines()
-    return Lexicon(parse_lexicon(lines))
+    classes = parse_lexicon(lines)
+    classes["game"] = {w: "-" for w in load_word_list("game_words.txt")}
+    return Lexicon(classes)
+
+
+def load_word_list(name: str) -> tuple[str, ...]:
+    """The words of a one-word-or-phrase-per-line data file ('#' starts a comment line)."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return tuple(" ".join(line.lower().split()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def lexicon_examples() -> list[tuple[str, str, str]]:

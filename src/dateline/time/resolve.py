@@ -456,8 +456,24 @@ def time_suffix(under: Under) -> str:
     return ""
 
 
+def fiscal_year(under: Under) -> Resolved:
+    """'fiscal 2024', 'FY2024': value FY2024 (the TIDES/TimeML fiscal-year form).
+
+    Its days depend on the organisation (US federal FY2024: Oct 2023 - Sep 2024; Japan's
+    fiscal 2024: Apr 2024 - Mar 2025), so no calendar year is assumed: the interval holds
+    every day a fiscal year named Y can cover, named after the year it ends in or the
+    year it starts in: January 1 of Y-1 to December 31 of Y+1.
+    """
+    year = under.year or 0
+    if not 2 <= year <= 9998:
+        return Resolved(f"FY{year:04d}", "year", None, None, under.mod)
+    return Resolved(f"FY{year:04d}", "year", (f"{year - 1:04d}-01-01", f"{year + 1:04d}-12-31"), None, under.mod)
+
+
 def resolve_point(under: Under, ctx: Context) -> Resolved:
     """A DATE or TIME: a calendar point fixed by its words, the publication date or the story."""
+    if under.fiscal and under.year is not None and under.shift_unit is None:
+        return fiscal_year(under)
     if under.shift_unit is not None and under.shift_n is None and under.shift_sign and ctx.published:
         # "several years ago", "a few days later": somewhere before / after, as TimeML says
         return resolve_ref(Under("ref", ref="PAST_REF" if under.shift_sign < 0 else "FUTURE_REF",

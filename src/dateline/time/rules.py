@@ -15,7 +15,7 @@ from functools import lru_cache
 from .lexicon import DATA, Lexicon, load_lexicon
 
 _MACRO = re.compile(r"\{([a-z_]+)(?::([a-z_0-9]+))?\}")
-TYPES = ("DATE", "TIME", "DURATION", "SET")
+TYPES = ("DATE", "TIME", "DURATION", "SET", "NONE")  # NONE: a trap, text that is no time expression
 CONTEXT_WINDOW = 60
 
 

@@ -130,7 +130,7 @@ def moves_story(under: Under) -> bool:
     along the story ("the next day", "two days later"), but not comparisons made
     in passing ("a year earlier", "year-ago") nor deictic asides ("last week").
     """
-    if not under.moves:
+    if not under.moves or under.fiscal:  # a fiscal year has no fixed calendar days
         return False
     if named_calendar_date(under) or under.year is not None:
         return True
@@ -206,6 +206,8 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     background: Story | None = None  # the date of a noun modifier told since the story last moved
     background_end = 0
     for cand in select([c for c in candidates(text) if names_real_day(c)]):
+        if cand.rule.type == "NONE":
+            continue  # a trap ("1:48 left", "a quarter of its budget") holds its words from the rules
         under = build(cand)
         story = current_story(story, cand.start)
         # A step ("two years later") follows the date told just before it, even one that only

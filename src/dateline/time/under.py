@@ -54,6 +54,7 @@ class Under:
     moves: bool = True  # spec 'moves=0': a comparison that does not move the story's time
     in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
     completed: str | None = None  # 'Q': told in the past with no quarter in the story, the last completed one
+    fiscal: bool = False  # 'fiscal 2024', 'FY2024': the fiscal year named 2024, value FY2024
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -322,6 +323,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"completed": value}
     if key == "inyear":
         return {"in_year": _as_int(value)}
+    if key == "fiscal":
+        return {"fiscal": value not in ("0", 0)}
     if key == "moves":
         return {"moves": value not in ("0", 0)}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
