@@ -34,6 +34,7 @@ BUILTINS: dict[str, str] = {
         r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
     ),
+    "hhmm": r"(?:[01]\d|2[0-3])[0-5]\d(?!\d)",  # '0140 GMT', '1400 UTC': four digits, only with a zone
     "cardinalyear": r"two thousand(?: and (?:%s|ten))?" % "|".join(_UNITS_WORDS),
     "spokenyear": r"nineteen[- ](?:%s)(?:[- ](?:%s))?" % ("|".join(_TENS_WORDS + ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]), "|".join(_UNITS_WORDS)),
 }

@@ -130,6 +130,8 @@ def _builtin(category: str, text: str, lexicon: Lexicon):
         return parse_decade(text)
     if category == "clock":
         return parse_clock(text)
+    if category == "hhmm":
+        return f"{text[:2]}:{text[2:4]}"
     if category == "cardinalyear":
         return parse_cardinal_year(text, lexicon)
     if category == "spokenyear":  # "nineteen ninety-six" -> 1996
