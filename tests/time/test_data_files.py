@@ -78,3 +78,23 @@ def test_game_period_example(sentence, period):
     end = start + len(period)
     hits = [t for t in tag(sentence, "2025-10-20") if t.start < end and start < t.end]
     assert not hits, hits
+
+
+def _report_examples():
+    from dateline.time.lexicon import DATA
+
+    rows = []
+    for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# report example:"):
+            rows.append(tuple(line[len("# report example:"):].strip().split("\t")))
+    return rows
+
+
+@pytest.mark.parametrize("sentence,expression,published,value", _report_examples())
+def test_report_example(sentence, expression, published, value):
+    """A weekday under a present-simple non-reporting verb is the coming one; under 'says', the past one."""
+    from dateline.nlp import load
+
+    doc = load()(sentence)
+    found = {(t.text, t.value) for t in tag(sentence, published, doc)}
+    assert (expression, value) in found, found

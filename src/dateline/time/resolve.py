@@ -15,6 +15,7 @@ from .under import Under
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 _FINE_REF = ("quarter", "half", "month")
+_YEAR_OR_FINER = ("year", "half", "quarter", "season", "month", "week", "weekend", "day", "time")
 # Days by which a reading in the reference's own year is preferred: "by December" after
 # "June 4, 2019" is December 2019, not the slightly closer December 2018 (90 is best on te3-train).
 SAME_YEAR_BONUS = 90
@@ -36,6 +37,7 @@ class Context:
     tense: int = PRESENT
     started_before: bool = False  # "since November": the date cannot lie after publication
     story_clock: str | None = None  # HH:MM when the story's last step was a clock time ("6:40 p.m.")
+    scheduled: bool = False  # a present-simple, non-reporting verb: a schedule ("closes ... on Thursday")
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,9 @@ def _granularity(under: Under, ctx: Context) -> str:
         unit = under.shift_unit or "D"
         if gran == "unitday" and unit == "W":
             return "day"  # "two weeks before" names a day, not an ISO week
+        if unit in ("DE", "CE") and under.shift_n and under.anchor == "story" \
+                and ctx.story_gran in _YEAR_OR_FINER and ctx.story_id not in (None, "DCT"):
+            return "year"  # "two decades later" after "in 1960" is a year (1980), not the 1970s
         return cal.unit_granularity(unit)
     if gran == "ref":
         return ctx.story_gran if ctx.story_gran in _FINE_REF else "year"
@@ -316,6 +321,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
             return cal.weekday_near(base, under.weekday, 0), gran
         direction = under.direction
         if direction is None and ctx.tense == PRESENT and anchor[0] == ctx.published:
+            if ctx.scheduled:
+                return cal.weekday_near(base, under.weekday, 1), gran
             return present_weekday(base, under.weekday), gran
         if direction is None:
             direction = 1 if ctx.tense == FUTURE else -1

@@ -17,7 +17,7 @@ from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve
 from .rules import Candidate, candidates, select
-from .tense import modifies_noun, since_cue, tense_at
+from .tense import modifies_noun, scheduled_present, since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -134,7 +134,11 @@ def moves_story(under: Under) -> bool:
         return False
     if named_calendar_date(under) or under.year is not None:
         return True
-    return under.anchor == "story" and under.shift_unit is not None and under.shift_unit != "Y"
+    if under.anchor != "story" or under.shift_unit is None:
+        return False
+    # a step of years moves the story only forward ("the following year", "two decades
+    # later"); "a year earlier" is a comparison made in passing
+    return under.shift_unit not in ("Y", "DE", "CE") or (under.shift_n or 0) > 0
 
 
 def named_calendar_date(under: Under) -> bool:
@@ -215,7 +219,8 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         near = background is not None and same_sentence(text, background_end, cand.start)
         ref = background if near and is_step(under) else story
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
-                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock)
+                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock,
+                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
         moved = next_story(story, timex, under, is_bound(text, cand.start), day)

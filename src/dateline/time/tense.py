@@ -34,6 +34,7 @@ class Markers:
     perfect: re.Pattern  # past-perfect markers that cancel a future cue
     since: re.Pattern  # markers right before the expression that make it past
     clause: re.Pattern  # finite verbs: a future cue before one belongs to another clause
+    report: re.Pattern  # lemmas of reporting verbs ('say'): their present tense tells the recent past
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -46,7 +47,7 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": [], "clause": []}
+                                   "since": [], "clause": [], "report": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -58,8 +59,9 @@ def markers() -> Markers:
 
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
+    report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]))
+                   compile_(found["clause"]), report)
 
 
 @lru_cache(maxsize=8)
@@ -210,3 +212,24 @@ def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
         if found is not None:
             return found
     return tense_from_text(text, start, end)
+
+
+def scheduled_present(doc: "Doc | None", start: int, end: int) -> bool:
+    """True when the expression hangs from a present-simple verb that does not report
+    ('The team closes the season on Thursday night'): a schedule, so a bare weekday is the
+    coming one. Reporting verbs ('says Thursday') tell the recent past in the present.
+    Third person singular only ('closes', 'plays'): 'the Lions host' is left to the margin rule."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root.head.head if root.head.dep_ == "prep" else root.head  # 'on Thursday' or bare 'Thursday'
+    verb = governing_verb(doc, start, end)
+    # VBZ only: a base form ('hurt', 'cut', 'set') is often a past tense the tagger misreads
+    if verb is None or head != verb or verb.tag_ != "VBZ":
+        return False  # also 'follows Tuesday's declaration': the weekday describes a noun
+    if any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children):
+        return False  # 'has closed', 'does not play': not a plain schedule
+    return not markers().report.fullmatch(verb.lemma_)
