@@ -103,3 +103,29 @@ def nlp_doc():
 def test_tense_with_parse(nlp_doc, text, expression, value):
     timexes = tag(text, "1989-11-01", doc=nlp_doc(text))  # 1989-11-01 is a Wednesday
     assert {t.text: t.value for t in timexes}[expression] == value
+
+
+@pytest.mark.parametrize("text,published,expression,value", [
+    # a deadline in a reported clause is on the day of the statement (publication), not the story's night
+    ("Drones were launched Monday night. She said crews had restored power by noon.", "2025-03-04",
+     "noon", "2025-03-04T12:00"),
+    # without a reporting verb, or without 'by', the clock stays on the story's day
+    ("Drones were launched Monday night. Crews restored power by noon.", "2025-03-04", "noon", "2025-03-03T12:00"),
+    ("Drones were launched Monday night. She said the sirens sounded at 11 p.m.", "2025-03-04",
+     "11 p.m.", "2025-03-03T23:00"),
+    # a present-simple schedule: the coming Thursday; a reporting verb in the present: the past one
+    ("The women's team closes the regular season at home against Dunmore on Thursday night.", "2025-10-20",
+     "Thursday night", "2025-10-23TNI"),
+    ("The coach says Thursday that the team is healthy.", "2025-10-20", "Thursday", "2025-10-16"),
+    # a possessive weekday describes a noun: the present verb is no schedule
+    ("The GM move follows Tuesday's declaration by Ford.", "1989-10-27", "Tuesday", "1989-10-24"),
+    # 'two decades later' after a dated year is a year; 'the following year' moves the story
+    ("She graduated in 1959 and joined The Herald the following year as a clerk.\n\n"
+     "Two decades later, in 1980, she was named managing editor.", "2025-08-15", "Two decades later", "1980"),
+])
+def test_parsed_story(text, published, expression, value):
+    """Rules that need the parse (tense, the verb a time expression hangs from)."""
+    from dateline.nlp import load
+
+    found = {t.text: t.value for t in tag(text, published, load()(text))}
+    assert found[expression] == value, found

@@ -17,7 +17,7 @@ from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve
 from .rules import Candidate, candidates, select
-from .tense import modifies_noun, scheduled_present, since_cue, tense_at
+from .tense import modifies_noun, reported_deadline, scheduled_present, since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -218,6 +218,9 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
         near = background is not None and same_sentence(text, background_end, cand.start)
         ref = background if near and is_step(under) else story
+        if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
+                and reported_deadline(doc, text, cand.start, cand.end):
+            ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
                       tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock,
                       under.weekday is not None and scheduled_present(doc, cand.start, cand.end))
@@ -246,3 +249,9 @@ def same_sentence(text: str, start: int, end: int) -> bool:
 def is_step(under: Under) -> bool:
     """A step along the story from the last date told ('two years later', 'the next day')."""
     return under.anchor == "story" and under.shift_unit is not None
+
+
+def is_bare_clock(under: Under) -> bool:
+    """A clock time with no day of its own ('noon', '10 a.m.'): it is read on the story's day."""
+    return under.clock is not None and under.anchor == "story" and under.shift_unit is None and not any(
+        x is not None for x in (under.weekday, under.dayword, under.month, under.day, under.year))

@@ -233,3 +233,22 @@ def scheduled_present(doc: "Doc | None", start: int, end: int) -> bool:
     if any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children):
         return False  # 'has closed', 'does not play': not a plain schedule
     return not markers().report.fullmatch(verb.lemma_)
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def reported_deadline(doc: "Doc | None", text: str, start: int, end: int) -> bool:
+    """True for 'by noon' in a clause reported by a speech verb ('She said crews had restored
+    power by noon'): a state reached by the time of the statement, so the clock time is on the
+    day of the statement, not on the day the story told last ('Monday night')."""
+    if doc is None or not _BY_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    verb = governing_verb(doc, start, end)
+    for _ in range(4):
+        if verb is None or verb.head == verb:
+            return False
+        verb = verb.head
+        if verb.pos_ == "VERB" and markers().report.fullmatch(verb.lemma_) and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            return True
+    return False
