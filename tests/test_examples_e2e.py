@@ -101,8 +101,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "attribution: a nested quote ('She used to tell every new reporter, ‘Get it first ...’') is not attributed to its inner speaker (the outer speaker gets it)",
     '110_obituary:quote:4':
         "attribution: a nested quote ('she said, ‘Then you had better check your facts.’') is not attributed to its inner speaker",
-    '110_obituary:timex:3':
-        "time: an age ('At age 12', after 'born on March 3, 1938') is not a time expression; the year it implies is not computed",
 }
 
 

@@ -514,3 +514,12 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         first = last = day
         gran = "time"
     return Resolved(value, gran, (first.isoformat(), last.isoformat()), label, under.mod)
+
+
+def resolve_age(under: Under, birth: dt.date, label: str) -> Resolved:
+    """'at age 12' after a birth date (March 3, 1938): the year of the 12th birthday (1950);
+    the interval is the year of life it names (1950-03-03 to 1951-03-02)."""
+    years = int(under.shift_n or 0)
+    first = cal.shift(birth, "Y", years)
+    last = cal.shift(birth, "Y", years + 1) - dt.timedelta(days=1)
+    return Resolved(f"{first.year:04d}", "year", (first.isoformat(), last.isoformat()), label, under.mod)

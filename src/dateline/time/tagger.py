@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Timex
 from .lexicon import load_lexicon
-from .resolve import Context, Resolved, resolve
+from .resolve import Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
 from .tense import modifies_noun, reported_deadline, scheduled_present, since_cue, tense_at
 from .under import Under, build
@@ -209,10 +209,16 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     timexes: list[Timex] = []
     background: Story | None = None  # the date of a noun modifier told since the story last moved
     background_end = 0
+    birth: Timex | None = None  # the last birth date told ("born on March 3, 1938")
     for cand in select([c for c in candidates(text) if names_real_day(c)]):
         if cand.rule.type == "NONE":
             continue  # a trap ("1:48 left", "a quarter of its budget") holds its words from the rules
         under = build(cand)
+        if under.anchor == "birth":  # "at age 12": a year only when a birth date was told
+            if birth is not None and birth.interval and birth.interval[0]:
+                res = resolve_age(under, dt.date.fromisoformat(birth.interval[0]), birth.id)
+                timexes.append(make_timex(len(timexes) + 1, text, cand, res))
+            continue
         story = current_story(story, cand.start)
         # A step ("two years later") follows the date told just before it, even one that only
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
@@ -226,6 +232,8 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
                       under.weekday is not None and scheduled_present(doc, cand.start, cand.end))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
+        if is_birth_date(text, timex):
+            birth = timex
         moved = next_story(story, timex, under, is_bound(text, cand.start), day)
         if modifies_noun(doc, cand.start, cand.end):
             clocked = clock_story(story, moved, timex, under)
@@ -255,3 +263,12 @@ def is_bare_clock(under: Under) -> bool:
     """A clock time with no day of its own ('noon', '10 a.m.'): it is read on the story's day."""
     return under.clock is not None and under.anchor == "story" and under.shift_unit is None and not any(
         x is not None for x in (under.weekday, under.dayword, under.month, under.day, under.year))
+
+
+_BORN_BEFORE = re.compile(r"\bborn\b[^.;]{0,40}$", re.I)
+
+
+def is_birth_date(text: str, timex: Timex) -> bool:
+    """A calendar date right after 'born' ('was born on March 3, 1938', 'born in Ohio in 1938')."""
+    return (timex.type == "DATE" and timex.interval is not None and timex.granularity in ("day", "month", "year")
+            and bool(_BORN_BEFORE.search(text, max(0, timex.start - 50), timex.start)))
