@@ -57,8 +57,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: 'burned ... before December 29' gets no lower bound from the fire of December 28 it belongs to",
     '105_year_boundary:event:4':
         "coref: the appositive 'The warehouse owner, Kestrel Logistics' is not linked to the agent span",
-    '105_year_boundary:timex:8':
-        "time: 'hoped to reopen by the end of the year' is read in the story's year (2025, after 'November') although the clause is prospective",
     '106_source_chain:attribution:2':
         "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
     '106_source_chain:entity:1':

@@ -129,3 +129,13 @@ def test_parsed_story(text, published, expression, value):
 
     found = {t.text: t.value for t in tag(text, published, load()(text))}
     assert found[expression] == value, found
+
+
+def test_prospective_clause_leaves_a_past_story_year():
+    """'hoped to reopen by the end of the year' after 'in November', published in January: the new year."""
+    from dateline.nlp import load
+
+    text = ("The owner had fired Gallagher in November after a dispute, the company said. Kestrel said it "
+            "would rebuild on the same site and hoped to reopen by the end of the year.")
+    found = {t.text: t.value for t in tag(text, "2026-01-03", load()(text))}
+    assert found == {"November": "2025-11", "the end of the year": "2026"}

@@ -150,7 +150,8 @@ def resolve_set(under: Under) -> Resolved:
 
 def _anchor(under: Under, ctx: Context) -> tuple[cal.Interval | None, str | None]:
     """The interval an expression is read against and its label (DCT or a timex id)."""
-    if under.anchor == "story" and ctx.story is not None and not past_leaves_future_story(ctx):
+    if under.anchor == "story" and ctx.story is not None and not past_leaves_future_story(ctx) \
+            and not future_leaves_past_period(under, ctx):
         return ctx.story, ctx.story_id or "DCT"
     if under.anchor == "story" and ctx.published is None:
         return None, None
@@ -168,6 +169,15 @@ def past_leaves_future_story(ctx: Context) -> bool:
     if ctx.published is None or ctx.story is None or ctx.story[0] <= ctx.published:
         return False
     return ctx.tense == PAST or ctx.started_before
+
+
+def future_leaves_past_period(under: Under, ctx: Context) -> bool:
+    """A prospective clause names the current year of the time of writing,
+    not of a past story: 'hoped to reopen by the end of the year' after 'in November' in a
+    January story is the new year."""
+    if ctx.published is None or ctx.story is None or ctx.story[1] >= ctx.published:
+        return False
+    return ctx.tense == FUTURE and under.shift_n == 0 and under.shift_unit == "Y"
 
 
 def _granularity(under: Under, ctx: Context) -> str:
