@@ -32,7 +32,7 @@ ROWS = [
     ("''Prices will rise,'' said Jan Novak. ''Nobody can stop that.''",
      "direct", "said", "Jan Novak", "Jan Novak", "''Prices will rise,''", []),
     ("The governor said:\n“We are ready for the storm. Every shelter is open.”",
-     "direct", "said", "The governor", "The governor", "“We are ready", []),
+     "direct", "said:", "The governor", "The governor", "“We are ready", []),  # PolNeAR: the colon is cue
     # a name after a dash signs a quote (reader comments, epigraphs)
     ("“Maybe we can build a wall around him.” ― Steve Quinlan.\n“He is a bully.” — Ana Ruiz",
      "direct", "―", "Steve Quinlan", "Steve Quinlan", "“Maybe we can", []),
@@ -89,6 +89,15 @@ ROWS = [
     # an active "it" is a source (the document before it); adverbs belong to the cue
     ("The ad shows the senator at a rally. It also mentions her record on trade.",
      "indirect", "also mentions", "The ad", "It", "her record on trade", []),
+    # the cue is the verb group: auxiliaries over adverb phrases, negation, a setting "in a statement"
+    ("The senator is once again questioning whether the deal is legal.",
+     "indirect", "is once again questioning", "The senator", "The senator", "whether the deal", []),
+    ("The company did not say that the plant would close.",
+     "indirect", "did not say", "The company", "The company", "that the plant", []),
+    ("The mayor said in a statement that the road would reopen.",
+     "indirect", "said in a statement", "The mayor", "The mayor", "that the road", []),
+    ('"We will appeal," the lawyer said in a phone interview with the paper.',
+     "direct", "said in a phone interview", "the lawyer", "the lawyer", '"We will appeal,"', []),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),
