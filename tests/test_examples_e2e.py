@@ -89,8 +89,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events: 'failed to agree' and 'the talks collapsed on September 10' are one event (not coreferred); only the approximate 'two weeks after' bound (+-3 days) is used",
     '106_source_chain:event:4':
         "events/participants: 'the talks in London' — the location inside the subject noun phrase is not a participant",
-    '106_source_chain:attribution:2':
-        "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
     '106_source_chain:entity:1':
         "entities: spaCy types 'Ingrid Sørvik' WORK_OF_ART and misses 'Sørvik' alone (non-ASCII surname)",
     '106_source_chain:entity:6':

@@ -98,6 +98,15 @@ ROWS = [
      "indirect", "said in a statement", "The mayor", "The mayor", "that the road", []),
     ('"We will appeal," the lawyer said in a phone interview with the paper.',
      "direct", "said in a phone interview", "the lawyer", "the lawyer", '"We will appeal,"', []),
+    # "as reported by X" / "as X reported": X credits the clause (a sourced claim, like "according to")
+    ("The factory will close in May, as reported by the Ledger.",
+     "according_to", "as reported by", "Ledger", "the Ledger", "The factory will close", []),
+    ("As Reuters reported on Friday, the talks failed.",
+     "according_to", "reported", "Reuters", "Reuters", "the talks failed", []),
+    ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
+     "according_to", "as reported by", "the agency", "the agency", "The shipyard confirmed the order", []),
+    ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
+     "indirect", "confirmed", "The shipyard", "The shipyard", "the order", ["the agency"]),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),
@@ -164,3 +173,10 @@ def test_agentless_passive_credits_nobody(attributions_of):
 def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speaker, continued):
     holders = [a for a in attributions_of(text) if any(c.text.startswith(continued) for c in a.content)]
     assert holders and holders[0].source is not None and holders[0].source.name == speaker
+
+
+@pytest.mark.parametrize("text", ["Prices rose, as expected.",
+                                  "As she spoke, the crowd grew quiet.",
+                                  "The crowd cheered as he called the names of the winners."])
+def test_as_clause_without_a_credit(attributions_of, text):
+    assert not [a for a in attributions_of(text) if a.rule == "as_reported"]

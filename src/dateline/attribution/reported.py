@@ -543,6 +543,10 @@ def verb_candidates(doc: "Doc") -> list[Candidate]:
         cue = cue_verb(tok) or _open_cue(tok)
         if cue is None or (tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj")):
             continue  # "X reported, citing Y": Y is the source of X's report, not a new claim
+        credit = _as_reported(tok)
+        if credit is not None:
+            found.append(credit)
+            continue
         toks, extra, rule = content_tokens(tok, cue)
         spans = char_spans(doc, toks)
         if not spans or _passive_without_source(tok, rule):
@@ -550,6 +554,46 @@ def verb_candidates(doc: "Doc") -> list[Candidate]:
         found.append(Candidate(cue=cue_tokens(tok, extra, toks), head=tok.i, source=_same_line(doc, source_of(tok), tok),
                                content=spans, rule=f"verb_{rule}", cited=_cited(tok)))
     return found
+
+
+# "as X reported/said/found": verbs that state or find (not "as she called", "as he welcomed")
+CREDIT_CLASSES = ("report", "speech", "belief")
+ACTIVITY_VERBS = {"speak", "talk", "chat", "testify", "address", "answer", "reply", "respond"}
+
+
+def _as_reported(verb: "Token") -> Candidate | None:
+    """"X happened, as reported by Y" / "As Y reported, X happened": Y credits the clause the
+    "as" phrase hangs on (a claim credited to a source, like "according to").
+
+    A cue with a content of its own ("as she noted how happy she was") is not one of these.
+    """
+    cue = cue_verb(verb)
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or cue is None or cue.cls not in CREDIT_CLASSES:
+        return None
+    if verb.lemma_.lower() in ACTIVITY_VERBS:
+        return None  # "as she spoke, ...": a time, not a credit
+    if verb.lemma_.lower() == "quote":
+        return None  # "X said ..., as quoted by Y": Y only relays X's words (a via, build.py)
+    marks = [c for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ == "as" and c.i < verb.i]
+    if not marks or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    subj = subject(verb)
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if subj is not None and subj.dep_ != "nsubjpass" and plausible_source(subj):
+        source = noun_phrase(subj)
+    elif subj is None and agents and agents[0].pos_ in ("PROPN", "NOUN", "PRON"):  # "reported by" names a source
+        source = noun_phrase(agents[0])
+    else:
+        return None  # "as expected": nobody is credited
+    content = in_clause(minus(sub(verb.head), sub(verb)), verb)
+    spans = char_spans(verb.doc, content)
+    if not spans:
+        return None
+    cue = cue_tokens(verb, (), content)
+    if subj is None:  # "as reported by": the whole phrase up to "by" is the cue
+        cue = sorted(set(cue) | {marks[0].i} | {a.head.i for a in agents if a.head.i == max(cue) + 1})
+    return Candidate(cue=cue, head=verb.i, source=_same_line(verb.doc, source, verb), content=spans,
+                     rule="as_reported", according=True)
 
 
 def _same_line(doc: "Doc", rng: tuple[int, int] | None, verb: "Token") -> tuple[int, int] | None:
