@@ -180,3 +180,11 @@ def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speak
                                   "The crowd cheered as he called the names of the winners."])
 def test_as_clause_without_a_credit(attributions_of, text):
     assert not [a for a in attributions_of(text) if a.rule == "as_reported"]
+
+
+def test_cue_under_a_verbless_headline_terminates(attributions_of):
+    # a gerund cue under a preposition in a sentence whose root is a noun: climbing to the
+    # clause's verb must stop at the root (it looped forever when tokens were compared with 'is')
+    text = "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Voters.\n\nHe left."
+    for att in attributions_of(text):
+        assert all(text[c.start:c.end] == c.text for c in att.content)

@@ -217,13 +217,14 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         return noun_phrase(doc_noun)
     if subj is not None and subj.lower_ not in EXPLETIVE and subj.dep_ == "nsubjpass":
         return None  # "he was asked": the subject is the addressee, not the source
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return source_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp":  # "before asking her", "on board with comparing X"
         up = verb.head
-        while up.head is not up and up.pos_ not in ("VERB", "AUX"):
+        # spaCy makes a new Token on each access: compare indices (``is`` never stops at the root)
+        while up.head.i != up.i and up.pos_ not in ("VERB", "AUX"):
             up = up.head
-        if up.pos_ in ("VERB", "AUX") and up is not verb:
+        if up.pos_ in ("VERB", "AUX") and up.i != verb.i:
             return source_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head.left_edge.i, verb.head.i + 1
@@ -314,7 +315,7 @@ def _setting_end(verb: "Token", end: int, content: Ranges) -> int:
 def _is_parenthetical(verb: "Token") -> bool:
     """", he said." : the cue closes the clause it attributes (or sits inside it)."""
     head = verb.head
-    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
     if verb.i < head.i and verb.dep_ != "parataxis":
         return False
@@ -670,10 +671,10 @@ def _clause_head(tok: "Token") -> "Token":
     """The verb of the clause a modifier belongs to (climbing over nouns it modifies)."""
     head = tok.head
     steps = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and steps < 4:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and steps < 4:
         head = head.head
         steps += 1
-    return head if head is not tok else tok.sent.root
+    return head if head.i != tok.i else tok.sent.root
 
 
 LABEL_MAX_TOKENS = 5
