@@ -20,6 +20,8 @@ ROWS = [
      "indirect", "believe", "Analysts", "Analysts", "the economy", []),
     ("Protesters called for the governor to resign.",
      "indirect", "called for", "Protesters", "Protesters", "the governor to resign", []),
+    ("Republicans called on the senator to resign.",
+     "indirect", "called on", "Republicans", "Republicans", "the senator to resign", []),
     ("The party leader called the charges baseless.",
      "indirect", "called", "The party leader", "The party leader", "the charges baseless", []),
     ("The plan, the governor said, would cost $2 million.",

@@ -369,6 +369,11 @@ def _infinitive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
         for c in _after(verb, ("xcomp",)):
             # "urged supporters to monitor the polls": the object is part of what is urged
             objs = [o for o in _after(verb, ("dobj",)) if o.i < c.i]
+            # "called on the senator to resign": the listed preposition joins the cue, its
+            # object the content (PolNeAR: cue "called on", content "the senator to resign")
+            preps = [p for p in _after(verb, ("prep",)) if p.i < c.i and f"prep:{p.lower_}" in cue.complements]
+            if preps:
+                return minus(sub(preps[0], c), [(preps[0].i, preps[0].i + 1)]), preps[:1], "xcomp"
             return sub(*objs, c), [], "xcomp"
     if "prep:for" in cue.complements:
         for c in _after(verb, ("advcl",)):
