@@ -59,8 +59,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "coref: the appositive 'The warehouse owner, Kestrel Logistics' is not linked to the agent span",
     '105_year_boundary:timex:8':
         "time: 'hoped to reopen by the end of the year' is read in the story's year (2025, after 'November') although the clause is prospective",
-    '106_source_chain:attribution:2':
-        "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
     '106_source_chain:entity:1':
         "entities: spaCy types 'Ingrid Sørvik' WORK_OF_ART and misses 'Sørvik' alone (non-ASCII surname)",
     '106_source_chain:event:0':

@@ -20,6 +20,8 @@ ROWS = [
      "indirect", "believe", "Analysts", "Analysts", "the economy", []),
     ("Protesters called for the governor to resign.",
      "indirect", "called for", "Protesters", "Protesters", "the governor to resign", []),
+    ("Republicans called on the senator to resign.",
+     "indirect", "called on", "Republicans", "Republicans", "the senator to resign", []),
     ("The party leader called the charges baseless.",
      "indirect", "called", "The party leader", "The party leader", "the charges baseless", []),
     ("The plan, the governor said, would cost $2 million.",
@@ -32,7 +34,7 @@ ROWS = [
     ("''Prices will rise,'' said Jan Novak. ''Nobody can stop that.''",
      "direct", "said", "Jan Novak", "Jan Novak", "''Prices will rise,''", []),
     ("The governor said:\n“We are ready for the storm. Every shelter is open.”",
-     "direct", "said", "The governor", "The governor", "“We are ready", []),
+     "direct", "said:", "The governor", "The governor", "“We are ready", []),  # PolNeAR: the colon is cue
     # a name after a dash signs a quote (reader comments, epigraphs)
     ("“Maybe we can build a wall around him.” ― Steve Quinlan.\n“He is a bully.” — Ana Ruiz",
      "direct", "―", "Steve Quinlan", "Steve Quinlan", "“Maybe we can", []),
@@ -89,6 +91,24 @@ ROWS = [
     # an active "it" is a source (the document before it); adverbs belong to the cue
     ("The ad shows the senator at a rally. It also mentions her record on trade.",
      "indirect", "also mentions", "The ad", "It", "her record on trade", []),
+    # the cue is the verb group: auxiliaries over adverb phrases, negation, a setting "in a statement"
+    ("The senator is once again questioning whether the deal is legal.",
+     "indirect", "is once again questioning", "The senator", "The senator", "whether the deal", []),
+    ("The company did not say that the plant would close.",
+     "indirect", "did not say", "The company", "The company", "that the plant", []),
+    ("The mayor said in a statement that the road would reopen.",
+     "indirect", "said in a statement", "The mayor", "The mayor", "that the road", []),
+    ('"We will appeal," the lawyer said in a phone interview with the paper.',
+     "direct", "said in a phone interview", "the lawyer", "the lawyer", '"We will appeal,"', []),
+    # "as reported by X" / "as X reported": X credits the clause (a sourced claim, like "according to")
+    ("The factory will close in May, as reported by the Ledger.",
+     "according_to", "as reported by", "Ledger", "the Ledger", "The factory will close", []),
+    ("As Reuters reported on Friday, the talks failed.",
+     "according_to", "reported", "Reuters", "Reuters", "the talks failed", []),
+    ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
+     "according_to", "as reported by", "the agency", "the agency", "The shipyard confirmed the order", []),
+    ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
+     "indirect", "confirmed", "The shipyard", "The shipyard", "the order", ["the agency"]),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),
@@ -155,3 +175,18 @@ def test_agentless_passive_credits_nobody(attributions_of):
 def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speaker, continued):
     holders = [a for a in attributions_of(text) if any(c.text.startswith(continued) for c in a.content)]
     assert holders and holders[0].source is not None and holders[0].source.name == speaker
+
+
+@pytest.mark.parametrize("text", ["Prices rose, as expected.",
+                                  "As she spoke, the crowd grew quiet.",
+                                  "The crowd cheered as he called the names of the winners."])
+def test_as_clause_without_a_credit(attributions_of, text):
+    assert not [a for a in attributions_of(text) if a.rule == "as_reported"]
+
+
+def test_cue_under_a_verbless_headline_terminates(attributions_of):
+    # a gerund cue under a preposition in a sentence whose root is a noun: climbing to the
+    # clause's verb must stop at the root (it looped forever when tokens were compared with 'is')
+    text = "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Voters.\n\nHe left."
+    for att in attributions_of(text):
+        assert all(text[c.start:c.end] == c.text for c in att.content)

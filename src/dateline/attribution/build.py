@@ -329,8 +329,14 @@ def _content_has(cand: Candidate, idx: int) -> bool:
 def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
     """Drop attributions inside another's content; a report verb around a quote relays it."""
     dropped: set[int] = set()
+    # heads by character offset, so each outer visits only the cues inside its content
+    # (one enormous sentence has hundreds of cues: all pairs would be quadratic)
+    at = sorted((doc[c.head].idx, k) for k, c in enumerate(cands))
+    offsets = [a for a, _ in at]
     for outer in cands:
-        for inner in cands:
+        inside = sorted({k for a, b in outer.content
+                         for _, k in at[bisect_left(offsets, a):bisect_left(offsets, b)]})
+        for inner in (cands[k] for k in inside):
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
             if not _content_has(outer, doc[inner.head].idx):
@@ -381,11 +387,11 @@ def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool
     verb = doc[inner.head]
     if verb.dep_ not in ("advcl", "conj") or verb.i == 0:
         return False
-    first = min(verb.subtree, key=lambda t: t.i)
+    first = verb.left_edge  # the subtree's edges, not a walk over it (linear on long sentences)
     if first.i == 0 or doc[first.i - 1].text != "," or inner.source is None:
         return False
     cut = doc[first.i - 1].idx
-    tail_end = max(t.idx + len(t.text) for t in verb.subtree)
+    tail_end = verb.right_edge.idx + len(verb.right_edge.text)
     if not any(a < cut and tail_end <= b + 1 for a, b in outer.content):
         return False  # the clause is not the tail of the outer content
     outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
