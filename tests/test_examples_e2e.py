@@ -57,12 +57,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: 'Osei raised' in an according_to clause is anchored to the wrong time (after 'last month'); the reports were filed in October",
     '103_election:quote:0':
         "attribution/said_on: 'told supporters ... shortly before midnight' gives no said_on (the time of day is not used)",
-    '103_election:quote:2':
-        "attribution/speakers: 'she' after a quote or a second verb of 'She said ..., and she urged' resolves to the previous quote's speaker (Colin Pratt): that path skips dateline.coref's gender check",
-    '103_election:quote:3':
-        "attribution/speakers: 'she' after a quote or a second verb of 'She said ..., and she urged' resolves to the previous quote's speaker (Colin Pratt): that path skips dateline.coref's gender check",
-    '103_election:quote:4':
-        "attribution/speakers: 'she' after a quote or a second verb of 'She said ..., and she urged' resolves to the previous quote's speaker (Colin Pratt): that path skips dateline.coref's gender check",
     '104_tornado:timex:3':
         "time: the story reference keeps days only, so '30 minutes later' after '6:40 p.m.' cannot be a TIME (T19:10)",
     '104_tornado:event:0':
