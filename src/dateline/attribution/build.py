@@ -41,15 +41,19 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     cands = _drop_same_cue(cands)
     inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
     cands = [c for c in cands if c not in inner]
-    for cand in cands + inner:
+    for cand in cands:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
+    for cand in inner:  # a cue inside a quote keeps its own clause: the quote holds the cue
+        own = [q for q in quotes if q.inner_start <= doc[cand.head].idx < q.inner_end]
+        cand.content = _widen_with_quotes(cand.content, [q for q in quotes if q not in own])
     cands = _attach_quotes(doc, text, quotes, cands)
     # a cue inside quoted words speaks for the quote only when nothing outside claims it
     cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
                                           if q.inner_start <= doc[c.head].idx < q.inner_end)]
     cands = _split_relays(doc, text, quotes, cands)
-    cands = _resolve_nesting(doc, cands)
+    cands = _resolve_nesting(doc, _drop_participles_of_cues(doc, cands))
+    cands = [c for c in (_outside_content(doc, text, c, quotes) for c in cands) if c is not None]
     _add_relays(doc, cands)
     cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
     resolver = SpeakerResolver(doc=doc, text=text, entities=entities)
@@ -320,6 +324,66 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     verbs = [t for t in tokens_between(doc, sent_start, colon) if cue_verb(t) is not None
              and not _inside_quote(t.idx, quotes)]
     return verbs[-1] if verbs else None
+
+
+def _drop_participles_of_cues(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
+    """'"...," said Caddell, speaking of X' / '..., he said, referring to X': a participle
+    hung on another cue is not a second attribution of the same words."""
+    heads = {c.head for c in cands}
+    return [c for c in cands if not (c.rule == "verb_parenthetical" and doc[c.head].dep_ == "advcl"
+                                     and doc[c.head].tag_ == "VBG" and doc[c.head].head.i in heads)]
+
+
+def _outside_content(doc: "Doc", text: str, cand: Candidate, quotes: list[Quote]) -> Candidate | None:
+    """Keep the cue and the source out of the words they attribute.
+
+    A cue inside its own content is dropped (a participle after a quote, "..., he said,
+    referring to X", has the quote and its real cue in its content); a source inside it
+    (the parse took quoted words as the subject: '"Full panic mode," said Leslie Wimes')
+    is replaced by the name beside the cue outside the quote, or left unknown.
+    """
+    if any(_content_has(cand, doc[i].idx) for i in cand.cue):
+        return None
+    inside = cand.source is not None and any(_content_has(cand, t.idx) for t in doc[cand.source[0]:cand.source[1]])
+    if cand.source is not None and not inside:
+        return cand
+    verb = doc[cand.head]
+    for q in reversed([q for q in quotes if q.end <= verb.idx and _content_has(cand, q.start)]):
+        if _content_has(cand, q.end) and _only_name_between(doc, text, q.end, verb.idx):
+            # '"...," Chief Chuck Jordan said' parsed with the name inside the quote's clause
+            cut = Candidate(cue=cand.cue, head=cand.head, source=None, rule=cand.rule, according=cand.according,
+                            content=[(a, min(b, q.end)) for a, b in cand.content if a < q.end], via=cand.via)
+            return _with_source(cut, _source_beside(doc, text, cut))
+        break
+    return _with_source(cand, _source_beside(doc, text, cand)) if inside else cand
+
+
+def _source_beside(doc: "Doc", text: str, cand: Candidate) -> tuple[int, int] | None:
+    """The noun phrase between the content and the cue ('"...," Chief Jordan said'), else
+    the one right after the cue ('"...," said James Acton, a physicist'), outside the content."""
+    verb = doc[cand.head]
+    before = [b for _a, b in cand.content if b <= verb.idx]
+    if before and _only_name_between(doc, text, max(before), verb.idx):
+        toks = [t for t in tokens_between(doc, max(before), verb.idx) if not (t.is_punct or t.is_space)
+                and t.pos_ not in ("AUX", "ADV", "PART")]
+        if toks:
+            return toks[0].i, toks[-1].i + 1
+    after = []
+    for tok in doc[max(cand.cue) + 1: max(cand.cue) + 12]:
+        if tok.is_punct or tok.is_space or _content_has(cand, tok.idx) or tok.pos_ in ("VERB", "AUX", "ADP"):
+            break
+        if tok.ent_type_ not in ("DATE", "TIME"):
+            after.append(tok)
+    if after and any(t.pos_ in ("PROPN", "NOUN") for t in after):
+        return after[0].i, after[-1].i + 1
+    return None
+
+
+def _only_name_between(doc: "Doc", text: str, start: int, end: int) -> bool:
+    """Between a quote and its cue only a name phrase: no verb, no sentence end, short."""
+    toks = tokens_between(doc, start, end)
+    return 0 < end - start <= MAX_SOURCE_CHARS and not _clause_break(text[start:end]) \
+        and not any(t.pos_ == "VERB" for t in toks) and any(t.pos_ in ("PROPN", "NOUN") for t in toks)
 
 
 def _content_has(cand: Candidate, idx: int) -> bool:

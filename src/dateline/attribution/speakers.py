@@ -121,7 +121,11 @@ class SpeakerResolver:
     def _name_tokens(self, phrase) -> list["Token"] | None:
         """The proper-name tokens of a phrase: the head's (or its appositive's) name."""
         head = phrase.root
-        for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
+        last = phrase[-1]
+        first_try = [head] + [c for c in head.children if c.dep_ == "appos"]
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and last.ent_type_ == "PERSON":
+            first_try.insert(0, last)  # "Tulsa police Chief Chuck Jordan" parsed with Tulsa as head
+        for tok in first_try:
             if tok.pos_ != "PROPN":
                 continue
             ent = next((e for e in self._ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
