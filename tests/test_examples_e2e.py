@@ -56,7 +56,7 @@ KNOWN_DEFECTS: dict[str, str] = {
     '103_election:event:3':
         "events/anchoring: 'Osei raised' in an according_to clause is anchored to the wrong time (after 'last month'); the reports were filed in October",
     '103_election:quote:0':
-        "attribution/said_on: 'told supporters ... shortly before midnight' gives no said_on (the time of day is not used)",
+        "time: said_on is the day of the time of day the cue governs ('told supporters ... shortly before midnight'), but the time layer puts that midnight on 2025-11-05 (see 103_election:timex:3)",
     '104_tornado:timex:3':
         "time: the story reference keeps days only, so '30 minutes later' after '6:40 p.m.' cannot be a TIME (T19:10)",
     '104_tornado:event:0':

@@ -31,6 +31,7 @@ MAX_CUE_GAP_CHARS = 60  # '," said the deputy foreign minister of X' fits; a new
 MAX_SOURCE_CHARS = 250  # a long subject between a quote and its verb, when all of it is the subject
 SPEECH_NOUN_HINTS = {"hearing", "interview", "speech", "conference", "briefing", "rally", "statement",
                      "meeting", "debate", "session", "testimony", "event", "appearance", "address"}
+SPEECH_EVENT_PREPS = {"during", "at", "in", "before"}  # "during a hearing", not "one of his meetings"
 
 
 def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
@@ -536,11 +537,11 @@ def _to_attribution(aid: str, cand: Candidate, doc: "Doc", text: str, quotes: li
         via.extend(resolved.via)
     for rng in cand.via:
         via.append(resolver.resolve(*rng).source)
-    said_on, said_via = _said_on(doc, cand, source, timexes)
+    said_on, said_via, said_interval = _said_on(doc, cand, source, timexes)
     return Attribution(id=aid, kind=_kind(cand, quotes, text),
                        content=tuple(Span.of(text, a, b) for a, b in cand.content),
                        cue=cue, source=source, via=tuple(_unique(via, source)),
-                       said_on=said_on, said_on_via=said_via, rule=cand.rule)
+                       said_on=said_on, said_on_via=said_via, rule=cand.rule, said_on_interval=said_interval)
 
 
 def _with_source(cand: Candidate, rng: tuple[int, int]) -> Candidate:
@@ -559,31 +560,96 @@ def _unique(via: list[Source], source: Source | None) -> list[Source]:
 
 
 def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
-             timexes: Sequence[Timex]) -> tuple[str | None, str | None]:
-    """The date the words were said, when the article states it (needs the time layer)."""
+             timexes: Sequence[Timex]) -> tuple[str | None, str | None, tuple | None]:
+    """When the words were said, if the article states it (needs the time layer): a date or a
+    time of day the cue governs in its own sentence ("said in March", "told a hearing last
+    week", "told supporters shortly before midnight"), else one in the sentence before that
+    names the speaker at a speech event ("On March 2, Lu was questioned at a hearing.").
+    Returns (value, timex id, interval); a time of day gives its day as value."""
     if not timexes or cand.according:
-        return None, None
+        return None, None, None
     verb = doc[cand.head]
     sent = verb.sent
-    content = cand.content
-    for tx in timexes:  # a date in the cue's own sentence, outside the quoted words
-        if tx.type == "DATE" and sent.start_char <= tx.start < sent.end_char and \
-                not any(a <= tx.start < b for a, b in content) and _day_value(tx):
-            return tx.value, tx.id
-    first = min([a for a, _ in content] + [verb.idx])
+    own = [tx for tx in _dated(timexes, sent.start_char, sent.end_char)
+           if not any(a <= tx.start < b for a, b in cand.content)]
+    said = [(_governor_index(doc, tx) not in (verb.i, *cand.cue), abs(tx.start - verb.idx), n, tx)
+            for n, tx in enumerate(own) if _told_by(doc, tx, verb)]
+    if said:
+        return _said_value(min(said)[3])
+    first = min([a for a, _ in cand.content] + [verb.idx])
     opening = next(iter(tokens_between(doc, first, first + 1) or [verb])).sent
     if source is None or opening.start == 0:
-        return None, None
+        return None, None, None
     prev = doc[opening.start - 1].sent
     names = {source.name.lower(), *(source.name.lower().split()[-1:])}
-    mentions_speaker = any(t.lower_ in names for t in prev)
-    speech_event = any(t.lemma_.lower() in SPEECH_NOUN_HINTS or cue_verb(t) is not None for t in prev)
-    if mentions_speaker and speech_event:
-        for tx in timexes:
-            if tx.type == "DATE" and prev.start_char <= tx.start < prev.end_char and _day_value(tx):
-                return tx.value, tx.id
-    return None, None
+    if not any(t.lower_ in names for t in prev):
+        return None, None, None
+    for tx in _dated(timexes, prev.start_char, prev.end_char):
+        if _at_speech_event(doc, tx):
+            return _said_value(tx)
+    return None, None, None
 
 
-def _day_value(tx: Timex) -> bool:
-    return len(tx.value) >= 10 and tx.value[:4].isdigit()
+def _dated(timexes: Sequence[Timex], start: int, end: int) -> list[Timex]:
+    """The DATE and TIME expressions in [start, end) with a calendar value (not PAST_REF)."""
+    return [tx for tx in timexes if tx.type in ("DATE", "TIME") and start <= tx.start < end
+            and tx.value[:4].isdigit()]
+
+
+def _said_value(tx: Timex) -> tuple[str, str, tuple | None]:
+    """said_on for a timex: its value, or the day of a time of day; and its interval."""
+    value = tx.value
+    if tx.type == "TIME" and "T" in value:
+        day = tx.interval[0] if tx.interval and tx.interval[0] == tx.interval[1] else value.split("T")[0]
+        value = day if len(day) == 10 else value
+    return value, tx.id, tuple(tx.interval) if tx.interval else None
+
+
+def _governor(doc: "Doc", tx: Timex) -> "Token | None":
+    """The verb (or speech noun) a time expression modifies, up the parse from its head."""
+    toks = tokens_between(doc, tx.start, tx.end)
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    tok = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+    for _ in range(8):
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in SPEECH_NOUN_HINTS:
+            return tok
+    return None
+
+
+def _told_by(doc: "Doc", tx: Timex, verb: "Token") -> bool:
+    """The time expression dates the cue: the cue or a speech verb or noun governs it
+    ("Smith, who was elected in 2010, said" does not date the saying by 2010)."""
+    gov = _governor(doc, tx)
+    if gov is None or gov.i == verb.i or _speech_verb(gov) or gov.lemma_.lower() in SPEECH_NOUN_HINTS:
+        return True
+    # "Trump unleashed tweets early Friday, saying ...": the cue hangs on the dated verb
+    return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i == gov.i
+
+
+def _governor_index(doc: "Doc", tx: Timex) -> int | None:
+    gov = _governor(doc, tx)
+    return gov.i if gov is not None else None
+
+
+def _speech_verb(tok: "Token") -> bool:
+    """A verb of saying or publishing; a phrasal verb is another verb ("sworn in" is not "swear")."""
+    cue = cue_verb(tok)
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    return cue is not None and cue.cls in ("speech", "report")
+
+
+def _at_speech_event(doc: "Doc", tx: Timex) -> bool:
+    """A date of a speech event: governed by a speech verb or by a verb with a speech noun
+    under it ("was questioned during a hearing on March 2")."""
+    gov = _governor(doc, tx)
+    if gov is None:
+        return False
+    return _speech_verb(gov) or gov.lemma_.lower() in SPEECH_NOUN_HINTS or any(
+        t.dep_ == "pobj" and t.lemma_.lower() in SPEECH_NOUN_HINTS and t.head.lower_ in SPEECH_EVENT_PREPS
+        for t in gov.subtree)
