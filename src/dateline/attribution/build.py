@@ -54,6 +54,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
                                           if q.inner_start <= doc[c.head].idx < q.inner_end)]
     cands = _split_relays(doc, text, quotes, cands)
     cands = _resolve_nesting(doc, _drop_participles_of_cues(doc, cands))
+    cands = _split_shared_quotes(doc, text, quotes, cands)
     cands = [c for c in (_outside_content(doc, text, c, quotes) for c in cands) if c is not None]
     _add_relays(doc, cands)
     cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
@@ -325,6 +326,32 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     verbs = [t for t in tokens_between(doc, sent_start, colon) if cue_verb(t) is not None
              and not _inside_quote(t.idx, quotes)]
     return verbs[-1] if verbs else None
+
+
+def _split_shared_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """A quote over several paragraphs claimed by two cues ('He said "we will win.' with no
+    closing mark, then '"Prices will rise," said Jan Novak.'): each paragraph goes to the
+    nearest cue, and a cue left with no words is dropped."""
+    for q in quotes:
+        holders = [c for c in cands if any(a <= q.start and q.end <= b for a, b in c.content)]
+        if q.paragraphs < 2 or len(holders) < 2:
+            continue
+        pieces = [(q.start + m.start(), q.start + m.end()) for m in re.finditer(r"[^\n]+", text[q.start:q.end])
+                  if m.group().strip()]
+        share: dict[int, list[tuple[int, int]]] = {id(c): [] for c in holders}
+        for a, b in pieces:
+            nearest = min(holders, key=lambda c: _distance(doc[c.head].idx, a, b))
+            share[id(nearest)].append((a, b))
+        for c in holders:
+            rest = [(a, b) for a, b in c.content if not (a <= q.start and q.end <= b)]
+            outside = [piece for a, b in c.content if a <= q.start and q.end <= b
+                       for piece in ((a, q.start), (q.end, b)) if piece[1] > piece[0]]
+            c.content = _merge(rest + outside + share[id(c)])
+    return [c for c in cands if c.content]
+
+
+def _distance(at: int, start: int, end: int) -> int:
+    return 0 if start <= at < end else start - at if at < start else at - end + 1
 
 
 def _drop_participles_of_cues(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
