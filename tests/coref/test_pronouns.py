@@ -76,6 +76,12 @@ CASES = [
      "and she asked her staff to stay.", "she#1", "Maria Lopez"),
     ("Maria Lopez lost the vote on Monday. She said she had phoned Berg.\n\n"
      "\u201cWe came close,\u201d she said.", "she#1", "Maria Lopez"),
+    # a person of unknown gender that the narration calls "she" twice is not a later "he"
+    ("Pat Formicola watched the debate with Donald Trump. She said she was not impressed. "
+     "Later, he left.", "he#0", "Donald Trump"),
+    # ... but a "he" inside a quote does not make its speaker male
+    ('Pat Formicola watched Donald Trump. "If he is asked, he will deflect," Formicola said. '
+     "She left.", "She#0", "Pat Formicola"),
     # ... but a person named in a nearer sentence still wins over the chain (QA finding 2)
     ("Maria Lopez arrived on Monday. She met reporters. Later, Berg flew to Chicago. He resigned.",
      "He#0", "Berg"),
@@ -97,7 +103,11 @@ NUMBER_CASES = [
     ("The ministry met Tom Berg on Monday. It said the strike would go on.", "It#0", None),
     ("Tom Berg met the Treasury on Monday. It said the strike would go on.", "It#0", "Treasury"),
     ("Tom Berg met the Democrats on Monday. They said the strike would go on.", "They#0", "Democrats"),
-    ("Tom Berg spoke on Monday. I will stay, Berg said.", "I#0", "Tom Berg"),
+    ('Tom Berg spoke on Monday. "I will stay," Berg said.', "I#0", "Tom Berg"),
+    # I/we in the narration is the writer
+    ("Last week, Tom Berg spoke. I asked him about it.", "I#0", None),
+    ("The Treasury spoke on Monday. If we lived in normal times, it would not matter.", "we#0", None),
+    ('The Treasury spoke on Monday. "We lived in normal times," it said.', "We#0", "Treasury"),
 ]
 
 

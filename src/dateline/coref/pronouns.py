@@ -13,7 +13,8 @@ candidate mentioned before it: first in its own sentence, then in the preceding 
 grammatical subject wins over a nearer non-subject ("Mary met Ann. She ...": Mary).
 Compatible means: he/she a person of a compatible gender, I/me a person, they/we a group
 or an organisation, it an organisation, a state or a document.  He/she pronouns already resolved
-are candidates too (a chain of "she" stays with its subject).
+are candidates too (a chain of "she" stays with its subject).  I/me/we/us outside quoted
+words are the writer and stay unresolved.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 GENDERED_PRONOUNS = MALE | FEMALE
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 # what an entity type can be referred to as: "they" is a group or an organisation, "it" an
 # organisation or a state ("Russia said it"; a document only among the attribution layer's
 # candidates); a state is rarely "they" in news
@@ -151,13 +153,33 @@ class PronounResolver:
         self.mentions = sorted((m.start, m.end, e.id) for e in self.people.values() for m in e.mentions)
         self._starts = [m[0] for m in self.mentions]
         self._sent_starts = [s.start_char for s in doc.sents]
-        self.genders = self._genders()
-        self._base = sorted((Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
-                                       self.genders.get(e.id)) for e in entities for m in e.mentions),
-                            key=_order)
         self._gendered = [t for t in doc if t.lower_ in GENDERED_PRONOUNS]
-        self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
         self._subject: dict[tuple[int, int], bool] = {}
+        self._quotes: list[tuple[int, int]] | None = None
+        self.genders = self._genders()
+        self._restart()
+        self.genders.update(self._chain_genders())  # a second pass with what the first one learnt
+        self._restart()
+
+    def _restart(self) -> None:
+        """Candidates from the entity mentions only (no pronoun resolved yet)."""
+        self._base = sorted((Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
+                                       self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
+                            key=_order)
+        self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
+
+    def _chain_genders(self) -> dict[str, str]:
+        """Genders of persons with none yet, from the he/she of the narration resolved to them
+        (one kind at least twice as often as the other); pronouns inside quotes are left out,
+        as a quote's "he" is rarely its speaker."""
+        self._chain_until(len(self.text) + 1)
+        votes: dict[str, Counter] = {}
+        for c in self._base:
+            word = self.text[c.start:c.end]
+            if c.key in self.people and c.key not in self.genders and pronoun_gender(word) \
+                    and not self._quoted(c.start):
+                votes.setdefault(c.key, Counter())[pronoun_gender(word)] += 1
+        return {k: g for k, v in votes.items() for g in "mf" if v[g] >= 1 and v[g] >= 2 * v["mf".replace(g, "")]}
 
     def gender(self, entity_id: str) -> str | None:
         """The gender the article gives a PERSON entity ("m", "f"), or None if unknown."""
@@ -174,12 +196,20 @@ class PronounResolver:
         """The nearest compatible antecedent of a personal pronoun, among the article's
         entity mentions, its resolved he/she pronouns and ``extra`` candidates."""
         want = pronoun_want(token.text)
-        if want is None:
-            return None
+        if want is None or (token.lower_ in FIRST_PERSON and not self._quoted(token.idx)):
+            return None  # I/we in the narration is the writer, not someone named before
         self._chain_until(token.idx)
         cands = sorted([*self._base, *extra], key=_order) if extra else self._base
         gender = pronoun_gender(token.text)
         return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+
+    def _quoted(self, idx: int) -> bool:
+        """Whether a character offset lies inside quoted words."""
+        if self._quotes is None:
+            from ..attribution.quotes import find_quotes  # here: attribution imports this module
+
+            self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text)]
+        return any(a <= idx < b for a, b in self._quotes)
 
     def _chain_until(self, idx: int) -> None:
         """Resolve, in text order, the he/she pronouns before ``idx`` and keep them as mentions."""
