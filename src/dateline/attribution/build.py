@@ -45,9 +45,12 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     for cand in cands:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
-    for cand in inner:  # a cue inside a quote keeps its own clause: the quote holds the cue
+    for cand in inner:  # a cue inside a quote keeps its own clause and the rest of the quote
         own = [q for q in quotes if q.inner_start <= doc[cand.head].idx < q.inner_end]
         cand.content = _widen_with_quotes(cand.content, [q for q in quotes if q not in own])
+        ends = [b for _a, b in cand.content]
+        if own and ends and max(ends) <= own[0].end:
+            cand.content = _merge(cand.content + [(max(ends), own[0].end)])
     cands = _attach_quotes(doc, text, quotes, cands)
     # a cue inside quoted words speaks for the quote only when nothing outside claims it
     cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
