@@ -33,62 +33,90 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/anchoring: 'a report published by' has no time expression; only the tense bound (before publication) is given, no 'recent' lower bound",
     '101_court_ruling:event:0':
         "coref: 'A federal judge' (first sentence) is not linked to the later-named Judge Marisol Okafor (cataphora)",
-    '101_court_ruling:event:2':
-        "events/anchoring: a 'when' relative clause ('dates to September 17, 2024, when the alliance filed suit') is not anchored to the date it modifies",
     '101_court_ruling:event:4':
         "events/participants: the antecedent of relative 'where' (Pinecrest) is not a participant (location) of the event in the relative clause",
-    '101_court_ruling:entity:5':
-        "entities: spaCy types the town 'Harlow' PERSON; place prepositions ('in Harlow') do not retype it",
-    '101_court_ruling:entity:7':
-        "entities: 'U.S. District Court' is split by spaCy into 'U.S.' and 'District Court'",
-    '102_earnings:event:0':
-        "events/anchoring: 'climbed 18% from a year earlier' is anchored to the comparison date (a year earlier) instead of the third quarter",
-    '102_earnings:event:1':
-        "events/anchoring: 'raised its forecast for the full year' is anchored to the scope of the forecast (the year) instead of the report date",
-    '102_earnings:event:2':
-        "coref: 'The company' is not linked to Norvale Systems, so the event has no Norvale participant",
-    '103_election:timex:3':
-        "time: a bare time of day ('shortly before midnight') is resolved against the last date mentioned (early Wednesday), not the evening of the event (Tuesday)",
-    '103_election:event:0':
-        "events/triggers: hyphenated verb 're-elected' is not recognised as a trigger",
-    '103_election:event:2':
-        "events/anchoring: a 'when' clause ('in September, when Pratt accused Osei') is not anchored to the date it modifies",
     '103_election:event:3':
         "events/anchoring: 'Osei raised' in an according_to clause is anchored to the wrong time (after 'last month'); the reports were filed in October",
-    '103_election:quote:0':
-        "time: said_on is the day of the time of day the cue governs ('told supporters ... shortly before midnight'), but the time layer puts that midnight on 2025-11-05 (see 103_election:timex:3)",
-    '104_tornado:timex:3':
-        "time: the story reference keeps days only, so '30 minutes later' after '6:40 p.m.' cannot be a TIME (T19:10)",
+    '104_tornado:entity:2':
+        "entities: 'Harrowgate' ('the village of Harrowgate') is not found by spaCy at all",
     '104_tornado:event:0':
         "events/participants: the object of 'through' ('eastern Calder County') is not a location participant",
     '104_tornado:event:1':
         "events/participants: 'near the town of Wexley' is not a location participant",
-    '104_tornado:event:4':
-        "events/anchoring: a 'when' clause ('since May 2011, when a tornado killed') is not anchored to the date it modifies",
-    '104_tornado:entity:2':
-        "entities: 'Harrowgate' ('the village of Harrowgate') is not found by spaCy at all",
-    '105_year_boundary:timex:8':
-        "time: 'hoped to reopen by the end of the year' is read in the story's year (2025, after 'November') although the clause is prospective",
     '105_year_boundary:event:1':
         "coref: the appositive 'The suspect, 34-year-old Owen Gallagher' is not linked, so Gallagher is no participant",
     '105_year_boundary:event:2':
         "events/anchoring: 'burned ... before December 29' gets no lower bound from the fire of December 28 it belongs to",
     '105_year_boundary:event:4':
         "coref: the appositive 'The warehouse owner, Kestrel Logistics' is not linked to the agent span",
+    '105_year_boundary:timex:8':
+        "time: 'hoped to reopen by the end of the year' is read in the story's year (2025, after 'November') although the clause is prospective",
+    '106_source_chain:attribution:2':
+        "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
+    '106_source_chain:entity:1':
+        "entities: spaCy types 'Ingrid Sørvik' WORK_OF_ART and misses 'Sørvik' alone (non-ASCII surname)",
     '106_source_chain:event:0':
         "coref: relative pronoun 'who' is not resolved to its antecedent (Sørvik)",
     '106_source_chain:event:1':
         "events/participants: 'a contract with Daesan Heavy Industries' is not collected as a participant",
     '106_source_chain:event:3':
         "events: 'failed to agree' and 'the talks collapsed on September 10' are one event (not coreferred); only the approximate 'two weeks after' bound (+-3 days) is used",
-    '106_source_chain:event:4':
-        "events/participants: 'the talks in London' — the location inside the subject noun phrase is not a participant",
-    '106_source_chain:attribution:2':
-        "attribution/reported: the cue 'as reported by X' after a clause is not recognised",
-    '106_source_chain:entity:1':
-        "entities: spaCy types 'Ingrid Sørvik' WORK_OF_ART and misses 'Sørvik' alone (non-ASCII surname)",
-    '106_source_chain:entity:6':
-        "entities: spaCy types the outlet 'Harbour Ledger' PERSON; 'According to X, which cited' does not retype it",
+    '107_wire_dateline:attribution:3':
+        "attribution/reported: 'according to a State Department spokesman, who spoke on condition of anonymity' takes the verb 'spoke' of the relative clause as the cue",
+    '107_wire_dateline:event:0':
+        "time/events: the wire idiom 'overnight' (the night before the report day) is not a time expression, so 'struck ... overnight' only gets the before-publication bound",
+    '107_wire_dateline:event:1':
+        "events/anchoring: 'shot down ... drones launched Monday night': the timex of the reduced relative ('launched') does not date the main event",
+    '107_wire_dateline:event:2':
+        "events/anchoring: 'The strikes came four days after talks ... ended' gives only an upper bound to 'ended', not the day four days before the strikes",
+    '107_wire_dateline:quote:2':
+        "attribution/via: 'told the state news agency Tass' is not a via (only outlets listed in data/outlets.txt count; '<news agency> X' is not used)",
+    '107_wire_dateline:timex:2':
+        "time: a 24-hour clock time with a zone ('(0140 GMT)') is not recognised",
+    '108_sports_weekend:entity:1':
+        "entities: a university team ('Harbor City State') is typed GPE; no rule types sports teams or 'X State' schools ORG",
+    '108_sports_weekend:entity:2':
+        "entities: a team named after its town ('held off Lakemont', 'Lakemont coach') stays GPE",
+    '108_sports_weekend:entity:8':
+        "entities: spaCy does not tag 'Forward Ines Albarrán' in this article (non-ASCII surname; tagged in the sentence alone)",
+    '108_sports_weekend:event:1':
+        "events/anchoring: the game's day ('Saturday night', paragraph 1) does not reach 'intercepted' in the next paragraph (narrative time stops at a blank line)",
+    '108_sports_weekend:event:3':
+        "events: in 'who left Saturday's game' the possessive timex gives only an upper bound and the relative 'who' (Colin Baptiste) is not a participant",
+    '108_sports_weekend:quote:2':
+        "attribution: a nested quote ('Malik told me ..., ‘Coach, give me the ball ...’') is not attributed to its inner speaker",
+    '108_sports_weekend:timex:1':
+        "time: a game clock ('with 1:48 left in the fourth quarter') is taken as a time of day (T01:48)",
+    '108_sports_weekend:timex:10':
+        "time: 'the final half hour' is not recognised as a duration",
+    '108_sports_weekend:timex:14':
+        "time: present tense with a scheduled-future meaning ('closes the regular season ... on Thursday night') resolves the weekday to the past one",
+    '108_sports_weekend:timex:2':
+        "time: a game period ('the fourth quarter' of a football game) is taken as the calendar quarter 2025-Q4",
+    '108_sports_weekend:timex:5':
+        "time: 'last season' (a sports season) is not recognised",
+    '109_health_trial:event:4':
+        "events/anchoring: an aspectual verb does not share its complement's date: in 'which began enrolling patients in March 2019' only 'enrolling' gets March 2019, 'began' gets the before-publication bound",
+    '109_health_trial:timex:13':
+        "time: 'fiscal 2026' gets the calendar year 2026, not TimeML FY2026",
+    '109_health_trial:timex:8':
+        "time: a fraction ('roughly a quarter of its research budget') is taken as a duration of one quarter (P1Q)",
+    '109_health_trial:timex:9':
+        "time: 'fiscal year 2024' gets the calendar year 2024, not TimeML FY2024",
+    '110_obituary:event:4':
+        "events/anchoring: 'Two decades later, in 1980, she was named' takes the wrong 'Two decades later' (204X) instead of 'in 1980'; 'of The Chicago Ledger' is no participant",
+    '110_obituary:event:6':
+        "coref: the appositive 'Her husband, Thomas Ellison, a civil engineer, died' is not linked, so Thomas Ellison is no participant",
+    '110_obituary:event:7':
+        "events/participants: the location of a passive ('will be held on Aug. 30 in Chicago') is not a participant",
+    '110_obituary:quote:1':
+        "attribution: a nested quote ('She used to tell every new reporter, ‘Get it first ...’') is not attributed to its inner speaker (the outer speaker gets it)",
+    '110_obituary:quote:4':
+        "attribution: a nested quote ('she said, ‘Then you had better check your facts.’') is not attributed to its inner speaker",
+    '110_obituary:timex:3':
+        "time: an age ('At age 12', after 'born on March 3, 1938') is not a time expression; the year it implies is not computed",
+    '110_obituary:timex:6':
+        "time: 'Two decades later' is computed at decade granularity from the wrong anchor (204 in the article, from a 2025 date; 197 when the paragraph before ends with 'the following year' = 1960), although the same clause says 'in 1980'",
 }
 
 
@@ -165,12 +193,16 @@ def occurrence(text: str, needle: str, nth: int = 1) -> tuple[int, int] | None:
 
 
 def check_timex(record: dict, gold: dict) -> str | None:
-    """A timex overlapping the gold text with the gold type and an accepted value."""
+    """A timex overlapping the gold text with the gold type and an accepted value (type
+    NONE: no timex may overlap the text)."""
     where = occurrence(record["text"], gold["text"], gold.get("occurrence", 1))
     if where is None:
         return f"gold text {gold['text']!r} not in article"
-    values = gold.get("accept") or [gold["value"]]
     hits = [t for t in record["timexes"] if t["start"] < where[1] and where[0] < t["end"]]
+    if gold["type"] == "NONE":  # a trap: no time expression here (a score, a game clock)
+        return None if not hits else f"want no timex in {gold['text']!r}, found " + \
+            str([(t["text"], t["type"], t["value"]) for t in hits])
+    values = gold.get("accept") or [gold["value"]]
     if any(t["type"] == gold["type"] and t["value"] in values for t in hits):
         return None
     found = [(t["text"], t["type"], t["value"]) for t in hits]

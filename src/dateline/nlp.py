@@ -32,13 +32,40 @@ def load(name: str | None = None) -> "Language":
     """Load (once per process) the spaCy pipeline called ``name``."""
     import spacy
 
+    from .hyphens import keep_prefixed_words
+
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = keep_prefixed_words(spacy.load(resolved))  # "re-elected" stays one word
     except OSError as err:
         raise UsageError(
             f"spaCy model {resolved!r} is not installed (set --model or ${MODEL_ENV}): {err.args[0].splitlines()[0]}"
         ) from None
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        _register_line_breaks()
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+LINE_BREAKS = "dateline_line_breaks"
+
+
+def line_break_starts(doc: "Doc") -> "Doc":
+    """Start a sentence after every line break: the parser otherwise runs a headline or a
+    time stamp into the first sentence of the body ("... Dies At 87\n\nMargaret Ellison,
+    who ..., died" made "died" a clause of the headline's "Dies")."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=line_break_starts)
 
 
 # Texts longer than this are parsed in pieces cut at paragraph (else line, else sentence

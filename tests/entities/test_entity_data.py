@@ -6,7 +6,8 @@ import pytest
 
 from dateline.entities import data
 
-FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv"]
+FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv",
+         "headline_words.txt", "place_prepositions.txt", "person_verbs.txt"]
 
 
 def _split(expected: str) -> list[str]:
@@ -42,7 +43,23 @@ def _check_type_cue(ex):
     assert (data.type_before(ex.given, start) or "") == ex.expected
 
 
-CHECKS = {"type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
+def _check_headline(ex):
+    assert ("title" if data.is_title_case(ex.given) else "sentence") == ex.expected
+
+
+def _check_place(ex):
+    name = ex.given.split()[-1].removesuffix("'s").removesuffix("’s")
+    start = ex.given.rindex(name)
+    found = data.place_preposition_before(ex.given, start, start + len(name))
+    assert ("yes" if found else "no") == ex.expected
+
+
+def _check_person_verb(ex):
+    assert ("yes" if ex.given in data.person_verbs() else "no") == ex.expected
+
+
+CHECKS = {"person_verbs.txt": _check_person_verb, "headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
+          "type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
           "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}
 EXAMPLES = [ex for name in FILES for ex in data.examples(name)]
 

@@ -66,6 +66,62 @@ CASES = [
     # a town named like its police department stays a town
     ("He was arrested at his home in Brackton, according to the Brackton Police Department.",
      {"Brackton Police Department": ("ORG", set())}, set()),
+    # a title-case headline glues words onto names: only what the body names is kept
+    ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald Trump’s "
+     "obsession is an insult, top black lawmakers said Friday. Trump did not respond.",
+     {"Donald Trump": ("PERSON", {"Trump"})}, {"Rip Donald Trump"}),
+    ("Bernie Sanders Pins Hopes On California Primary\n\nSen. Bernie Sanders said on Monday that "
+     "he would stay in the race. Sanders spoke in Los Angeles.",
+     {"Bernie Sanders": ("PERSON", {"Sanders"})}, {"Bernie Sanders Pins"}),
+    # a known first name before the part the body names stays ("Clinton" -> "Hillary Clinton");
+    # a byline's names are kept though the body never writes them
+    ("Hillary Clinton Goes After Donald Trump As The New Nominee\n\nClinton said on Monday that "
+     "Trump was wrong about trade, and Trump said Clinton was wrong.\n"
+     "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley)",
+     {"Hillary Clinton": ("PERSON", {"Clinton"}), "Donald Trump": ("PERSON", {"Trump"}),
+      "Valerie Volcovici": ("PERSON", set()), "Lawrence Hurley": ("PERSON", set())}, {"Clinton"}),
+    # a name the body never writes is dropped from a title-case headline
+    ("Senators Avoid Bad Optics After Long Recess\n\nSenators returned to Washington on Monday and "
+     "said little about the recess that had angered voters in several states.",
+     {}, {"Avoid Bad Optics"}),
+    # a sentence listing names is not a headline, however capitalized
+    ("Hillary Clinton, Donald Trump and Bernie Sanders met.\n\nThe three spoke for an hour in a "
+     "hotel lobby, aides said on Tuesday, and then left.",
+     {"Hillary Clinton": ("PERSON", set()), "Bernie Sanders": ("PERSON", set())}, set()),
+    # a place right before an organization is part of its name
+    ("Judge Marisol Okafor of the U.S. District Court in Harlow ruled that the law was void. The "
+     "Cascade Workers Alliance had filed suit in Harlow.",
+     {"U.S. District Court": ("ORG", set()), "Harlow": ("GPE", set())}, {"District Court"}),
+    # a one-word name after place prepositions is a place, unless a person is named so
+    ("Judge Ann Harlow ruled in Pinecrest on Monday. Harlow said the case was closed.",
+     {"Ann Harlow": ("PERSON", {"Harlow"})}, {"Harlow"}),
+    # a given name between a title and a tagged surname belongs to the name
+    ("The first explosions were heard in Lviv at about 3:40 a.m., Mayor Taras Dovbush said.",
+     {"Taras Dovbush": ("PERSON", {"Mayor Taras Dovbush"})}, {"Dovbush"}),
+    # a title's words are part of the person's mention, not a name of their own
+    ("Secretary of State John Kerry met officials in Kabul on Monday.",
+     {"John Kerry": ("PERSON", {"Secretary of State John Kerry"})}, {"State"}),
+    # an appositive cue types the name; "which" never refers to a person
+    ("Ukraine's energy system has lost half of its capacity, according to the national grid "
+     "operator, Ukrenergo.", {"Ukrenergo": ("ORG", set())}, set()),
+    ("As a summer associate at a North Carolina law firm, Loretta E. Lynch said she gave a talk.",
+     {"Loretta E. Lynch": ("PERSON", set())}, set()),
+    ("According to Harbour Ledger, which cited three delegates, the talks collapsed on Monday.",
+     {"Harbour Ledger": ("ORG", set())}, set()),
+    # a first name spaCy typed as a place joins the person when it is the subject of "said"...
+    ("Melania Trump spoke in Cleveland. Melania said she loved the country. Melania later left.",
+     {"Melania Trump": ("PERSON", {"Melania"})}, {"Melania"}),
+    # ... and a place named like a person's first name stays a place
+    ("Virginia Foxx spoke in Richmond. Virginia voted for the bill on Tuesday.",
+     {"Virginia Foxx": ("PERSON", set()), "Virginia": ("GPE", set())}, set()),
+    # an honorific and a first name of different genders are two people ...
+    ("Mr. Obama and the first lady, Michelle Obama, spoke on Monday. Mr. Obama said the vote mattered.",
+     {"Michelle Obama": ("PERSON", set()), "Obama": ("PERSON", {"Mr. Obama"})}, set()),
+    # ... and the honorific picks the one it fits
+    ("Hillary Clinton and Bill Clinton arrived in Ohio. Mrs. Clinton said the campaign was going well.",
+     {"Hillary Clinton": ("PERSON", {"Mrs. Clinton"}), "Bill Clinton": ("PERSON", set())}, set()),
+    # a social media handle is not a name
+    ("Follow @plish516 on Twitter for more updates from the campaign trail.", {}, {"@plish516"}),
 ]
 
 
@@ -81,6 +137,25 @@ def test_merge(text, expected, absent):
     assert not (absent & set(by_name)), sorted(by_name)
     if "FBI director" in text or "met the Labour leader" in text:
         assert all(" director" not in a and " leader" not in a for e in record.entities for a in e.aliases)
+
+
+@pytest.mark.parametrize("text,place,written", [
+    ("KYIV, Ukraine (AP) — Russian drones struck power plants overnight, officials said. The mayor "
+     "of Kyiv said crews were at work.", "Kyiv", {"KYIV", "Kyiv"}),
+    ("WASHINGTON ― Lawmakers in Washington said little on Friday about the budget.",
+     "Washington", {"WASHINGTON", "Washington"}),
+])
+def test_a_wire_dateline_is_a_mention_of_its_place(text, place, written):
+    record = extract(text, layers=["entities"])
+    by_name = {e.name: e for e in record.entities}
+    assert by_name[place].type == "GPE" and {m.text for m in by_name[place].mentions} == written
+
+
+def test_a_score_is_not_part_of_a_name():
+    record = extract("Harbor City State held off Lakemont 24-17 on Saturday night. Lakemont had won twice.",
+                     layers=["entities"])
+    names = {e.name: len(e.mentions) for e in record.entities}
+    assert names.get("Lakemont") == 2 and "Lakemont 24-17" not in names, names
 
 
 def test_ids_in_order_of_first_mention_and_spans_exact():

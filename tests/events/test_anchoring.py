@@ -159,3 +159,70 @@ def test_conjoined_time_expressions_give_one_via_id(sentence, first, second):
     assert dated.when.via == "T1" and "also via T2" in dated.when.note
     assert dated.when.interval == (values[first][1][0], values[second][1][1])
     assert all("|" not in (e.when.via or "") for e in events)
+
+
+# A relative "when" clause happens at the time (or the event) its head names.
+@pytest.mark.parametrize("text, phrase, value, interval, trigger, expected", [
+    ("The case dates to September 17, 2022, when the alliance filed suit.", "September 17, 2022", "2022-09-17",
+     None, "filed", ("2022-09-17", "2022-09-17")),
+    ("The race drew attention in September, when the mayor accused his rival.", "September", "2022-09",
+     ("2022-09-01", "2022-09-30"), "accused", ("2022-09-01", "2022-09-30")),
+    ("The storms were the worst since May 2011, when a tornado killed nine people.", "May 2011", "2011-05",
+     ("2011-05-01", "2011-05-31"), "killed", ("2011-05-01", "2011-05-31")),
+    ("Prices peaked on Monday, when the central bank raised rates.", "Monday", "2023-08-07",
+     None, "raised", ("2023-08-07", "2023-08-07")),
+    ("The 2008 election, when Obama won, changed the party.", "2008", "2008",
+     ("2008-01-01", "2008-12-31"), "won", ("2008-01-01", "2008-12-31")),
+])
+def test_when_relative_clause_takes_the_time_of_its_head(text, phrase, value, interval, trigger, expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, trigger).when.interval == expected
+
+
+# A comparison's baseline and a forecast's scope do not date the event; a measure's period does.
+@pytest.mark.parametrize("text, phrase, value, interval, trigger, expected", [
+    ("Profit climbed 18% from a year earlier.", "a year earlier", "2022-Q3", ("2022-07-01", "2022-09-30"),
+     "climbed", (None, PUB)),
+    ("The company raised its forecast for the full year.", "the full year", "2023", ("2023-01-01", "2023-12-31"),
+     "raised", (None, PUB)),
+    ("Prices fell 5% compared with May.", "May", "2023-05", ("2023-05-01", "2023-05-31"), "fell", (None, PUB)),
+    ("Third-quarter profit climbed 18%.", "Third-quarter", "2023-Q2", ("2023-04-01", "2023-06-30"),
+     "climbed", ("2023-04-01", "2023-06-30")),
+    ("Revenue for the quarter fell 5%.", "the quarter", "2023-Q2", ("2023-04-01", "2023-06-30"),
+     "fell", ("2023-04-01", "2023-06-30")),
+    ("The firm reported a drop in profits for the second quarter.", "the second quarter", "2023-Q2",
+     ("2023-04-01", "2023-06-30"), "drop", ("2023-04-01", "2023-06-30")),
+    ("For now, the office can offer only emergency service.", "now", "PRESENT_REF", (PUB, PUB), "offer", (PUB, PUB)),
+])
+def test_baseline_scope_and_measure_period(text, phrase, value, interval, trigger, expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, trigger).when.interval == expected
+
+
+def test_now_in_reported_words_dates_the_report_and_its_participle_clause():
+    text = "The company raised its forecast, saying it now expects higher revenue."
+    events = run(text, PUB, [timex(text, "now", "PRESENT_REF", interval=(PUB, PUB))])
+    assert by_trigger(events, "saying").when.interval == (PUB, PUB)
+    assert by_trigger(events, "raised").when.interval == (PUB, PUB)  # "X did Y, saying": one act
+
+
+def test_now_does_not_override_the_report_date():
+    text = "Officials said on Monday that the troops now number 9,000."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07", id="T1"),
+                             timex(text, "now", "PRESENT_REF", interval=(PUB, PUB), id="T2")])
+    said = by_trigger(events, "said")
+    assert said.when.interval == ("2023-08-07", "2023-08-07")
+    assert "contradiction" not in (said.when.note or "")
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, trigger, expected", [
+    ("For 1988, the company earned $1.7 billion.", "1988", "1988", ("1988-01-01", "1988-12-31"),
+     "earned", ("1988-01-01", "1988-12-31")),
+    ("The firm scheduled a news conference for Friday.", "Friday", "2023-08-11", None, "scheduled", (None, PUB)),
+    # passive: the subject is the scheduled event, and the time is its own
+    ("A second round is scheduled for Friday.", "Friday", "2023-08-11", ("2023-08-11", "2023-08-11"),
+     "scheduled", ("2023-08-11", "2023-08-11")),
+])
+def test_for_is_a_scope_only_after_plans_forecasts_and_reports(text, phrase, value, interval, trigger, expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, trigger).when.interval == expected

@@ -63,3 +63,11 @@ def test_role_examples(name, sentence, expected):
     text, role = rest.strip().rsplit(" ", 1)
     events = [e for e in run(sentence) if e.trigger.text == trigger]
     assert (role, text) in [(p.role, p.span.text) for e in events for p in e.participants]
+
+
+@pytest.mark.parametrize("name, sentence, expected", _cases(["change_words.txt"]))
+def test_change_word_examples(name, sentence, expected):
+    from dateline.nlp import load
+    word, kind = expected.split()
+    assert lexicon().change_words[word] == kind
+    assert word in [t.lemma_.lower() for t in load()(sentence)]

@@ -25,6 +25,9 @@ from .helpers import by_trigger, entity, run
     ("The talks between Egypt and Israel stalled.", "talks", "agent", "Egypt"),
     ("The talks between Egypt and Israel stalled.", "talks", "agent", "Israel"),
     ("Pakistan's decision to leave the alliance surprised Washington.", "leave", "agent", "Pakistan"),
+    # where the subject is, the event happens: a place phrase inside the subject
+    ("Voters in Ohio rejected the measure.", "rejected", "location", "Ohio"),
+    ("The talks in London collapsed on Friday.", "collapsed", "location", "London"),
 ])
 def test_roles(sentence, trigger, role, text):
     event = by_trigger(run(sentence), trigger)

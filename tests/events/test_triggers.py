@@ -21,6 +21,9 @@ from .helpers import run
     ("It’s a problem that he’s got.", ["got"], ["’s"]),
     ("It's a problem that he's got, and they're late.", ["got"], ["'s", "'re"]),
     ("The vote ― a close one ― passed - barely.", ["vote", "passed"], ["―", "-"]),
+    # a prefixed verb is one word (dateline.hyphens keeps it whole for the parser)
+    ("Voters in the county re-elected the mayor on Tuesday.", ["re-elected"], ["re", "elected"]),
+    ("The senator co-sponsored the bill.", ["co-sponsored"], ["sponsored"]),
 ])
 def test_mentions(sentence, present, absent):
     triggers = [e.trigger.text for e in run(sentence)]

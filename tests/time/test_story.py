@@ -81,6 +81,24 @@ def nlp_doc():
     ("Until Thursday, police had not called him a suspect.", "Thursday", "1989-10-26"),
     ("His relatives have cared for him since December, when he was found.", "December", "1988-12"),
     ("The official said the father would be traveling Thursday.", "Thursday", "1989-11-02"),
+    # a verb inside a quotation does not set the tense of a date outside it (QA finding)
+    ('"We will live under it," he said in July.', "July", "1989-07"),
+    ("\u201cWe will live under it,\u201d he said in July.", "July", "1989-07"),
+    ("``We will live under it,'' he said Thursday.", "Thursday", "1989-10-26"),
+    # ... but a date inside the quotation keeps the quotation's tense
+    ('"In March we will move," he said.', "March", "1990-03"),
+    # a date in a clause that modifies a noun ("results released early Thursday") is background:
+    # the story stays on the day of the event told, so a bare time of day falls on that day
+    ("Voters re-elected him on Tuesday. He won, according to results released early Wednesday. "
+     "He told supporters shortly before midnight that he was grateful.", "midnight", "1989-10-31T24:00"),
+    ("The Fed cut rates on Monday, after a record high set on Aug. 6. "
+     "Traders sold at 10 a.m. and bought 30 minutes later.", "30 minutes later", "1989-10-30T10:30"),
+    # ... but a step in the same sentence follows the noun modifier's date
+    ("A similar drug approved in 1982 was withdrawn two years later.", "two years later", "1984"),
+    # ... and only in that sentence: the next one follows the story's clock time
+    ("The storm hit on Monday. The first tornado hit at about 6:40 p.m., said the service, "
+     "which had issued a watch that morning. A second twister struck roughly 30 minutes later.",
+     "30 minutes later", "1989-10-30T19:10"),
 ])
 def test_tense_with_parse(nlp_doc, text, expression, value):
     timexes = tag(text, "1989-11-01", doc=nlp_doc(text))  # 1989-11-01 is a Wednesday

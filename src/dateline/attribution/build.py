@@ -641,9 +641,9 @@ def _governor(doc: "Doc", tx: Timex) -> "Token | None":
     if not toks:
         return None
     inside = {t.i for t in toks}
-    tok = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+    tok = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in SPEECH_NOUN_HINTS:

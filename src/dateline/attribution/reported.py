@@ -132,9 +132,9 @@ def _relative_head(verb: "Token", subj: "Token") -> "Token":
 def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
     """The source's token range; for "Smith, who said", only the noun phrase before the clause."""
     head = _relative_head(verb, subj)
-    if head is not subj and subj.lower_ in ("who", "whom"):
+    if head != subj and subj.lower_ in ("who", "whom"):
         return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
-    if head is not subj:  # "rules that promise ...": the noun, without its clause
+    if head != subj:  # "rules that promise ...": the noun, without its clause
         return head.left_edge.i, head.i + 1
     return noun_phrase(subj)
 
@@ -165,13 +165,13 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         return noun_phrase(doc_noun)
     if subj is not None and subj.lower_ not in EXPLETIVE and subj.dep_ == "nsubjpass":
         return None  # "he was asked": the subject is the addressee, not the source
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return source_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp":  # "before asking her", "on board with comparing X"
         up = verb.head
-        while up.head is not up and up.pos_ not in ("VERB", "AUX"):
+        while up.head != up and up.pos_ not in ("VERB", "AUX"):
             up = up.head
-        if up.pos_ in ("VERB", "AUX") and up is not verb:
+        if up.pos_ in ("VERB", "AUX") and up != verb:
             return source_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head.left_edge.i, verb.head.i + 1
@@ -200,7 +200,7 @@ def cue_tokens(verb: "Token", extra: Iterable["Token"] = ()) -> list[int]:
 def _is_parenthetical(verb: "Token") -> bool:
     """", he said." : the cue closes the clause it attributes (or sits inside it)."""
     head = verb.head
-    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+    if head == verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
     if verb.i < head.i and verb.dep_ != "parataxis":
         return False
@@ -491,7 +491,7 @@ def according_candidates(doc: "Doc") -> list[Candidate]:
         if _sentence_edge(tok, inside):  # "According to X, ..." / "..., according to X.": the sentence
             toks = [t for t in tok.sent if t.i not in inside]
         else:
-            toks = [t for t in clause.subtree if t.i not in inside] if clause is not tok else []
+            toks = [t for t in clause.subtree if t.i not in inside] if clause != tok else []
         spans = char_spans(_in_paragraph(_in_sentence(toks, tok.sent), tok))
         if spans:
             found.append(Candidate(cue=[tok.i, to.i], head=tok.i, source=source,
@@ -514,10 +514,10 @@ def _clause_head(tok: "Token") -> "Token":
     """The verb of the clause a modifier belongs to (climbing over nouns it modifies)."""
     head = tok.head
     steps = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and steps < 4:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head and steps < 4:
         head = head.head
         steps += 1
-    return head if head is not tok else tok.sent.root
+    return head if head != tok else tok.sent.root
 
 
 LABEL_MAX_TOKENS = 5

@@ -273,7 +273,7 @@ def describe_document(noun: "Token", resolver: SpeakerResolver) -> DocumentDescr
     phrases = lexicon.relay_phrases()
     publisher, relays, cut = None, [], noun.right_edge.i + 1
     for child in noun.subtree:
-        if child.dep_ in ("acl", "relcl", "prep") and child is not noun:
+        if child.dep_ in ("acl", "relcl", "prep") and child != noun:
             words = " ".join(t.lower_ for t in child.subtree if t.i <= _by_index(child))
             role = phrases.get(words) or phrases.get(words.removeprefix("as "))
             obj = _agent_object(child)

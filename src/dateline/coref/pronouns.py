@@ -251,7 +251,7 @@ class PronounResolver:
         if span is None or len(span) == 0:
             return False
         root = span.root
-        while root.dep_ in ("compound", "flat", "appos", "conj") and root.head is not root:
+        while root.dep_ in ("compound", "flat", "appos", "conj") and root.head != root:
             root = root.head
         return root.dep_ in _SUBJECT_DEPS
 

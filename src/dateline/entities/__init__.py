@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..types import Entity, Record, Span
-from .extend import (org_role_mentions, string_mentions, taken_spans, title_role_mentions,
-                     widen_partial_mentions)
+from .extend import (dateline_mentions, org_role_mentions, string_mentions, taken_spans,
+                     title_role_mentions, widen_partial_mentions)
 from .merge import Cluster, cluster_mentions
 from .mentions import Mention, doc_mentions
 
@@ -59,6 +59,7 @@ def entities_of(doc: "Doc") -> list[Entity]:
     widen_partial_mentions(text, clusters)
     taken = taken_spans(doc, clusters)
     string_mentions(doc, clusters, taken)
+    dateline_mentions(doc, clusters, taken)
     org_role_mentions(doc, clusters)
     title_role_mentions(doc, clusters, taken_spans(doc, clusters))
     clusters.sort(key=lambda c: c.first)

@@ -78,12 +78,17 @@ def type_cues() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((c.casefold(), t) for c, t in pairs), key=lambda p: -len(p[0])))
 
 
-def type_before(text: str, start: int) -> str | None:
-    """The type a cue written right before ``start`` gives the name there ("town of" -> GPE)."""
+def type_before(text: str, start: int, end: int | None = None) -> str | None:
+    """The type a cue written right before ``start`` gives the name there ("town of" -> GPE).
+    An appositive cue ("the grid operator, Ukrenergo.") counts only when the name (ending at
+    ``end``, if given) closes the phrase: in "At a law firm, Loretta Lynch said" it does not."""
     before = text[max(0, start - 40):start].casefold()
+    closed = end is None or end >= len(text) or text[end] in ",.;:)"
     for cue, kind in type_cues():
         if before.endswith(" " + cue + " ") or before == cue + " ":
             return kind
+        if closed and not cue.endswith(" of") and before.endswith(" " + cue + ", "):
+            return kind  # an appositive: "the national grid operator, Ukrenergo"
     return None
 
 
@@ -133,3 +138,43 @@ def split_role_phrase(phrase: str) -> tuple[str, str] | None:
     if not m or m.group(2).casefold() not in role_nouns():
         return None
     return m.group(1), m.group(2)
+
+
+@lru_cache(maxsize=1)
+def headline_words() -> frozenset[str]:
+    """Short words that title-case headlines leave in lower case ("in", "of", "as")."""
+    return frozenset(t.strip().casefold() for t in entries("headline_words.txt"))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are: at least 3 words that are
+    not short function words, 80% of them capitalized (ALL CAPS counts)."""
+    content = [w for w in _WORD.findall(line) if w.casefold() not in headline_words()]
+    if len(content) < 3:
+        return False
+    capital = sum(1 for w in content if w[0].isupper())
+    return capital >= 0.8 * len(content)
+
+
+@lru_cache(maxsize=1)
+def place_prepositions() -> tuple[str, ...]:
+    """Prepositions that put a name in a place ("in", "near"), longest first."""
+    return tuple(sorted((t.strip().casefold() for t in entries("place_prepositions.txt")), key=lambda t: -len(t)))
+
+
+def place_preposition_before(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``..``end`` is written right after a place preposition
+    ("in Harlow"), and is not a possessive ("in Harlow's view")."""
+    if text[end:end + 2] in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 20):start].casefold()
+    return any(before.endswith(" " + p + " ") or before == p + " " for p in place_prepositions())
+
+
+@lru_cache(maxsize=1)
+def person_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose subject is a person ("say", "smile")."""
+    return frozenset(t.strip().casefold() for t in entries("person_verbs.txt"))

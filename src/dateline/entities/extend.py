@@ -136,6 +136,56 @@ def string_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
             break
 
 
+# A wire dateline at the start of a line: "KYIV, Ukraine (AP) —", "WASHINGTON ―".
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(| [—―–-])", re.M)
+
+
+def dateline_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """A capitalized wire dateline at a line start ("KYIV, Ukraine (AP) —") names a place: it
+    joins the entity of that name (typed GPE if spaCy took a one-word name for a person), or,
+    when followed by a region or an agency ("KYIV, Ukraine", "BEIRUT (Reuters)"), starts one."""
+    text, starts = doc.text, sentence_starts(doc)
+    for m in _DATELINE.finditer(text):
+        start, end = m.span(1)
+        if taken.overlaps(start, end):
+            _retype_tagged_dateline(clusters, start, end)
+            continue
+        name = " ".join(w.capitalize() for w in m.group(1).split())
+        mention = Mention(start, end, name, "GPE", sentence_of(starts, start), kind="string")
+        cluster = _place_named(clusters, data.name_key(name))
+        if cluster is not None:
+            if cluster.label != "GPE" and cluster.label != "LOC":
+                cluster.mentions[:] = [replace(x, label="GPE") for x in cluster.mentions]
+            cluster.mentions.append(replace(mention, label=cluster.label))
+        elif re.match(r",\s+[A-Z]|\s+\(", text[end:end + 3]):
+            clusters.append(Cluster(mentions=[mention]))
+        else:
+            continue
+        taken.add(start, end)
+
+
+def _retype_tagged_dateline(clusters: list[Cluster], start: int, end: int) -> None:
+    """A one-word dateline spaCy tagged as something else ("BEIRUT" ORG) is a place."""
+    for c in clusters:
+        if c.label in ("GPE", "LOC") or any(m.role for m in c.mentions):
+            continue
+        if any(m.start == start and m.end == end and " " not in m.name for m in c.mentions):
+            c.mentions[:] = [replace(x, label="GPE") for x in c.mentions]
+
+
+def _place_named(clusters: list[Cluster], key: str) -> Cluster | None:
+    """The entity a dateline names: a place of that name, or a one-word name spaCy typed as a
+    person, product or work without any title (a rare city: "Kyiv" PERSON)."""
+    for c in clusters:
+        if data.name_key(c.base_name()) != key:
+            continue
+        if c.label in ("GPE", "LOC"):
+            return c
+        if c.label in ("PERSON", "PRODUCT", "WORK_OF_ART") and " " not in key and not any(m.role for m in c.mentions):
+            return c
+    return None
+
+
 def _role_noun_end(doc: "Doc", i: int) -> int | None:
     """Index after the role noun that follows token ``i`` ("chief"; "party chief"), or None."""
     for j in (i, i + 1):

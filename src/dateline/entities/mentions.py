@@ -10,6 +10,7 @@ the name.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                         "WORK_OF_ART", "LAW", "LANGUAGE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_WHICH = re.compile(r",\s+which\b")
+_SCORE = re.compile(r"^\d+[-–]\d+$")
 _EDGE_PUNCT = frozenset("\"“”'‘’()[]{},;:.!?-–—")
 
 
@@ -38,6 +41,8 @@ class Mention:
     role: str | None = None  # title or role description found with it
     has_the: bool = False  # a capitalized mid-sentence "The" belongs to the name
     kind: str = "name"  # name | demonym | string | role
+    place_cue: bool = False  # a one-word name written after "in", "near"... (data/place_prepositions.txt)
+    person_cue: bool = False  # the subject of a verb of people ("Melania said"; data/person_verbs.txt)
 
     @cached_property
     def key(self) -> str:
@@ -45,6 +50,8 @@ class Mention:
         return data.name_key(self.name)
 
 
+# spaCy types a rare town gets after "in" ("in Harlow" PERSON, "in Harlow" PRODUCT)
+_PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
 # spaCy types a cue may override (not dates, numbers, nationalities)
 _RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -61,6 +68,10 @@ def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
                            or _punct(doc[end - 1])):
         end -= 1
+    for width in (1, 3):  # a score is never part of a name ("held off [Lakemont 24-17]")
+        if end - width > start and _SCORE.match(doc[end - width:end].text.replace(" ", "")):
+            end -= width
+            break
     while start < end and _punct(doc[start]):
         start += 1
     if start < end and doc[start].lower_ == "the" and not _name_the(doc, start):
@@ -91,6 +102,17 @@ def _title_before(text: str, start: int) -> str | None:
     return None
 
 
+def _given_name_after_title(doc: "Doc", first: int, text: str) -> bool:
+    """Whether the token before a person's name is a capitalized given name that follows a
+    title ("Mayor Taras Dovbush" tagged as "Dovbush")."""
+    if first == 0 or doc[first].is_sent_start:
+        return False
+    before = doc[first - 1]
+    if not (before.is_alpha and before.is_title and before.pos_ == "PROPN"):
+        return False
+    return _title_before(text, before.idx) is not None and data.split_title(before.text + " x")[1] is None
+
+
 def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     """The cleaned mention of one spaCy entity (None when nothing of a name is left);
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
@@ -99,6 +121,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         return None
     doc = ent.doc
     first, last = bounds
+    if ent.label_ == "PERSON" and _given_name_after_title(doc, first, text):
+        first -= 1  # "Mayor [Taras] Dovbush": the small model often tags the surname only
     has_the = _name_the(doc, first) or (first > 0 and _name_the(doc, first - 1) and ent.label_ != "PERSON")
     if has_the and doc[first].text != "The":
         first -= 1
@@ -112,34 +136,217 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
-    if not name.strip() or not any(ch.isalpha() for ch in name):
-        return None
+    if not name.strip() or not any(ch.isalpha() for ch in name) or name.startswith("@"):
+        return None  # no letters, or a social media handle ("@plish516"): not a name
     label = ent.label_
     if role is None and label in _RETYPABLE:
-        label = data.type_before(text, start) or label  # "the town of X", "power company X"
-    return Mention(start, end, name, label, sentence, role=role, has_the=has_the)
+        label = data.type_before(text, start, end) or label  # "the town of X", "power company X"
+    if label == "PERSON" and role is None and _WHICH.match(text, end):
+        label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
+    place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
+                 and data.place_preposition_before(text, start, end))
+    root = ent.root
+    person_cue = root.dep_ == "nsubj" and root.head.lemma_.casefold() in data.person_verbs()
+    return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue,
+                   person_cue=person_cue)
 
 
 def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
     """An adjectival nationality ("Pakistani government") as a mention of the place."""
     place = data.demonyms().get(mention.key)
     adjective = all(t.tag_ in ("JJ", "NNP") for t in ent)  # "Pakistanis" (NNPS) are people
-    if place and adjective and ent.label_ == "NORP":
+    if ent.label_ == "GPE":  # "Ukrainian officials" typed GPE: an adjective, not a place name
+        adjective = all(t.tag_ == "JJ" for t in ent)
+    if place and adjective and ent.label_ in ("NORP", "GPE"):
         return Mention(mention.start, mention.end, place, "GPE", mention.sentence, kind="demonym")
     return mention
 
 
 def doc_mentions(doc: "Doc") -> list[Mention]:
-    """Every cleaned name mention of spaCy's entities, in text order."""
+    """Every cleaned name mention of spaCy's entities, in text order; names on headline
+    lines are checked against the body first (see ``headline_pieces``)."""
     starts, text = sentence_starts(doc), doc.text
+    ents = [piece for ent in joined_ents(doc) if ent.label_ in NAME_TYPES for piece in line_pieces(ent)]
+    headlines = headline_spans(doc, text)
+    body = [e for e in ents if not _on_lines(headlines, e.start_char)]
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_TYPES:
-            continue
+    for ent in body:
         mention = mention_of(ent, sentence_of(starts, ent.start_char), text)
         if mention is not None:
             found.append(_demonym(ent, mention))
-    return found
+    evidence = BodyNames(found)
+    lower_words = {t.text for t in doc if t.is_lower} if headlines else set()
+    for ent in ents:
+        if not _on_lines(headlines, ent.start_char):
+            continue
+        pieces = headline_pieces(ent, evidence) if evidence else [ent]
+        for piece in pieces or ([ent] if _name_on_its_own(ent, lower_words) else []):
+            mention = mention_of(piece, sentence_of(starts, piece.start_char), text)
+            if mention is not None:
+                found.append(_demonym(piece, mention))
+    return _outermost(sorted(found, key=lambda m: (m.start, -m.end)))
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one (sorted by start, longest first): the title of
+    "Secretary of State John Kerry" is part of that mention, not a "State" of its own."""
+    kept: list[Mention] = []
+    reach = -1
+    for m in mentions:
+        if m.end <= reach and kept and not (m.start == kept[-1].start and m.end == kept[-1].end):
+            continue
+        kept.append(m)
+        reach = max(reach, m.end)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def joined_ents(doc: "Doc") -> list["SpacySpan"]:
+    """spaCy's entities, with a place written right before an organization joined to it
+    ("U.S." + "District Court" -> "U.S. District Court": the small model splits such names)."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents, out = list(doc.ents), []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _place_then_org(ent, nxt):
+            out.append(SpacySpan(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _place_then_org(place: "SpacySpan", org: "SpacySpan") -> bool:
+    """Whether two adjacent entities are one organization named after its place."""
+    if org.label_ != "ORG" or place.end != org.start or "\n" in place.doc[place.start:org.end].text:
+        return False
+    if place[-1].text in _POSSESSIVE or place[-1].tag_ == "POS" or not org[0].text[:1].isupper():
+        return False
+    words = [t.text for t in place if t.lower_ != "the"]
+    return place.label_ == "GPE" or (place.label_ == "ORG" and data.canonical_alias(" ".join(words)) is not None)
+
+
+def line_pieces(ent: "SpacySpan") -> list["SpacySpan"]:
+    """The entity cut at line breaks: a name never runs across lines (the small model runs
+    a headline or a time stamp into the next line)."""
+    from spacy.tokens import Span as SpacySpan
+
+    pieces, begin = [], ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > begin:
+                pieces.append(SpacySpan(ent.doc, begin, end, label=ent.label_))
+            begin = token.i + 1
+    if ent.end > begin:
+        pieces.append(SpacySpan(ent.doc, begin, ent.end, label=ent.label_))
+    return pieces
+
+
+def headline_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
+    """Character spans of the title-case lines (headlines, subheads) of an article that also
+    has a body; a line counts when it has a capitalized word outside spaCy's names (a body
+    sentence listing names, "Hillary Clinton, Donald Trump and Bernie Sanders met", does not)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    titled = [(a, b) for a, b, line in lines if data.is_title_case(line)]
+    body_words = sum(len(line.split()) for a, b, line in lines if (a, b) not in titled)
+    if not titled or body_words < 10:
+        return []
+    named = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES)
+    return [(a, b) for a, b in titled if _free_capitals(text, a, b, named) >= 1]
+
+
+def _free_capitals(text: str, start: int, end: int, named: list[tuple[int, int]]) -> int:
+    """Capitalized words of ``text[start:end]`` outside the given (sorted) name spans,
+    function words aside."""
+    near = named[bisect.bisect_left(named, (start, -1)):bisect.bisect_left(named, (end, -1))]
+    count = 0
+    for m in data._WORD.finditer(text, start, end):
+        inside = any(a <= m.start() < b for a, b in near)
+        if not inside and m.group()[0].isupper() and m.group().casefold() not in data.headline_words():
+            count += 1
+    return count
+
+
+def _on_lines(spans: list[tuple[int, int]], char: int) -> bool:
+    return any(a <= char < b for a, b in spans)
+
+
+class BodyNames:
+    """Names the body of an article writes: evidence for the words of a headline name."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.keys = {data.name_key(data.canonical_alias(m.name) or m.name) for m in mentions}
+        self.keys |= {data.name_key(m.name) for m in mentions}
+        self.people = [data.name_key(m.name).split() for m in mentions if m.label == "PERSON"]
+        self.surfaces = {w for m in mentions for w in m.name.split()}  # as written, case kept
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def knows(self, words: list[str], written: str) -> bool:
+        """Whether the body names these words: the same name, or part of a person's name."""
+        key = " ".join(words)
+        if len(words) == 1 and not (written.isupper() or written in self.surfaces):
+            return False  # "That Got Us Thinking": "Us" is no "US" the body writes
+        if key in self.keys or data.name_key(data.canonical_alias(key) or key) in self.keys:
+            return True
+        n = len(words)
+        return any(name[i:i + n] == words for name in self.people for i in range(len(name) - n + 1))
+
+
+def _name_on_its_own(ent: "SpacySpan", lower_words: set[str]) -> bool:
+    """Whether a title-case-line name the body never writes is still a name: a known first
+    name and a surname ("How Paul Ryan Thinks About ..."), a table name ("U.S."), a
+    nationality, or a person name none of whose words the article writes in lower case
+    ("Editing by Will Dunham"; not "Email Server", "Turnout Numbers")."""
+    words = [t for t in ent if t.text not in _POSSESSIVE and not _punct(t)]
+    if not words:
+        return False
+    if ent.label_ == "NORP" or data.canonical_alias(" ".join(t.text for t in words)):
+        return True
+    if ent.label_ != "PERSON" or len(words) > 3:
+        return False
+    if _first_name(words[0]):
+        return True
+    return len(words) >= 2 and all(t.is_title and t.lower_ not in lower_words for t in words)
+
+
+def _first_name(token) -> bool:
+    """Whether a token is a common first name (the coreference layer's list)."""
+    from ..coref.pronouns import first_names
+
+    return token.lower_ in first_names()
+
+
+def headline_pieces(ent: "SpacySpan", body: BodyNames) -> list["SpacySpan"]:
+    """The parts of a headline entity that the body names ("Rip Donald Trump" -> "Donald
+    Trump", "Obama Claims Hillary" -> "Obama", "Hillary"), longest first, not overlapping;
+    nothing when the body names none of it ("Avoid Bad Optics")."""
+    from spacy.tokens import Span as SpacySpan
+
+    tokens = [t for t in ent]
+    runs = [(i, j) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)]
+    runs.sort(key=lambda r: (r[0] - r[1], r[0]))
+    used: set[int] = set()
+    pieces = []
+    for i, j in runs:
+        if used & set(range(i, j)):
+            continue
+        written = " ".join(t.text for t in tokens[i:j] if t.text not in _POSSESSIVE)
+        words = data.name_key(written).split()
+        if words and not _punct(tokens[i]) and not _punct(tokens[j - 1]) and body.knows(words, written):
+            while i > 0 and i - 1 not in used and _first_name(tokens[i - 1]):
+                i -= 1  # "Hillary Clinton" where the body writes only "Clinton"
+            used |= set(range(i, j))
+            pieces.append(SpacySpan(ent.doc, ent.start + i, ent.start + j, label=ent.label_))
+    return sorted(pieces, key=lambda p: p.start)
 
 
 def sentence_starts(doc: "Doc") -> list[int]:

@@ -6,14 +6,19 @@ Rules, in order:
    gave each mention (the majority type wins);
 2. an organization or place whose name is the end of exactly one longer name ("State
    Department" in "US State Department") or its acronym ("UN" for "United Nations") joins it;
-3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it;
-   with several candidates, the one mentioned at least twice as often as each other,
+3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it,
+   unless an honorific or a known first name says the genders differ ("Mr. Obama" does not
+   join "Michelle Obama"); with several candidates, the one mentioned at least twice as often as each other,
    else the mention stays apart rather than guess;
 4. a one-word name spaCy typed as ORG/GPE/... that is the surname of exactly one person
-   joins that person;
+   joins that person; a one-word name that is the first name of exactly one person and the
+   subject of a verb of people ("Melania said"; data/person_verbs.txt) joins that person;
 5. a one-word name that is the first word of exactly one company name ending in a company
    word ("Norvale" of "Norvale Systems", data/company_words.txt) joins that company,
-   whatever type spaCy gave it.
+   whatever type spaCy gave it;
+6. a one-word name typed PERSON (or PRODUCT, WORK_OF_ART) that is never written with a
+   first name or a title, and is written after a place preposition in at least half of its
+   mentions ("filed suit in Harlow", data/place_prepositions.txt), is a place (GPE).
 The canonical name is the alias table's, else the longest name (with "The" when the
 article writes it capitalized mid-sentence).
 """
@@ -59,13 +64,15 @@ class Cluster:
         return any(m.has_the for m in self.mentions)
 
     def base_name(self) -> str:
-        """The longest name among the mentions (most words, then characters, then earliest).
+        """The longest name among the mentions (most words, then characters, then not in
+        capitals, then earliest).
         A tagger slip that glues a word in front ("Rip Donald Trump") is not undone: the
         same shape is a real name too often ("Osama Bin Laden" beside "Bin Laden")."""
         if self.canonical:
             return self.canonical
         named = [m for m in self.mentions if m.kind in ("name", "demonym")] or self.mentions
-        return max(named, key=lambda m: (len(m.name.split()), len(m.name), -m.start)).name
+        # ties go to the name as usually written ("Washington" over a dateline's "WASHINGTON")
+        return max(named, key=lambda m: (len(m.name.split()), len(m.name), not m.name.isupper(), -m.start)).name
 
     def name(self) -> str:
         """The canonical name, with "The" where it belongs to the name."""
@@ -119,6 +126,25 @@ def _dominant(hosts: list[Cluster]) -> list[Cluster]:
     return ranked[:1] if len(ranked[0].mentions) >= 2 * len(ranked[1].mentions) else hosts
 
 
+def _gender(cluster: Cluster) -> str | None:
+    """"m"/"f" from an honorific ("Mr.", "Ms.") or a known first name, None if unknown or mixed
+    (the coreference layer's lists)."""
+    from ..coref.pronouns import first_names, honorifics
+
+    found = {honorifics().get(m.role.casefold()) for m in cluster.mentions if m.role}
+    words = cluster.base_name().split()
+    if len(words) > 1:
+        found.add(first_names().get(words[0].casefold()))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _genders_agree(a: Cluster, b: Cluster) -> bool:
+    """Whether two person clusters may be one person: not "Mr." against "Michelle"."""
+    ga, gb = _gender(a), _gender(b)
+    return ga is None or gb is None or ga == gb
+
+
 def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
     """Rules 2 and 3: fold each shorter name into the one longer name that contains it."""
     group = [c for c in clusters if (c.label == "PERSON") == person and (person or c.label in _PLACE_OR_ORG)]
@@ -129,10 +155,31 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
             continue
         hosts = [c for c in group if c is not short and id(c) not in merged
                  and _contains(tokens[id(c)], tokens[id(short)], person)]
-        hosts = _dominant(hosts) if person else hosts
+        if person:  # "Mr. Obama" is not "Michelle Obama"
+            hosts = _dominant([c for c in hosts if _genders_agree(short, c)])
         if len(hosts) == 1:
             hosts[0].mentions.extend(short.mentions)
             merged.add(id(short))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _mislabeled_first_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 4b: a one-word non-person name that is the first name of exactly one person and
+    is the subject of a verb of people somewhere ("Melania said") joins that person."""
+    firsts: dict[str, list[Cluster]] = {}
+    for p in clusters:
+        words = p.tokens() if p.label == "PERSON" else []
+        if len(words) > 1:
+            firsts.setdefault(words[0], []).append(p)
+    merged: set[int] = set()
+    for c in clusters:
+        if c.label == "PERSON" or c.canonical or c.label not in _SURNAME_SLIPS:
+            continue
+        words = c.tokens()
+        hosts = firsts.get(words[0], []) if len(words) == 1 else []
+        if len(hosts) == 1 and any(m.person_cue for m in c.mentions):
+            hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
+            merged.add(id(c))
     return [c for c in clusters if id(c) not in merged]
 
 
@@ -175,11 +222,28 @@ def _company_short_names(clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
+_PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
+def _places_after_prepositions(clusters: list[Cluster]) -> None:
+    """Rule 6 (in place): "in Harlow" twice makes the one-word "Harlow" a place."""
+    for c in clusters:
+        named = [m for m in c.mentions if m.kind in ("name", "string")]
+        if c.label not in _PLACE_SLIPS or not named or c.canonical:
+            continue
+        if any(m.role or " " in m.name.strip() for m in c.mentions):
+            continue  # "Judge Harlow", "Ann Harlow": a person
+        if 2 * sum(m.place_cue for m in named) >= len(named):
+            c.mentions[:] = [replace(m, label="GPE") for m in c.mentions]
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """All merge rules over a document's mentions, clusters in order of first mention."""
     clusters = exact_clusters(mentions)
     clusters = _merge_into_unique(clusters, person=False)
     clusters = _merge_into_unique(clusters, person=True)
     clusters = _mislabeled_surnames(clusters)
+    clusters = _mislabeled_first_names(clusters)
     clusters = _company_short_names(clusters)
+    _places_after_prepositions(clusters)
     return sorted(clusters, key=lambda c: c.first)

@@ -84,11 +84,23 @@ class Structure:
 def _signal(prep: "Token", lex: Lexicon) -> str | None:
     """The relation a preposition or subordinator signals ("after" -> AFTER, "prior to" -> BEFORE)."""
     word = prep.lower_
-    if word == "to" and prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} to" in lex.signals:
-        return lex.signals[f"{prep.doc[prep.i - 1].lower_} to"]
-    if word == "of" and prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} of" in lex.signals:
-        return lex.signals[f"{prep.doc[prep.i - 1].lower_} of"]
+    if prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} {word}" in lex.signals:
+        return lex.signals[f"{prep.doc[prep.i - 1].lower_} {word}"]  # "prior to", "compared with"
     return lex.signals.get(word)
+
+
+def _is_not_event_time(prep: "Token", timex: Timex, lex: Lexicon) -> bool:
+    """A time introduced by ``prep`` that does not date the event: a comparison baseline
+    ("than a year earlier", "up 18% from a year earlier") or the scope of a plan, forecast or
+    report ("raised its forecast for 2026"; but "For 1988, X earned" and "for now" are the
+    event's time)."""
+    signal, gov = _signal(prep, lex), prep.head
+    if signal == "SCOPE":
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+            return False  # "a second round is scheduled for Thursday": the round's time
+        words = [gov] + [c for c in gov.children if c.dep_ == "dobj"]
+        return timex.value != "PRESENT_REF" and any(lex.change_words.get(w.lemma_.lower()) == "scope" for w in words)
+    return signal == "BASELINE" or (prep.lower_ == "from" and lex.change_words.get(gov.lemma_.lower()) == "change")
 
 
 def _timex_tokens(doc: "Doc", timex: Timex) -> "Token | None":
@@ -119,6 +131,8 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         if root is None or (timex.type == "DURATION" and not _is_span_duration(root)):
             continue
         kind, target = "EQUAL", root.head
+        if root.dep_ in ("pobj", "pcomp") and _is_not_event_time(root.head, timex, lex):
+            continue
         if root.dep_ == "pobj":
             kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
@@ -172,6 +186,50 @@ def clause_edges(struct: Structure) -> list[Edge]:
         gov = struct.by_token.get(head.head.i)
         if gov is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="when_clause"))
+    return edges
+
+
+def measure_period_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
+    """A period that modifies a measured quantity dates its change: "third-quarter profit
+    climbed", "revenue for the quarter fell" (the subject is a measure noun, the verb a
+    verb of change, both in change_words.txt)."""
+    edges: list[Edge] = []
+    for timex in timexes:
+        root = _timex_tokens(struct.doc, timex)
+        if root is None or timex.type not in ("DATE", "TIME") or not timex.interval:
+            continue
+        noun = root.head
+        if root.dep_ == "pobj" and noun.lower_ in ("for", "in", "during"):
+            noun = noun.head
+        elif root.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss"):
+            continue
+        if lex.change_words.get(noun.lemma_.lower()) != "measure" or noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        node = struct.by_token.get(noun.head.i)
+        if node is not None and lex.change_words.get(node.mention.lemma) == "change":
+            edges.append(Edge(timex.id, node.id, "EQUAL", rule="measure_period"))
+    return edges
+
+
+def when_relative_edges(struct: Structure, timexes: Iterable[Timex]) -> list[Edge]:
+    """A relative "when" clause happens at the time its head names: "dates to September 17,
+    2024, when the alliance filed suit", "in 1998, when two engineers left"; or at the time
+    of the event its head is ("the 2008 election, when Obama won")."""
+    doc = struct.doc
+    timex_at: dict[int, Timex] = {}
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and timex.type in ("DATE", "TIME") and timex.interval:
+            timex_at.update((t.i, timex) for t in span)
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        head = doc[node.mention.head]
+        if head.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children):
+            continue
+        if (timex := timex_at.get(head.head.i)) is not None:
+            edges.append(Edge(timex.id, node.id, "EQUAL", rule="when_relative"))
+        elif (gov := struct.by_token.get(head.head.i)) is not None and gov.id != node.id:
+            edges.append(Edge(gov.id, node.id, "EQUAL", rule="when_relative"))
     return edges
 
 
@@ -244,7 +302,9 @@ def structure_edges(struct: Structure) -> list[Edge]:
         elif _is_dependent_clause(head) and node.modality is None:
             gov = struct.event_at(gov_token, climb=1)
             if gov is not None and gov.id != node.id:
-                edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=False))
+                # "X raised its forecast, saying ...": a reporting participle is the same act
+                hard = node.mention.cls == "REPORTING" and head.tag_ == "VBG" and head.dep_ == "advcl"
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
 
 
@@ -301,6 +361,22 @@ def _reporting_governor(struct: Structure, node: EventNode) -> EventNode | None:
                 return gov
         token = token.head
     return None
+
+
+def report_now_edges(struct: Structure, timexes: Iterable[Timex], dated: set[str]) -> list[Edge]:
+    """"now" in reported words is the time of the report ("saying it now expects ..."):
+    the reporting verb governing the clause that "now" dates is on that day, unless a time
+    expression of its own dates it (``dated``: "said on Monday that they now ...")."""
+    edges: list[Edge] = []
+    for timex in timexes:
+        root = _timex_tokens(struct.doc, timex)
+        if root is None or timex.value != "PRESENT_REF" or not timex.interval:
+            continue
+        node = struct.event_at(root.head)
+        report = _reporting_governor(struct, node) if node is not None else None
+        if report is not None and report.id not in dated:
+            edges.append(Edge(timex.id, report.id, "EQUAL", rule="report_now"))
+    return edges
 
 
 def report_narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Edge]:
@@ -481,6 +557,8 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     pub = parse_day(published)
     coref = coreference(struct)
     edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    edges += when_relative_edges(struct, timexes) + measure_period_edges(struct, timexes, lex)
+    edges += report_now_edges(struct, timexes, {e.dst for e in edges if e.src.startswith("T") and e.hard})
     day_timexes = {t.id for t in timexes if t.interval and t.interval[0] and t.interval[0] == t.interval[1]}
     timed: dict[str, bool] = {}
     for e in edges:

@@ -14,7 +14,7 @@ from importlib import resources
 DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
     "reporting_verbs.txt", "event_classes.txt", "non_event_verbs.txt", "state_adjectives.txt",
-    "modality_cues.txt", "negation_cues.txt", "temporal_signals.txt",
+    "modality_cues.txt", "negation_cues.txt", "temporal_signals.txt", "change_words.txt",
 )
 
 
@@ -69,7 +69,8 @@ class Lexicon:
     state_adjectives: frozenset[str]
     modality: dict[str, str]  # cue -> modality label
     negation: frozenset[str]
-    signals: dict[str, str]  # signal phrase -> BEFORE | AFTER | SINCE | UNTIL | DURING
+    signals: dict[str, str]  # signal phrase -> BEFORE | AFTER | SINCE | UNTIL | DURING | BASELINE | SCOPE
+    change_words: dict[str, str]  # lemma -> "change" (verb) | "measure" (noun)
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -97,4 +98,5 @@ def lexicon() -> Lexicon:
         modality=_table("modality_cues.txt"),
         negation=_words("negation_cues.txt"),
         signals=_table("temporal_signals.txt"),
+        change_words=_table("change_words.txt"),
     )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..coref import GENDERED_PRONOUNS, PronounResolver
+from ..coref.definite import DefiniteResolver
 from ..types import Entity, Participant, Span
 from .lexicon import fields_of, data_lines
 from .triggers import Mention
@@ -69,6 +70,7 @@ class EntityIndex:
             (m.start, m.end, e.id) for e in self.entities for m in e.mentions)
         self._resolver = None
         self._people: PronounResolver | None = None
+        self._definite: DefiniteResolver | None = None
 
     def _pronoun_entity(self, token: "Token") -> str | None:
         if not self.entities:
@@ -106,6 +108,11 @@ class EntityIndex:
             for child in head.children:
                 if eid is None and child.dep_ == dep:
                     eid = self.entity_for(child) if child.pos_ == "PRON" else self.entity_at(child)
+        if eid is None and head.pos_ == "NOUN":  # "the company", "the judge": the entity named before
+            if self._definite is None:
+                self._definite = DefiniteResolver(self.entities)
+            found = self._definite.antecedent(head)
+            eid = found.id if found else None
         return eid
 
 
@@ -172,6 +179,8 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     subj = _subject(verb)
     if subj:
         args.append(subj)
+        # "Voters in X re-elected", "the talks in London collapsed": where the subject is, it acts
+        args.extend(p for p in _prep_arguments(subj[1]) if p[0] == "location")
     elif (ctrl := _controller(verb)) is not None:
         args.append(("agent", ctrl))
     elif verb.dep_ == "acl" and (owner := _possessor(verb.head)) is not None:

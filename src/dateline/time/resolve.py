@@ -35,6 +35,7 @@ class Context:
     story_id: str | None = None  # the timex that set it
     tense: int = PRESENT
     started_before: bool = False  # "since November": the date cannot lie after publication
+    story_clock: str | None = None  # HH:MM when the story's last step was a clock time ("6:40 p.m.")
 
 
 @dataclass(frozen=True)
@@ -278,8 +279,12 @@ def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
 
 
 def last_completed(under: Under, ctx: Context) -> bool:
-    """'the quarter' told in the past while the story is in no quarter: the last one reported."""
-    return (under.completed == "Q" and ctx.tense == PAST and ctx.story_gran not in _FINE_REF
+    """'the quarter' told in the past while the story is in no quarter: the last one reported.
+
+    'the year-ago quarter' (a shift of a year) compares with that quarter whatever the tense.
+    """
+    past = ctx.tense == PAST or under.shift_unit == "Y"
+    return (under.completed == "Q" and past and ctx.story_gran not in _FINE_REF
             and ctx.published is not None)
 
 
@@ -288,7 +293,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
     gran = _granularity(under, ctx)
     base = anchor[0]
     if last_completed(under, ctx):
-        return cal.shift(ctx.published, "Q", -1), "quarter"
+        years = under.shift_n if under.shift_unit == "Y" and under.shift_n else 0
+        return cal.shift(cal.shift(ctx.published, "Q", -1), "Y", years), "quarter"
     if under.shift_unit is not None:
         if under.shift_n is None:
             return None, gran
@@ -327,6 +333,58 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+def clock_step_applies(under: Under, ctx: Context, label: str | None) -> bool:
+    """'30 minutes later', 'two hours earlier' right after a clock time of the story."""
+    return (under.anchor == "story" and under.shift_unit in ("TH", "TM") and under.shift_n is not None
+            and ctx.story_clock is not None and label not in (None, "DCT"))
+
+
+def clock_step(under: Under, ctx: Context, day: dt.date, label: str | None) -> Resolved:
+    """A clock time measured from the story's clock time: '6:40 p.m. ... 30 minutes later' is T19:10."""
+    hour, minute = (int(x) for x in (ctx.story_clock or "00:00").split(":"))
+    moment = dt.datetime.combine(day, dt.time(0, 0)) + dt.timedelta(hours=hour, minutes=minute)
+    moment += dt.timedelta(hours=under.shift_n) if under.shift_unit == "TH" else dt.timedelta(minutes=under.shift_n)
+    date = moment.date().isoformat()
+    return Resolved(f"{date}T{moment:%H:%M}", "time", (date, date), label, under.mod)
+
+
+_COARSE = ("month", "quarter", "half", "season", "year")
+
+
+def day_in_coarse_story(under: Under, ctx: Context, label: str | None) -> bool:
+    """'that day', 'the same day' when the story only knows a month or a year: the day is unknown."""
+    return (under.anchor == "story" and under.shift_unit == "D" and under.shift_n == 0
+            and under.clock is None and under.pod is None and ctx.story is not None
+            and ctx.story_gran in _COARSE and label not in (None, "DCT"))
+
+
+def day_of_coarse_story(under: Under, ctx: Context, label: str | None) -> Resolved:
+    """'that same day' after 'in October 1998': 1998-10-XX, somewhere in the story's period."""
+    first, last = ctx.story
+    prefix = f"{first.year:04d}-{first.month:02d}" if ctx.story_gran == "month" else f"{first.year:04d}-XX"
+    return Resolved(f"{prefix}-XX", "day", (first.isoformat(), last.isoformat()), label, under.mod)
+
+
+def later_without_anchor(under: Under, label: str | None) -> bool:
+    """'two days later', 'the next day' when no date has been told: the publication date is
+    the time of writing, not a time of the story, so nothing says what they follow."""
+    return under.anchor == "story" and label == "DCT" and (under.shift_n or 0) > 0 and under.in_year is None
+
+
+def past_after_publication(under: Under, ctx: Context, first: dt.date) -> bool:
+    """A step along the story told in the past tense that lands after publication (more than
+    TENSE_SLACK days): '200 years later' measured from a date the story only plans. The tense
+    is the better witness: the anchor was the wrong one."""
+    return (under.anchor == "story" and under.shift_unit is not None and ctx.tense == PAST
+            and ctx.published is not None and (first - ctx.published).days > TENSE_SLACK)
+
+
+def unanchored(under: Under, gran: str) -> Resolved:
+    """A step along the story whose anchor cannot be trusted: X digits and no interval, as for
+    any value nothing anchors (the events layer still bounds a past clause by publication)."""
+    return Resolved(unresolved_value(under, gran), gran, None, None, under.mod)
 
 
 def weekend_ahead(day: dt.date) -> bool:
@@ -416,12 +474,18 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         if under.clock and under.weekday is None and under.dayword is None and under.month is None \
                 and under.shift_unit is None and under.anchor == "story" and ctx.story_gran not in ("day", "time"):
             anchor, label = (ctx.published, ctx.published) if ctx.published else anchor, "DCT" if ctx.published else label
+        if clock_step_applies(under, ctx, label):
+            return clock_step(under, ctx, anchor[0], label)
+        if day_in_coarse_story(under, ctx, label):
+            return day_of_coarse_story(under, ctx, label)
         day, gran = point_day(under, ctx, anchor)
     if day is None:
         return Resolved(unresolved_value(under, gran), gran, None, label, under.mod)
     period = "day" if gran == "time" else gran
     value = cal.period_value(day, period)
     first, last = cal.period_interval(day, period)
+    if later_without_anchor(under, label) or past_after_publication(under, ctx, first):
+        return unanchored(under, gran)
     if under.clock or under.pod:
         value = cal.period_value(day, "day") + time_suffix(under)
         first = last = day

@@ -180,7 +180,8 @@ def _blocked(text: str, lexicon: Lexicon) -> bool:
     return text.islower() and lexicon.value("lowercase_blocked", text) is not None
 
 
-_WORD_BEFORE = re.compile(r"([\w'’.]+)[ \t]+$")
+# The word before a match, past any opening quotation marks ('the ``March of the ...'', 'the "May Day"').
+_WORD_BEFORE = re.compile(r"([\w'’.]+)[ \t]+(?:``|[\"“‘'])?$")
 _WORD_AFTER = re.compile(r"^[ \t]+([\w'’]+)")
 
 

@@ -7,16 +7,17 @@ story's current reference time, so "March 2" after "March 7 last year" is read i
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve
 from .rules import Candidate, candidates, select
-from .tense import since_cue, tense_at
+from .tense import modifies_noun, since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,6 +45,7 @@ class Story:
     timex_id: str | None = None
     expires: int | None = None  # a bare year is the reference only this far into the text
     fallback: "Story | None" = None  # the reference time before the bare year
+    clock: str | None = None  # HH:MM when the last step of the story was a clock time on its day
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -80,6 +82,24 @@ def next_story(story: Story, timex: Timex, under: Under, bound: bool = False,
     if story.expires is not None:
         fallback = story.fallback  # a bare year never stands in for another bare year
     return Story(interval, timex.granularity, timex.id, expires, fallback)
+
+
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+
+
+def clock_story(before: Story, after: Story, timex: Timex, under: Under) -> Story:
+    """The story after a clock time: it keeps the clock, so '30 minutes later' is a time too.
+
+    A clock time read on the story's day ("at about 6:40 p.m.") leaves the day as it was;
+    one with its own date ("9 a.m. Tuesday") has already moved the story to that date.
+    """
+    if not under.clock or not _CLOCK_VALUE.search(timex.value):
+        return after
+    if after is not before:
+        return replace(after, clock=under.clock)
+    if before.timex_id is not None and timex.anchor == before.timex_id:
+        return replace(before, timex_id=timex.id, clock=under.clock)
+    return after
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -144,14 +164,36 @@ def starts_with_count(expression: str) -> bool:
 def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
     """A Timex from a match and its resolution."""
     mod = res.mod
+    kind = cand.rule.type
+    if kind == "DATE" and _CLOCK_VALUE.search(res.value):
+        kind = "TIME"  # a step of minutes or hours from a clock time of the story lands on a clock time
     if mod is None and cand.rule.type != "SET" and starts_with_count(text[cand.start:cand.end]):
         mod = outside_mod(text, cand.start)  # "about two weeks", not "over the weekend"
     return Timex(
         id=f"T{number}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
-        type=cand.rule.type, value=res.value, mod=mod, interval=res.interval,
+        type=kind, value=res.value, mod=mod, interval=res.interval,
         anchor=res.anchor, rule=cand.rule.name, granularity=res.granularity,
         quant=res.quant, freq=res.freq,
     )
+
+
+def names_real_day(cand: Candidate) -> bool:
+    """False for a match that names a day its month does not have ("February 30", "April 31",
+    "29 February 2015"): such a match is not read as that date.
+
+    The rules then see the text as if the day number were any number, so a shorter match
+    may remain ("2016" in "February 30, 2016"); nothing finer than what exists is emitted.
+    A yearless "Feb. 29" exists (in leap years).
+    """
+    if not any(key == "d" for key, _ in cand.rule.spec):
+        return True
+    under = build(cand)
+    if under.month is None or under.day is None:
+        return True
+    if not 1 <= under.month <= 12:
+        return False
+    year = under.year if under.year is not None and 1 <= under.year <= 9999 else 2000  # 2000: a leap year
+    return 1 <= under.day <= calendar.monthrange(year, under.month)[1]
 
 
 def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Timex]:
@@ -161,12 +203,39 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     day = parse_published(published)
     story = Story((day, day), "day", "DCT") if day else Story()
     timexes: list[Timex] = []
-    for cand in select(candidates(text)):
+    background: Story | None = None  # the date of a noun modifier told since the story last moved
+    background_end = 0
+    for cand in select([c for c in candidates(text) if names_real_day(c)]):
         under = build(cand)
         story = current_story(story, cand.start)
-        ctx = Context(day, story.interval, story.granularity, story.timex_id,
-                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start))
+        # A step ("two years later") follows the date told just before it, even one that only
+        # describes a noun ("a drug approved in 2017 was withdrawn two years later").
+        near = background is not None and same_sentence(text, background_end, cand.start)
+        ref = background if near and is_step(under) else story
+        ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
+                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock)
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
-        story = next_story(story, timex, under, is_bound(text, cand.start), day)
+        moved = next_story(story, timex, under, is_bound(text, cand.start), day)
+        if modifies_noun(doc, cand.start, cand.end):
+            clocked = clock_story(story, moved, timex, under)
+            if clocked is not story:
+                background, background_end = clocked, cand.end
+        else:
+            story, background = clock_story(story, moved, timex, under), None
     return timexes
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
+
+
+def same_sentence(text: str, start: int, end: int) -> bool:
+    """No sentence end between ``start`` and ``end`` (a noun modifier's date reaches a step in
+    its own sentence only: 'which had issued a watch that morning. A second twister struck
+    30 minutes later' follows the story's 6:40 p.m., not the morning)."""
+    return end - start <= 300 and not _SENTENCE_END.search(text, start, end)
+
+
+def is_step(under: Under) -> bool:
+    """A step along the story from the last date told ('two years later', 'the next day')."""
+    return under.anchor == "story" and under.shift_unit is not None

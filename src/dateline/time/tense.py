@@ -6,6 +6,7 @@ tense marker in the sentence does (data/tense.tsv lists the markers).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“'A-Z])|\n\s*\n")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# Opening and closing quotation marks: curly, PTB-style (`` ''), and the straight mark, which
+# opens and closes in turn.  Single quotes are left out: they are mostly apostrophes.
+_QUOTE_MARK = re.compile(r"[“”\"]|``|''")
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,50 @@ def markers() -> Markers:
                    compile_(found["clause"]))
 
 
+@lru_cache(maxsize=8)
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) spans of the quotations in ``text``, marks included.
+
+    Marks pair up within a paragraph; a quotation left open runs to the paragraph's end
+    (news convention for quotes that continue in the next paragraph).
+    """
+    spans: list[tuple[int, int]] = []
+    paragraph_start = 0
+    for boundary in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
+        opened: int | None = None
+        for m in _QUOTE_MARK.finditer(text, paragraph_start, boundary):
+            mark = m.group(0)
+            if opened is None and mark in ("“", '"', "``"):
+                opened = m.start()
+            elif opened is not None and mark in ("”", '"', "''"):
+                spans.append((opened, m.end()))
+                opened = None
+        if opened is not None:
+            spans.append((opened, boundary))
+        paragraph_start = boundary
+    return tuple(spans)
+
+
+def in_other_quote(text: str, position: int, start: int) -> bool:
+    """True when ``position`` lies inside a quotation that does not contain the expression at ``start``.
+
+    The tense of words someone is quoted as saying ('"We will live under it," he said in
+    July') is not the tense of the clause around a date outside the quotation.
+    """
+    spans = quote_spans(text)
+    i = bisect.bisect_right(spans, (position, len(text) + 1)) - 1  # the last quotation opened at or before it
+    if i < 0:
+        return False
+    first, last = spans[i]
+    return first <= position < last and not first <= start < last
+
+
 def future_cue(text: str, start: int) -> bool:
     """True when a future cue ('payable', 'as soon as', 'scheduled to') shortly precedes ``start``."""
     left, _ = sentence_bounds(text, start, start)
-    window = text[max(left, start - CUE_REACH):start]
-    cues = list(markers().cue.finditer(window))
+    offset = max(left, start - CUE_REACH)
+    window = text[offset:start]
+    cues = [m for m in markers().cue.finditer(window) if not in_other_quote(text, offset + m.start(), start)]
     # a finite verb after the last cue: the expression is in another clause ("whose plan
     # to cap taxes was rejected in March"), so the cue says nothing about its tense
     return bool(cues) and not markers().clause.search(window, cues[-1].end())
@@ -82,8 +126,11 @@ def since_cue(text: str, start: int) -> bool:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The (approximate) sentence around text[start:end]."""
     left = max(0, start - SENTENCE_REACH)  # no sentence end in reach: look this far only
-    for m in _SENTENCE_END.finditer(text, left, start):
-        left = m.end()
+    # one character past ``start``: the boundary's look-ahead must see the expression's first
+    # letter, or a sentence that opens with the expression ("Two days later, ...") is missed
+    for m in _SENTENCE_END.finditer(text, left, min(len(text), start + 1)):
+        if m.end() <= start:
+            left = m.end()
     m = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
     right = m.start() + 1 if m else min(len(text), end + SENTENCE_REACH)
     return left, right
@@ -97,6 +144,8 @@ def tense_from_text(text: str, start: int, end: int) -> int:
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue  # the expression's own words ("last", "ago") are not the clause's tense
+            if in_other_quote(text, m.start(), start):
+                continue
             gap = start - m.end() if m.end() <= start else m.start() - end
             key = (gap, -(m.end() - m.start()))  # on a tie the longer marker: "will be announced"
             if best is None or key < best[0]:
@@ -104,20 +153,41 @@ def tense_from_text(text: str, start: int, end: int) -> int:
     return best[1] if best else PRESENT
 
 
-def tense_from_doc(doc: "Doc", start: int, end: int) -> int | None:
-    """The tense of the verb governing the token at ``start`` (None if no verb found)."""
+def governing_verb(doc: "Doc", start: int, end: int):
+    """The verb (or auxiliary) the expression at text[start:end] hangs from in the parse, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
+            return token
+        if token.head == token:
             return None
         token = token.head
-    else:
+    return None
+
+
+# Dependencies of a verb that modifies a noun ("results [released] early Wednesday", "a record
+# high [set] on Aug. 6"): a date there describes the noun, not a step of the story.
+NOUN_MODIFIER_DEPS = ("acl", "relcl")
+
+
+def modifies_noun(doc: "Doc | None", start: int, end: int) -> bool:
+    """True when the expression's verb is a reduced clause modifying a noun (a background date)."""
+    if doc is None:
+        return False
+    verb = governing_verb(doc, start, end)
+    return verb is not None and verb.dep_ in NOUN_MODIFIER_DEPS
+
+
+def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
+    """The tense of the verb governing the token at ``start`` (None if no verb found)."""
+    token = governing_verb(doc, start, end)
+    if token is None:
         return None
+    if text is not None and in_other_quote(text, token.idx, start):
+        return None  # the parse hangs the date on a quoted verb: read the narration's markers
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
         return FUTURE
@@ -136,7 +206,7 @@ def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
         # "had been due to expire Friday": a deadline the story has already passed
         return PAST if past_perfect_near(text, start, end) else FUTURE
     if doc is not None:
-        found = tense_from_doc(doc, start, end)
+        found = tense_from_doc(doc, start, end, text)
         if found is not None:
             return found
     return tense_from_text(text, start, end)
