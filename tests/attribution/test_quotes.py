@@ -29,7 +29,8 @@ CASES = [
     ("“An article that is one long quote without end", ["An article that is one long quote without end"]),
     ("", []),
     ('""""', ["", ""]),
-    # British style: outer single marks around an inner double-quoted quote
+    # British style: outer single marks around an inner double-quoted quote (the inner one is
+    # found by nested_quotes, not here)
     ("'He said \"no\" and then left,' Ana Ruiz said.", ['He said "no" and then left,']),
     # apostrophes inside a double-quoted quote do not end or start anything
     ("“In the '90s we loved rock 'n' roll and the Joneses' cars,” said Ana Ruiz.",
@@ -81,8 +82,11 @@ ATTRIBUTION_CASES = [
     ("“First paragraph of the quote.\n\n“Second paragraph.\n\n“Third and last,” said Ana Ruiz.\n\n"
      "Later, “another quote,” said Tom Berg.",
      [("said", "Ana Ruiz", "“First paragraph"), ("said", "Tom Berg", "“another quote,”")]),
-    # quotes inside quotes: one attribution for the outer quote
-    ("“He told me ‘never again,’ and left,” Ana Ruiz said.", [("said", "Ana Ruiz", "“He told me")]),
+    # quotes inside quotes: the outer quote is its speaker's, the inner one the inner verb's subject's
+    ("“He told me ‘never again,’ and left,” Ana Ruiz said.",
+     [("said", "Ana Ruiz", "“He told me"), ("told", "He", "‘never again,’")]),
+    ('"We were not pretty," Ana Ruiz said. "Tom Berg told me at halftime, \'Coach, give me the ball.\' '
+     'So I did."', [("said", "Ana Ruiz", '"We were not pretty,"'), ("told", "Tom Berg", "'Coach, give me")]),
 ]
 
 
@@ -93,3 +97,15 @@ def test_bad_quote_marks_keep_every_attribution(attributions_of, text, expected)
     assert len(got) == len(expected), got
     for (cue, name, start), (gcue, gname, content) in zip(expected, got):
         assert (gcue, gname) == (cue, name) and content.startswith(start), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Malik told me, \'Coach, give me the ball.\' So I did."', ["Coach, give me the ball."]),
+    ("“He told me ‘never again,’ and left,” she said.", ["never again,"]),
+    ("“We didn't go, and the Joneses' car stayed,” she said.", []),
+    ("'He said \"no\" and left,' she said.", []),
+])
+def test_nested_quotes(text, expected):
+    from dateline.attribution.quotes import nested_quotes
+
+    assert [text[q.inner_start:q.inner_end] for q in nested_quotes(text, find_quotes(text))] == expected

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
-from .quotes import Quote, find_quotes, paragraphs
+from .quotes import Quote, find_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
@@ -58,6 +58,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     cands = _split_relays(doc, text, quotes, cands)
     cands = _resolve_nesting(doc, _drop_participles_of_cues(doc, cands))
     cands = _split_shared_quotes(doc, text, quotes, cands)
+    cands += _nested_quote_cands(doc, text, quotes, cands)
     cands = [c for c in (_outside_content(doc, text, c, quotes) for c in cands) if c is not None]
     _add_relays(doc, cands)
     cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
@@ -329,6 +330,27 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     verbs = [t for t in tokens_between(doc, sent_start, colon) if cue_verb(t) is not None
              and not _inside_quote(t.idx, quotes)]
     return verbs[-1] if verbs else None
+
+
+def _nested_quote_cands(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """A quote inside a quote is the words of the speech verb just before it, inside the outer
+    quote ('"Malik told me at halftime, 'Coach, give me the ball.' So I did."': Malik's)."""
+    heads = {c.head for c in cands}
+    out = []
+    for inner in nested_quotes(text, quotes):
+        outer = next((q for q in quotes if q.inner_start <= inner.start and inner.end <= q.end), None)
+        if outer is None:
+            continue
+        floor = max(outer.inner_start, inner.start - MAX_SOURCE_CHARS)
+        verbs = [t for t in tokens_between(doc, floor, inner.start)
+                 if cue_verb(t) is not None and "quote" in cue_verb(t).complements]
+        if not verbs or verbs[-1].i in heads or _clause_break(text[verbs[-1].idx:inner.start]):
+            continue
+        verb = verbs[-1]
+        out.append(Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
+                             content=[(inner.start, inner.end)], rule="quote_nested"))
+        heads.add(verb.i)
+    return out
 
 
 def _split_shared_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:

@@ -185,3 +185,15 @@ def _outer_single_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
             if held and not any(q.start < a < q.end or q.start < b < q.end for q in inside):
                 out = [q for q in out if q not in held] + [_make(text, a, b + 1, True, 1)]
     return sorted(out, key=lambda q: q.start)
+
+
+def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes inside double-quoted quotes, by single marks ('"Malik told me, 'Give me the
+    ball.' So I did."'); apostrophes are left out as everywhere."""
+    out = []
+    for q in quotes:
+        if text[q.start] not in DOUBLE_OPEN + STRAIGHT_DOUBLE or q.inner_end <= q.inner_start:
+            continue
+        pairs, _ = _pair(_marks(text, q.inner_start, q.inner_end, single=True))
+        out += [_make(text, a, b + 1, True, 1) for a, b in pairs if b > a + 1]
+    return out
