@@ -88,6 +88,17 @@ ROWS = [
     # a quote's cue is the speech verb beside it, not a verb inside the quote
     ('"We need to be where we need to be. Probably not," Ms. Moore said.',
      "direct", "said", "Moore", "Ms. Moore", '"We need to be', []),
+    # the parse takes quoted words as the subject: the name beside the cue speaks (QA finding 3)
+    ('"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a party official.',
+     "direct", "said", "Leslie Wimes", "Leslie Wimes", '"The campaign is in panic mode.', []),
+    ('"If it does not have the weapons yet, it will at some point," said James Acton, a physicist.',
+     "direct", "said", "James Acton", "James Acton, a physicist", '"If it does not', []),
+    ('"I will make this promise to you: We will achieve justice in this case," Tulsa police Chief '
+     "Chuck Jordan said Monday.",
+     "direct", "said Monday", "Chuck Jordan", "Tulsa police Chief Chuck Jordan", '"I will make', []),
+    # a participle hung on the cue is not a second attribution of the quote
+    ('"This is in their heads," said Caddell, speaking of the issue.',
+     "direct", "said", "Caddell", "Caddell", '"This is in their heads,"', []),
     # an active "it" is a source (the document before it); adverbs belong to the cue
     ("The ad shows the senator at a rally. It also mentions her record on trade.",
      "indirect", "also mentions", "The ad", "It", "her record on trade", []),
@@ -131,6 +142,20 @@ def test_pattern(attributions_of, text, kind, cue, name, mention, content, via):
     assert [v.name for v in att.via] == via
     for span in att.content + (att.cue,):
         assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    'The list was short.\n\n"I have learned that I cannot be so passionate. I love to wave my arms."',
+    '"We remain open to talks," he said, referring to the country. "Sadly, they refuse."',
+    '"This is in their heads," said Caddell, speaking of the issue.',
+    'He said voting fraud is "a big problem" but "nobody has the guts to talk about it."',
+    '"The nation is watching. ... We have to show that we have his back."',
+])
+def test_cue_and_source_lie_outside_their_content(attributions_of, text):
+    """Invariant (QA finding 3): no attribution holds its own cue or source in its content."""
+    for att in attributions_of(text):
+        spans = [s for s in (att.cue, att.source.span if att.source else None) if s is not None]
+        assert not any(c.start <= s.start and s.end <= c.end for s in spans for c in att.content), att
 
 
 def test_split_quote_has_both_parts(attributions_of):
