@@ -226,3 +226,38 @@ def test_now_does_not_override_the_report_date():
 def test_for_is_a_scope_only_after_plans_forecasts_and_reports(text, phrase, value, interval, trigger, expected):
     events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
     assert by_trigger(events, trigger).when.interval == expected
+
+
+# A clause with a time of its own takes no narrative guess: an age, an offset word, a time
+# expression (dated or not), or a conjunct of such a clause.
+@pytest.mark.parametrize("text, extra, trigger, expected", [
+    ("She was born on March 3, 1938. At age 12, she started a newspaper.", (), "started",
+     ("1950-03-03", "1951-03-02")),
+    ("She was born on March 3, 1938. At the age of 12, she started a newspaper.", (), "started",
+     ("1950-03-03", "1951-03-02")),
+    ("He arrived in Paris on May 2, 2023. He later moved to Rome.", (), "moved", (None, PUB)),
+    ("He arrived in Paris on May 2, 2023. One year later he was fired and he founded a firm.",
+     (("One year later", "XXXX", None),), "founded", (None, PUB)),
+    ("He arrived in Paris on May 2, 2023. The following year, he moved to Rome.",
+     (("The following year", "XXXX", None),), "moved", (None, PUB)),
+])
+def test_own_time_blocks_the_narrative_guess(text, extra, trigger, expected):
+    day = "March 3, 1938" if "1938" in text else "May 2, 2023"
+    value = "1938-03-03" if "1938" in text else "2023-05-02"
+    timexes = [timex(text, day, value, id="T1")]
+    timexes += [timex(text, phrase, v, interval=i, id=f"T{n}") for n, (phrase, v, i) in enumerate(extra, start=2)]
+    event = by_trigger(run(text, PUB, timexes), trigger)
+    assert event.when.interval == expected
+    assert "narrative" not in (event.when.note or "")
+
+
+def test_a_birth_is_not_the_narrative_reference():
+    text = "Jobs was born on February 24, 1955. He started a company."
+    events = run(text, PUB, [timex(text, "February 24, 1955", "1955-02-24")])
+    assert by_trigger(events, "started").when.interval == (None, PUB)
+
+
+def test_an_age_also_dates_the_birth_backwards():
+    text = "She was born in Duluth. At age 12, in 1950, she started a newspaper."
+    events = run(text, PUB, [timex(text, "1950", "1950", interval=("1950-01-01", "1950-12-31"))])
+    assert by_trigger(events, "born").when.interval == ("1937-01-02", "1938-12-31")
