@@ -261,3 +261,27 @@ def test_an_age_also_dates_the_birth_backwards():
     text = "She was born in Duluth. At age 12, in 1950, she started a newspaper."
     events = run(text, PUB, [timex(text, "1950", "1950", interval=("1950-01-01", "1950-12-31"))])
     assert by_trigger(events, "born").when.interval == ("1937-01-02", "1938-12-31")
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, aspectual, complement, expected", [
+    ("The trial, which began enrolling patients in March 2019, was halted.", "March 2019", "2019-03",
+     ("2019-03-01", "2019-03-31"), "began", "enrolling", ("2019-03-01", "2019-03-31")),
+    ("The company started to sell the drug in 2020.", "2020", "2020", ("2020-01-01", "2020-12-31"),
+     "started", "sell", ("2020-01-01", "2020-12-31")),
+    ("Workers stopped building the dam on May 2.", "May 2", "2023-05-02", None, "stopped", "building",
+     ("2023-05-02", "2023-05-02")),
+])
+def test_aspectual_verb_shares_its_complements_time(text, phrase, value, interval, aspectual, complement, expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, aspectual).when.interval == expected
+    assert by_trigger(events, complement).when.interval == expected
+
+
+def test_an_aspectual_verbs_own_time_does_not_bound_its_complement_hard():
+    # "stopped building in May": the building went on before May; only a soft guess fills it
+    text = "The firm had built a road on March 7. In May, workers stopped building the dam."
+    timexes = [timex(text, "March 7", "2023-03-07", id="T1"),
+               timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"), id="T2")]
+    events = run(text, PUB, timexes)
+    assert by_trigger(events, "stopped").when.interval == ("2023-05-01", "2023-05-31")
+    assert by_trigger(events, "building").when.how == "event"

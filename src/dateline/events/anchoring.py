@@ -189,6 +189,20 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
     return edges
 
 
+def aspectual_edges(struct: Structure, edges: list[Edge]) -> list[Edge]:
+    """An aspectual verb is at the time given to its complement: "began enrolling patients in
+    March 2019" -> "began" in March 2019 too (the time only flows up: the enrolling itself
+    went on after its start, so "stopped building in May" does not put all the building in May)."""
+    aspectual: dict[str, str] = {}
+    for node in struct.nodes:
+        head = struct.doc[node.mention.head]
+        gov = struct.by_token.get(head.head.i) if head.dep_ == "xcomp" else None
+        if gov is not None and gov.id != node.id and gov.mention.cls == "ASPECTUAL":
+            aspectual[node.id] = gov.id
+    return [Edge(e.src, aspectual[e.dst], e.kind, rule="aspectual_complement")
+            for e in edges if e.hard and e.src.startswith("T") and e.dst in aspectual]
+
+
 def clause_edges(struct: Structure) -> list[Edge]:
     """A "when"/"while" clause happens at the time of the event it modifies."""
     edges: list[Edge] = []
@@ -578,6 +592,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     coref = coreference(struct)
     edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
     edges += when_relative_edges(struct, timexes) + measure_period_edges(struct, timexes, lex)
+    edges += aspectual_edges(struct, edges)
     edges += report_now_edges(struct, timexes, {e.dst for e in edges if e.src.startswith("T") and e.hard})
     day_timexes = {t.id for t in timexes if t.interval and t.interval[0] and t.interval[0] == t.interval[1]}
     timed: dict[str, bool] = {}
