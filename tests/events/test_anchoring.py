@@ -285,3 +285,24 @@ def test_an_aspectual_verbs_own_time_does_not_bound_its_complement_hard():
     events = run(text, PUB, timexes)
     assert by_trigger(events, "stopped").when.interval == ("2023-05-01", "2023-05-31")
     assert by_trigger(events, "building").when.how == "event"
+
+
+@pytest.mark.parametrize("text, phrases, main, participle, main_expected, participle_expected", [
+    # the clause about the noun follows the participle's event; each keeps its own time
+    ("The air force said on Tuesday it shot down 31 of the 48 drones launched Monday night.",
+     (("Tuesday", "2023-08-08"), ("Monday night", "2023-08-07")), "shot", "launched",
+     ("2023-08-07", "2023-08-08"), ("2023-08-07", "2023-08-07")),
+    ("The man arrested on Tuesday was released on Friday.",
+     (("Tuesday", "2023-08-08"), ("Friday", "2023-08-04")), "released", "arrested",
+     ("2023-08-04", "2023-08-04"), ("2023-08-08", "2023-08-08")),  # a contradiction is noted, not applied
+    ("Police searched the house built in 1990.", (("1990", "1990"),), "searched", "built",
+     ("1990-01-01", PUB), ("1990-01-01", "1990-12-31")),
+])
+def test_reduced_relative_keeps_its_time_and_precedes_the_clause(text, phrases, main, participle, main_expected,
+                                                                  participle_expected):
+    intervals = {"1990": ("1990-01-01", "1990-12-31")}
+    timexes = [timex(text, p, v, type="TIME" if "night" in p else "DATE", interval=intervals.get(v) or (v, v),
+                     id=f"T{n}") for n, (p, v) in enumerate(phrases, start=1)]
+    events = run(text, PUB, timexes)
+    assert by_trigger(events, main).when.interval == main_expected
+    assert by_trigger(events, participle).when.interval == participle_expected

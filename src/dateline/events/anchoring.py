@@ -203,6 +203,43 @@ def aspectual_edges(struct: Structure, edges: list[Edge]) -> list[Edge]:
             for e in edges if e.hard and e.src.startswith("T") and e.dst in aspectual]
 
 
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative", "prep", "appos", "conj"})
+
+
+def reduced_relative_edges(struct: Structure) -> list[Edge]:
+    """A past participle modifying a noun ("the drones launched Monday night") names a
+    finished event that the clause about the noun follows: "shot down 31 of the 48 drones
+    launched Monday night" -> the shooting is not before the launch; the launch is not after
+    the shooting.  The participle keeps its own time, and the clause its own."""
+    edges: list[Edge] = []
+    for node in struct.nodes:
+        head = struct.doc[node.mention.head]
+        # (the tagger often reads the participle as a past tense: VBD under "acl")
+        if (head.dep_ != "acl" or head.tag_ not in _PAST_TAGS or struct.by_token.get(head.head.i) is not None
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+            continue  # (a noun that is an event itself, "the vote held Tuesday", is the same event)
+        main = _clause_event_of_noun(struct, head.head)
+        if main is not None and main.id != node.id:
+            edges.append(Edge(node.id, main.id, "AFTER", rule="reduced_relative"))
+    return edges
+
+
+def _clause_event_of_noun(struct: Structure, noun: "Token") -> EventNode | None:
+    """The event of the clause ``noun`` is an argument of, climbing through prepositions and
+    quantities ("shot down 31 of the drones" -> "shot"); None past a clause boundary."""
+    token = noun
+    for _ in range(5):
+        if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        node = struct.by_token.get(token.i)
+        if node is not None:
+            return node
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def clause_edges(struct: Structure) -> list[Edge]:
     """A "when"/"while" clause happens at the time of the event it modifies."""
     edges: list[Edge] = []
@@ -592,7 +629,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     coref = coreference(struct)
     edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
     edges += when_relative_edges(struct, timexes) + measure_period_edges(struct, timexes, lex)
-    edges += aspectual_edges(struct, edges)
+    edges += aspectual_edges(struct, edges) + reduced_relative_edges(struct)
     edges += report_now_edges(struct, timexes, {e.dst for e in edges if e.src.startswith("T") and e.hard})
     day_timexes = {t.id for t in timexes if t.interval and t.interval[0] and t.interval[0] == t.interval[1]}
     timed: dict[str, bool] = {}
