@@ -74,7 +74,7 @@ KNOWN_DEFECTS: dict[str, str] = {
     '107_wire_dateline:event:0':
         "time/events: the wire idiom 'overnight' (the night before the report day) is not a time expression, so 'struck ... overnight' only gets the before-publication bound",
     '107_wire_dateline:event:2':
-        "events/anchoring: 'The strikes came four days after talks ... ended' gives only an upper bound to 'ended', not the day four days before the strikes",
+        "time/events: 'The strikes came four days after talks ... ended' dates 'ended' four days before the strikes, but the strikes ('struck ... overnight') have only an upper bound because 'overnight' is not a time expression",
     '107_wire_dateline:quote:2':
         "attribution/via: 'told the state news agency Tass' is not a via (only outlets listed in data/outlets.txt count; '<news agency> X' is not used)",
     '107_wire_dateline:timex:2':

@@ -306,3 +306,27 @@ def test_reduced_relative_keeps_its_time_and_precedes_the_clause(text, phrases, 
     events = run(text, PUB, timexes)
     assert by_trigger(events, main).when.interval == main_expected
     assert by_trigger(events, participle).when.interval == participle_expected
+
+
+@pytest.mark.parametrize("text, phrase, value, trigger, expected", [
+    # the strikes are dated (by the verb they name): the talks ended four days before
+    ("Drones struck power plants on March 3. The strikes came four days after talks in Jeddah ended.",
+     "March 3", "2023-03-03", "ended", ("2023-02-27", "2023-02-27")),
+    # and the other way round
+    ("The strikes came four days after talks in Jeddah ended on February 27.",
+     "February 27", "2023-02-27", "came", ("2023-03-03", "2023-03-03")),
+])
+def test_n_days_after_a_clause_shifts_both_ways(text, phrase, value, trigger, expected):
+    timexes = [timex(text, phrase, value, id="T1"), timex(text, "four days", "P4D", "DURATION", id="T2")]
+    assert by_trigger(run(text, PUB, timexes), trigger).when.interval == expected
+
+
+@pytest.mark.parametrize("text, noun, verb, linked", [
+    ("Drones struck power plants on March 3. The strikes cut power to many homes.", "strikes", "struck", True),
+    ("Drones struck power plants on March 3. Strikes are common in winter.", "Strikes", "struck", False),  # not definite
+    ("Drones struck power plants on March 3. Then came a pause. It was long. It ended. Talks began. Nobody "
+     "spoke. The strikes cut power.", "strikes", "struck", False),  # too far back (six sentences)
+])
+def test_definite_noun_corefers_with_the_verb_it_names(text, noun, verb, linked):
+    events = run(text, PUB, [timex(text, "March 3", "2023-03-03")])
+    assert (by_trigger(events, noun).coref == by_trigger(events, verb).id) == linked

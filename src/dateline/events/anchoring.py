@@ -38,6 +38,7 @@ _TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "for"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _WHEN_WORDS = frozenset({"when", "while", "as", "whenever"})
+_VERB_COREF_SENTENCES = 5  # how far back (sentences) a definite noun finds the verb it names ("the strikes")
 _SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL"}
 
 
@@ -319,19 +320,33 @@ def _previous_sentence_event(token: "Token", struct: Structure) -> EventNode | N
 
 
 def coreference(struct: Structure) -> dict[str, str]:
-    """Later definite nominal mentions -> the first mention with the same lemma."""
+    """Later definite nominal mentions -> the first mention with the same lemma: a noun
+    ("a meeting" ... "the meeting"), else a verb told just before ("drones struck power
+    plants ... The strikes came ...")."""
     first: dict[str, EventNode] = {}
+    verbs: dict[str, EventNode] = {}
     links: dict[str, str] = {}
     for node in struct.nodes:
         m = node.mention
+        if m.pos == "verb" and m.cls != "REPORTING":
+            verbs[m.lemma] = node
         if m.pos != "noun":
             continue
         head = struct.doc[m.head]
         antecedent = first.get(m.lemma)
         if antecedent is not None and _is_definite(head) and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
             links[node.id] = antecedent.id
+        elif antecedent is None and _is_definite(head) and (verb := verbs.get(m.lemma)) is not None \
+                and _sentences_apart(struct, verb, node) <= _VERB_COREF_SENTENCES:
+            links[node.id] = verb.id
         first.setdefault(m.lemma, node)
     return links
+
+
+def _sentences_apart(struct: Structure, first: EventNode, second: EventNode) -> int:
+    """How many sentence starts lie between two mentions (0: the same sentence)."""
+    a, b = struct.doc[first.mention.head], struct.doc[second.mention.head]
+    return sum(1 for s in struct.doc[a.i:b.i + 1].sents) - 1
 
 
 def _plural(noun: "Token") -> bool:
@@ -360,8 +375,11 @@ def structure_edges(struct: Structure) -> list[Edge]:
             kind = "AFTER" if node.modality == "intended" else "EQUAL"
             edges.append(Edge(gov.id, node.id, kind, rule="complement", hard=kind == "AFTER"))
         if (head.dep_ in ("nsubj", "nsubjpass") and node.mention.pos == "noun"
-                and (gov := struct.by_token.get(gov_token.i)) is not None and gov.mention.cls == "ASPECTUAL"):
-            edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
+                and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id):
+            if gov.mention.cls == "ASPECTUAL":
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
+            elif lexicon().light_verbs.get(gov.mention.lemma) == "time":  # "The strikes came N days after"
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="timing_verb"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
         elif _is_dependent_clause(head) and node.modality is None:
