@@ -101,8 +101,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "time: a fraction ('roughly a quarter of its research budget') is taken as a duration of one quarter (P1Q)",
     '109_health_trial:timex:9':
         "time: 'fiscal year 2024' gets the calendar year 2024, not TimeML FY2024",
-    '110_obituary:event:4':
-        "events/participants: in 'she was named managing editor of The Chicago Ledger' the object of 'of' under the predicate noun is no participant (the date, 1980, is right)",
     '110_obituary:quote:1':
         "attribution: a nested quote ('She used to tell every new reporter, ‘Get it first ...’') is not attributed to its inner speaker (the outer speaker gets it)",
     '110_obituary:quote:4':

@@ -59,6 +59,9 @@ def test_participants_link_to_canonical_entities():
     # a relative "where" clause happens at the place it modifies
     ("Workers in Pinecrest, where a wage ordinance was suspended in May, protested.", "suspended", "location",
      "Pinecrest"),
+    # the organisation of a new role: "named editor of X", "became president of Y"
+    ("In 1980, she was named managing editor of The Chicago Ledger.", "named", "other", "The Chicago Ledger"),
+    ("In 1987 she became president of the Ledger Company.", "became", "other", "the Ledger Company"),
 ])
 def test_roles_through_dates_and_relative_clauses(sentence, trigger, role, text):
     event = by_trigger(run(sentence), trigger)

@@ -215,6 +215,9 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
             args.append((role, child))
         elif child.dep_ == "dative":
             args.append(("recipient", child))
+        elif child.dep_ in ("oprd", "attr") and child.pos_ == "NOUN":
+            # "named managing editor of The Chicago Ledger": the organisation of the new role
+            args.extend(("other", obj) for role, obj in _prep_arguments(child) if role in ("patient", "location"))
     args.extend(_prep_arguments(verb))
     args.extend(_relative_place(verb))
     return args
