@@ -323,7 +323,8 @@ def test_n_days_after_a_clause_shifts_both_ways(text, phrase, value, trigger, ex
 
 @pytest.mark.parametrize("text, noun, verb, linked", [
     ("Drones struck power plants on March 3. The strikes cut power to many homes.", "strikes", "struck", True),
-    ("Drones struck power plants on March 3. Strikes are common in winter.", "Strikes", "struck", False),  # not definite
+    # not definite
+    ("Drones struck power plants on March 3. Strikes are common in winter.", "Strikes", "struck", False),
     ("Drones struck power plants on March 3. Then came a pause. It was long. It ended. Talks began. Nobody "
      "spoke. The strikes cut power.", "strikes", "struck", False),  # too far back (six sentences)
 ])

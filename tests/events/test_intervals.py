@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dateline.events.intervals import (add_months, age_window, duration_offset, from_iso, interval_value, intersect, shift,
-                                       to_iso, value_interval)
+from dateline.events.intervals import (add_months, age_window, duration_offset, from_iso, interval_value, intersect,
+                                       shift, to_iso, value_interval)
 
 D = date.fromisoformat
 

@@ -658,7 +658,8 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     timed.update((n.id, False) for n in births(struct, lex) if n.id in timed)  # background, not a reference
     related = {n for e in edges if e.hard for n in (e.src, e.dst)}
     edges += report_narrative_edges(struct, timed)
-    narrative = narrative_edges(struct, timed, related, own_time_nodes(struct, _event_time_roots(struct, timexes, lex), lex))
+    own = own_time_nodes(struct, _event_time_roots(struct, timexes, lex), lex)
+    narrative = narrative_edges(struct, timed, related, own)
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
     anchors, fixed = initial_anchors(struct, timexes, attributions)
