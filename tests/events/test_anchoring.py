@@ -331,3 +331,10 @@ def test_n_days_after_a_clause_shifts_both_ways(text, phrase, value, trigger, ex
 def test_definite_noun_corefers_with_the_verb_it_names(text, noun, verb, linked):
     events = run(text, PUB, [timex(text, "March 3", "2023-03-03")])
     assert (by_trigger(events, noun).coref == by_trigger(events, verb).id) == linked
+
+
+def test_absolute_phrase_with_a_number_is_not_a_reduced_relative():
+    text = "Dorsey found Kowalczyk for a score with 1:48 left, on Saturday."
+    events = run(text, PUB, [timex(text, "Saturday", "2023-08-05")])
+    assert "reduced_relative" not in (by_trigger(events, "left").when.note or "")
+    assert "reduced_relative" not in (by_trigger(events, "found").when.note or "")

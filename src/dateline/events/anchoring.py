@@ -216,7 +216,9 @@ def reduced_relative_edges(struct: Structure) -> list[Edge]:
     for node in struct.nodes:
         head = struct.doc[node.mention.head]
         # (the tagger often reads the participle as a past tense: VBD under "acl")
+        # and "with 1:48 left" (a number, not a noun) is an absolute phrase, not a relative
         if (head.dep_ != "acl" or head.tag_ not in _PAST_TAGS or struct.by_token.get(head.head.i) is not None
+                or head.head.pos_ not in ("NOUN", "PROPN")
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
             continue  # (a noun that is an event itself, "the vote held Tuesday", is the same event)
         main = _clause_event_of_noun(struct, head.head)
