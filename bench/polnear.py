@@ -112,6 +112,36 @@ def error_sample(articles, preds, n: int) -> list[str]:
     return out
 
 
+def cue_loss(articles, preds) -> list[str]:
+    """Where gold cue words are lost: in gold relations no prediction matches (recall), or in
+    matched pairs whose cue extent differs; and the cue recall if every matched cue were exact."""
+    from dateline.evaluation.attribution import match
+
+    gold_n = pred_n = lost_unmatched = lost_matched = wrong_matched = wrong_unmatched = 0
+    for art in articles:
+        pr = preds.get(art.name, [])
+        pairs = match(art.text, art.relations, pr)
+        gm, pm = {g for g, _ in pairs}, {p for _, p in pairs}
+        g_all = set().union(*[words(art.text, g.cue) for g in art.relations]) if art.relations else set()
+        p_all = set().union(*[words(art.text, p.cue) for p in pr]) if pr else set()
+        gold_n, pred_n = gold_n + len(g_all), pred_n + len(p_all)
+        for gi, g in enumerate(art.relations):
+            lost = len(words(art.text, g.cue) - p_all)
+            lost_matched, lost_unmatched = (lost_matched + lost, lost_unmatched) if gi in gm else (
+                lost_matched, lost_unmatched + lost)
+        for pi, p in enumerate(pr):
+            wrong = len(words(art.text, p.cue) - g_all)
+            wrong_matched, wrong_unmatched = (wrong_matched + wrong, wrong_unmatched) if pi in pm else (
+                wrong_matched, wrong_unmatched + wrong)
+    share = lambda n, d: f"{n} ({n / max(d, 1):.1%})"
+    return [f"cue words: gold {gold_n}, predicted {pred_n}",
+            f"  gold cue words missed in gold relations no prediction matches: {share(lost_unmatched, gold_n)}",
+            f"  gold cue words missed in matched pairs (cue extent differs): {share(lost_matched, gold_n)}",
+            f"  predicted cue words not in gold, matched pairs: {share(wrong_matched, pred_n)}; "
+            f"unmatched predictions: {share(wrong_unmatched, pred_n)}",
+            f"  cue overlap recall if every matched pair had the gold cue: {1 - lost_unmatched / max(gold_n, 1):.3f}"]
+
+
 def main(argv=None) -> int:
     """Run both systems on a PolNeAR split and print their figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -119,6 +149,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--model", default=None)
     ap.add_argument("--errors", type=int, default=0, help="print N missed and N false relations")
+    ap.add_argument("--cue-loss", action="store_true", help="print where gold cue words are lost")
     ap.add_argument("--subset", choices=("all", "even", "odd"), default="all",
                     help="articles at even or odd positions (sorted by name): errors were studied on 'even'")
     args = ap.parse_args(argv)
@@ -147,6 +178,8 @@ def main(argv=None) -> int:
     print("layer time alone: " + ", ".join(f"{k} {n / max(v, 1e-9):.1f} articles/s" for k, v in t_layers.items())
           + f"; textacy {n / max(t_peer, 1e-9):.1f} articles/s; attribution layer / textacy time ratio "
           f"{t_layers.get('attributions', 0.0) / max(t_peer, 1e-9):.1f}")
+    if args.cue_loss:
+        print("\n".join(cue_loss(articles, ours)))
     for line in error_sample(articles, ours, args.errors):
         print(line)
     return 0

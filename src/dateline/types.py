@@ -315,6 +315,7 @@ class Attribution:
     said_on: str | None = None  # value of the time the words were said, if stated
     said_on_via: str | None = None  # timex id for said_on
     rule: str | None = None
+    said_on_interval: tuple[str | None, str | None] | None = None  # first and last day said_on can mean
 
     def to_dict(self) -> dict[str, Any]:
         """The plain JSON shape (SCHEMA.md)."""
@@ -327,9 +328,10 @@ class Attribution:
             "via": [v.to_dict() for v in self.via],
             "said_on": self.said_on,
             "said_on_via": self.said_on_via,
+            "said_on_interval": list(self.said_on_interval) if self.said_on_interval else None,
             "rule": self.rule,
         }
-        return _drop_none_extras(d, ("said_on", "said_on_via", "rule"))
+        return _drop_none_extras(d, ("said_on", "said_on_via", "said_on_interval", "rule"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Attribution":
@@ -344,6 +346,7 @@ class Attribution:
             said_on=d.get("said_on"),
             said_on_via=d.get("said_on_via"),
             rule=d.get("rule"),
+            said_on_interval=tuple(d["said_on_interval"]) if d.get("said_on_interval") else None,
         )
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from dateline.attribution import lexicon
 
-FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt", "outlets.txt"]
+FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt", "outlets.txt",
+         "speech_settings.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -19,7 +20,7 @@ def test_header_states_format_and_examples(name):
 @pytest.mark.parametrize("name", FILES)
 def test_rows_are_well_formed(name):
     width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2,
-             "abbreviations.txt": 1, "outlets.txt": 2}[name]
+             "abbreviations.txt": 1, "outlets.txt": 2, "speech_settings.txt": 1}[name]
     rows = lexicon._rows(name)
     for row in rows:
         assert len(row) == width and all(row), row
@@ -99,3 +100,9 @@ def test_outlet_kinds_are_known():
     assert set(lexicon.outlets().values()) <= {"name", "head"}
     assert lexicon.is_outlet("Reuters") and lexicon.is_outlet("the Daily Herald")
     assert not lexicon.is_outlet("the council") and not lexicon.is_outlet("reporters")
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("speech_settings.txt"))
+def test_speech_setting_examples(attributions_of, sentence, expected):
+    cues = [a.cue.text for a in attributions_of(sentence) if a.cue]
+    assert expected[0] in cues, cues

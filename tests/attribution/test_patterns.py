@@ -20,6 +20,8 @@ ROWS = [
      "indirect", "believe", "Analysts", "Analysts", "the economy", []),
     ("Protesters called for the governor to resign.",
      "indirect", "called for", "Protesters", "Protesters", "the governor to resign", []),
+    ("Republicans called on the senator to resign.",
+     "indirect", "called on", "Republicans", "Republicans", "the senator to resign", []),
     ("The party leader called the charges baseless.",
      "indirect", "called", "The party leader", "The party leader", "the charges baseless", []),
     ("The plan, the governor said, would cost $2 million.",
@@ -32,7 +34,7 @@ ROWS = [
     ("''Prices will rise,'' said Jan Novak. ''Nobody can stop that.''",
      "direct", "said", "Jan Novak", "Jan Novak", "''Prices will rise,''", []),
     ("The governor said:\n“We are ready for the storm. Every shelter is open.”",
-     "direct", "said", "The governor", "The governor", "“We are ready", []),
+     "direct", "said:", "The governor", "The governor", "“We are ready", []),  # PolNeAR: the colon is cue
     # a name after a dash signs a quote (reader comments, epigraphs)
     ("“Maybe we can build a wall around him.” ― Steve Quinlan.\n“He is a bully.” — Ana Ruiz",
      "direct", "―", "Steve Quinlan", "Steve Quinlan", "“Maybe we can", []),
@@ -86,9 +88,38 @@ ROWS = [
     # a quote's cue is the speech verb beside it, not a verb inside the quote
     ('"We need to be where we need to be. Probably not," Ms. Moore said.',
      "direct", "said", "Moore", "Ms. Moore", '"We need to be', []),
+    # the parse takes quoted words as the subject: the name beside the cue speaks (QA finding 3)
+    ('"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a party official.',
+     "direct", "said", "Leslie Wimes", "Leslie Wimes", '"The campaign is in panic mode.', []),
+    ('"If it does not have the weapons yet, it will at some point," said James Acton, a physicist.',
+     "direct", "said", "James Acton", "James Acton, a physicist", '"If it does not', []),
+    ('"I will make this promise to you: We will achieve justice in this case," Tulsa police Chief '
+     "Chuck Jordan said Monday.",
+     "direct", "said Monday", "Chuck Jordan", "Tulsa police Chief Chuck Jordan", '"I will make', []),
+    # a participle hung on the cue is not a second attribution of the quote
+    ('"This is in their heads," said Caddell, speaking of the issue.',
+     "direct", "said", "Caddell", "Caddell", '"This is in their heads,"', []),
     # an active "it" is a source (the document before it); adverbs belong to the cue
     ("The ad shows the senator at a rally. It also mentions her record on trade.",
      "indirect", "also mentions", "The ad", "It", "her record on trade", []),
+    # the cue is the verb group: auxiliaries over adverb phrases, negation, a setting "in a statement"
+    ("The senator is once again questioning whether the deal is legal.",
+     "indirect", "is once again questioning", "The senator", "The senator", "whether the deal", []),
+    ("The company did not say that the plant would close.",
+     "indirect", "did not say", "The company", "The company", "that the plant", []),
+    ("The mayor said in a statement that the road would reopen.",
+     "indirect", "said in a statement", "The mayor", "The mayor", "that the road", []),
+    ('"We will appeal," the lawyer said in a phone interview with the paper.',
+     "direct", "said in a phone interview", "the lawyer", "the lawyer", '"We will appeal,"', []),
+    # "as reported by X" / "as X reported": X credits the clause (a sourced claim, like "according to")
+    ("The factory will close in May, as reported by the Ledger.",
+     "according_to", "as reported by", "Ledger", "the Ledger", "The factory will close", []),
+    ("As Reuters reported on Friday, the talks failed.",
+     "according_to", "reported", "Reuters", "Reuters", "the talks failed", []),
+    ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
+     "according_to", "as reported by", "the agency", "the agency", "The shipyard confirmed the order", []),
+    ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
+     "indirect", "confirmed", "The shipyard", "The shipyard", "the order", ["the agency"]),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),
@@ -111,6 +142,20 @@ def test_pattern(attributions_of, text, kind, cue, name, mention, content, via):
     assert [v.name for v in att.via] == via
     for span in att.content + (att.cue,):
         assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    'The list was short.\n\n"I have learned that I cannot be so passionate. I love to wave my arms."',
+    '"We remain open to talks," he said, referring to the country. "Sadly, they refuse."',
+    '"This is in their heads," said Caddell, speaking of the issue.',
+    'He said voting fraud is "a big problem" but "nobody has the guts to talk about it."',
+    '"The nation is watching. ... We have to show that we have his back."',
+])
+def test_cue_and_source_lie_outside_their_content(attributions_of, text):
+    """Invariant (QA finding 3): no attribution holds its own cue or source in its content."""
+    for att in attributions_of(text):
+        spans = [s for s in (att.cue, att.source.span if att.source else None) if s is not None]
+        assert not any(c.start <= s.start and s.end <= c.end for s in spans for c in att.content), att
 
 
 def test_split_quote_has_both_parts(attributions_of):
@@ -155,3 +200,18 @@ def test_agentless_passive_credits_nobody(attributions_of):
 def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speaker, continued):
     holders = [a for a in attributions_of(text) if any(c.text.startswith(continued) for c in a.content)]
     assert holders and holders[0].source is not None and holders[0].source.name == speaker
+
+
+@pytest.mark.parametrize("text", ["Prices rose, as expected.",
+                                  "As she spoke, the crowd grew quiet.",
+                                  "The crowd cheered as he called the names of the winners."])
+def test_as_clause_without_a_credit(attributions_of, text):
+    assert not [a for a in attributions_of(text) if a.rule == "as_reported"]
+
+
+def test_cue_under_a_verbless_headline_terminates(attributions_of):
+    # a gerund cue under a preposition in a sentence whose root is a noun: climbing to the
+    # clause's verb must stop at the root (it looped forever when tokens were compared with 'is')
+    text = "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Voters.\n\nHe left."
+    for att in attributions_of(text):
+        assert all(text[c.start:c.end] == c.text for c in att.content)

@@ -100,6 +100,6 @@ def test_one_long_quote_article(attributions_of):
 def test_multi_paragraph_quote(attributions_of):
     text = ('The mayor said:\n\n“We will rebuild the town.\n\n'
             '“Nobody will stop us. We start on Monday.”\n\nThe council agreed.')
-    atts = [a for a in attributions_of(text) if a.cue.text == "said"]
+    atts = [a for a in attributions_of(text) if a.cue.text == "said:"]
     assert len(atts) == 1 and atts[0].kind == "direct"
     assert atts[0].content[0].text.startswith("“We will rebuild") and atts[0].content[-1].text.endswith("Monday.”")

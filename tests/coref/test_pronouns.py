@@ -70,6 +70,21 @@ CASES = [
     # a pronoun far from any name is left alone
     ("John Brown flew to Chicago. " + "The weather was fine. " * 150 + "He resigned.", "He#0", None),
     ("It rained. She left.", "She#0", None),
+    # a chain of resolved pronouns keeps its subject: a nearer person of unknown gender
+    # (the object "Berg") does not take the third "she"
+    ("Maria Lopez lost the vote on Monday. She said she had phoned Berg to congratulate him, "
+     "and she asked her staff to stay.", "she#1", "Maria Lopez"),
+    ("Maria Lopez lost the vote on Monday. She said she had phoned Berg.\n\n"
+     "\u201cWe came close,\u201d she said.", "she#1", "Maria Lopez"),
+    # a person of unknown gender that the narration calls "she" twice is not a later "he"
+    ("Pat Formicola watched the debate with Donald Trump. She said she was not impressed. "
+     "Later, he left.", "he#0", "Donald Trump"),
+    # ... but a "he" inside a quote does not make its speaker male
+    ('Pat Formicola watched Donald Trump. "If he is asked, he will deflect," Formicola said. '
+     "She left.", "She#0", "Pat Formicola"),
+    # ... but a person named in a nearer sentence still wins over the chain (QA finding 2)
+    ("Maria Lopez arrived on Monday. She met reporters. Later, Berg flew to Chicago. He resigned.",
+     "He#0", "Berg"),
 ]
 
 
@@ -80,6 +95,42 @@ def test_antecedent(resolver_of, text, pronoun, expected):
     token = [t for t in document.doc if t.text == word][int(n)]
     found = resolver.antecedent(token)
     assert (found.name if found else None) == expected
+
+
+# (text, pronoun "word#n", expected antecedent name or None): number agreement
+NUMBER_CASES = [
+    ("Union leaders met Tom Berg on Monday. They said the strike would go on.", "They#0", None),
+    ("The ministry met Tom Berg on Monday. It said the strike would go on.", "It#0", None),
+    ("Tom Berg met the Treasury on Monday. It said the strike would go on.", "It#0", "Treasury"),
+    ("Tom Berg met the Democrats on Monday. They said the strike would go on.", "They#0", "Democrats"),
+    ('Tom Berg spoke on Monday. "I will stay," Berg said.', "I#0", "Tom Berg"),
+    # I/we in the narration is the writer
+    ("Last week, Tom Berg spoke. I asked him about it.", "I#0", None),
+    ("The Treasury spoke on Monday. If we lived in normal times, it would not matter.", "we#0", None),
+    ('The Treasury spoke on Monday. "We lived in normal times," it said.', "We#0", "Treasury"),
+]
+
+
+@pytest.mark.parametrize("text,pronoun,expected", NUMBER_CASES)
+def test_number_agreement(resolver_of, text, pronoun, expected):
+    """they/it never take a person; I takes a person; the article's entities are candidates."""
+    resolver, document = resolver_of(text)
+    word, n = pronoun.split("#")
+    token = [t for t in document.doc if t.text == word][int(n)]
+    found = resolver.resolve(token)
+    assert (found.name if found else None) == expected
+
+
+def test_extra_candidates_from_another_layer(resolver_of):
+    """A source phrase the attribution layer found ("Officials") is a candidate for "They"."""
+    from dateline.coref import Candidate
+
+    text = "Officials said the talks had failed. Tom Berg left early. They said the strike would go on."
+    resolver, document = resolver_of(text)
+    they = next(t for t in document.doc if t.text == "They")
+    extra = [Candidate(0, 9, "Officials", "Officials", "group")]
+    assert resolver.resolve(they) is None
+    assert resolver.resolve(they, extra).name == "Officials"
 
 
 def test_events_and_attribution_agree_on_he_and_she():

@@ -226,3 +226,115 @@ def test_now_does_not_override_the_report_date():
 def test_for_is_a_scope_only_after_plans_forecasts_and_reports(text, phrase, value, interval, trigger, expected):
     events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
     assert by_trigger(events, trigger).when.interval == expected
+
+
+# A clause with a time of its own takes no narrative guess: an age, an offset word, a time
+# expression (dated or not), or a conjunct of such a clause.
+@pytest.mark.parametrize("text, extra, trigger, expected", [
+    ("She was born on March 3, 1938. At age 12, she started a newspaper.", (), "started",
+     ("1950-03-03", "1951-03-02")),
+    ("She was born on March 3, 1938. At the age of 12, she started a newspaper.", (), "started",
+     ("1950-03-03", "1951-03-02")),
+    ("He arrived in Paris on May 2, 2023. He later moved to Rome.", (), "moved", (None, PUB)),
+    ("He arrived in Paris on May 2, 2023. One year later he was fired and he founded a firm.",
+     (("One year later", "XXXX", None),), "founded", (None, PUB)),
+    ("He arrived in Paris on May 2, 2023. The following year, he moved to Rome.",
+     (("The following year", "XXXX", None),), "moved", (None, PUB)),
+])
+def test_own_time_blocks_the_narrative_guess(text, extra, trigger, expected):
+    day = "March 3, 1938" if "1938" in text else "May 2, 2023"
+    value = "1938-03-03" if "1938" in text else "2023-05-02"
+    timexes = [timex(text, day, value, id="T1")]
+    timexes += [timex(text, phrase, v, interval=i, id=f"T{n}") for n, (phrase, v, i) in enumerate(extra, start=2)]
+    event = by_trigger(run(text, PUB, timexes), trigger)
+    assert event.when.interval == expected
+    assert "narrative" not in (event.when.note or "")
+
+
+def test_a_birth_is_not_the_narrative_reference():
+    text = "Jobs was born on February 24, 1955. He started a company."
+    events = run(text, PUB, [timex(text, "February 24, 1955", "1955-02-24")])
+    assert by_trigger(events, "started").when.interval == (None, PUB)
+
+
+def test_an_age_also_dates_the_birth_backwards():
+    text = "She was born in Duluth. At age 12, in 1950, she started a newspaper."
+    events = run(text, PUB, [timex(text, "1950", "1950", interval=("1950-01-01", "1950-12-31"))])
+    assert by_trigger(events, "born").when.interval == ("1937-01-02", "1938-12-31")
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, aspectual, complement, expected", [
+    ("The trial, which began enrolling patients in March 2019, was halted.", "March 2019", "2019-03",
+     ("2019-03-01", "2019-03-31"), "began", "enrolling", ("2019-03-01", "2019-03-31")),
+    ("The company started to sell the drug in 2020.", "2020", "2020", ("2020-01-01", "2020-12-31"),
+     "started", "sell", ("2020-01-01", "2020-12-31")),
+    ("Workers stopped building the dam on May 2.", "May 2", "2023-05-02", None, "stopped", "building",
+     ("2023-05-02", "2023-05-02")),
+])
+def test_aspectual_verb_shares_its_complements_time(text, phrase, value, interval, aspectual, complement, expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, aspectual).when.interval == expected
+    assert by_trigger(events, complement).when.interval == expected
+
+
+def test_an_aspectual_verbs_own_time_does_not_bound_its_complement_hard():
+    # "stopped building in May": the building went on before May; only a soft guess fills it
+    text = "The firm had built a road on March 7. In May, workers stopped building the dam."
+    timexes = [timex(text, "March 7", "2023-03-07", id="T1"),
+               timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"), id="T2")]
+    events = run(text, PUB, timexes)
+    assert by_trigger(events, "stopped").when.interval == ("2023-05-01", "2023-05-31")
+    assert by_trigger(events, "building").when.how == "event"
+
+
+@pytest.mark.parametrize("text, phrases, main, participle, main_expected, participle_expected", [
+    # the clause about the noun follows the participle's event; each keeps its own time
+    ("The air force said on Tuesday it shot down 31 of the 48 drones launched Monday night.",
+     (("Tuesday", "2023-08-08"), ("Monday night", "2023-08-07")), "shot", "launched",
+     ("2023-08-07", "2023-08-08"), ("2023-08-07", "2023-08-07")),
+    ("The man arrested on Tuesday was released on Friday.",
+     (("Tuesday", "2023-08-08"), ("Friday", "2023-08-04")), "released", "arrested",
+     ("2023-08-04", "2023-08-04"), ("2023-08-08", "2023-08-08")),  # a contradiction is noted, not applied
+    ("Police searched the house built in 1990.", (("1990", "1990"),), "searched", "built",
+     ("1990-01-01", PUB), ("1990-01-01", "1990-12-31")),
+])
+def test_reduced_relative_keeps_its_time_and_precedes_the_clause(text, phrases, main, participle, main_expected,
+                                                                  participle_expected):
+    intervals = {"1990": ("1990-01-01", "1990-12-31")}
+    timexes = [timex(text, p, v, type="TIME" if "night" in p else "DATE", interval=intervals.get(v) or (v, v),
+                     id=f"T{n}") for n, (p, v) in enumerate(phrases, start=1)]
+    events = run(text, PUB, timexes)
+    assert by_trigger(events, main).when.interval == main_expected
+    assert by_trigger(events, participle).when.interval == participle_expected
+
+
+@pytest.mark.parametrize("text, phrase, value, trigger, expected", [
+    # the strikes are dated (by the verb they name): the talks ended four days before
+    ("Drones struck power plants on March 3. The strikes came four days after talks in Jeddah ended.",
+     "March 3", "2023-03-03", "ended", ("2023-02-27", "2023-02-27")),
+    # and the other way round
+    ("The strikes came four days after talks in Jeddah ended on February 27.",
+     "February 27", "2023-02-27", "came", ("2023-03-03", "2023-03-03")),
+])
+def test_n_days_after_a_clause_shifts_both_ways(text, phrase, value, trigger, expected):
+    timexes = [timex(text, phrase, value, id="T1"), timex(text, "four days", "P4D", "DURATION", id="T2")]
+    assert by_trigger(run(text, PUB, timexes), trigger).when.interval == expected
+
+
+@pytest.mark.parametrize("text, noun, verb, linked", [
+    ("Drones struck power plants on March 3. The strikes cut power to many homes.", "strikes", "struck", True),
+    # not definite
+    ("Drones struck power plants on March 3. Strikes are common in winter.", "Strikes", "struck", False),
+    ("Drones struck power plants on March 3. Then came a pause. It was long. It ended. Talks began. Nobody "
+     "spoke. The strikes cut power.", "strikes", "struck", False),  # too far back (six sentences)
+])
+def test_definite_noun_corefers_with_the_verb_it_names(text, noun, verb, linked):
+    events = run(text, PUB, [timex(text, "March 3", "2023-03-03")])
+    assert (by_trigger(events, noun).coref == by_trigger(events, verb).id) == linked
+
+
+def test_absolute_phrase_with_a_number_is_not_a_reduced_relative():
+    text = "Dorsey found Kowalczyk for a score with 1:48 left, on Saturday."
+    events = run(text, PUB, [timex(text, "Saturday", "2023-08-05")])
+    assert "reduced_relative" not in (by_trigger(events, "left").when.note or "")
+    assert "reduced_relative" not in (by_trigger(events, "found").when.note or "")

@@ -28,6 +28,17 @@ def test_derive(kind, expected):
     assert derive(Edge("T1", "V1", kind), (D("2023-03-07"), D("2023-03-07")), PUB) == expected
 
 
+def test_age_edge_flows_both_ways():
+    anchors = {"T1": _timex("1938-03-03")}
+    edges = [Edge("T1", "V1", "EQUAL"), Edge("V1", "V2", "AGE", amount=12)]
+    propagate(anchors, edges, {"T1"}, PUB)
+    assert anchors["V2"].interval == (D("1950-03-03"), D("1951-03-02"))
+    assert anchors["V2"].reason.startswith("age 12 after birth V1")
+    back = {"T1": _timex("1950-06-01")}
+    propagate(back, [Edge("T1", "V2", "EQUAL"), Edge("V1", "V2", "AGE", amount=12)], {"T1"}, PUB)
+    assert back["V1"].interval == (D("1937-06-02"), D("1938-06-01"))
+
+
 def test_inverse_reads_the_relation_backwards():
     edge = Edge("V1", "V2", "SHIFT", amount=2, unit="W", sign=1)
     back = inverse(edge)

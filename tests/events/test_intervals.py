@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dateline.events.intervals import (add_months, duration_offset, from_iso, interval_value, intersect, shift,
-                                       to_iso, value_interval)
+from dateline.events.intervals import (add_months, age_window, duration_offset, from_iso, interval_value, intersect,
+                                       shift, to_iso, value_interval)
 
 D = date.fromisoformat
 
@@ -55,3 +55,17 @@ def test_intersect_and_months():
     assert intersect((D("2022-01-01"), None), (None, D("2021-12-31"))) is None
     assert add_months(D("2022-01-31"), 1) == D("2022-02-28")
     assert duration_offset("P2W") == (2.0, "W") and duration_offset("PT3H") is None
+
+
+@pytest.mark.parametrize("interval, years, sign, expected", [
+    (("1938-03-03", "1938-03-03"), 12, 1, ("1950-03-03", "1951-03-02")),  # born March 3, 1938; at age 12
+    (("1938-01-01", "1938-12-31"), 12, 1, ("1950-01-01", "1951-12-30")),  # born in 1938
+    (("1950-01-01", "1950-12-31"), 12, -1, ("1937-01-02", "1938-12-31")),  # at age 12 in 1950: the birth
+])
+def test_age_window(interval, years, sign, expected):
+    first, last = age_window((D(interval[0]), D(interval[1])), years, sign)
+    assert (first.isoformat(), last.isoformat()) == expected
+
+
+def test_age_window_keeps_open_ends():
+    assert age_window((None, D("1938-03-03")), 12, 1) == (None, D("1951-03-02"))

@@ -71,3 +71,12 @@ def test_change_word_examples(name, sentence, expected):
     word, kind = expected.split()
     assert lexicon().change_words[word] == kind
     assert word in [t.lemma_.lower() for t in load()(sentence)]
+
+
+@pytest.mark.parametrize("name, sentence, expected", _cases(["narrative_offsets.txt"]))
+def test_narrative_offset_examples(name, sentence, expected):
+    from dateline.nlp import load
+    trigger, kind = expected.split()
+    assert kind in {lexicon().narrative_offsets.get(t.lower_) for t in load()(sentence)}
+    event = next(e for e in run(sentence) if e.trigger.text == trigger)
+    assert "narrative" not in (event.when.note or "")

@@ -47,3 +47,34 @@ def test_participants_link_to_canonical_entities():
     blamed = by_trigger(events, "blamed")
     assert blamed.participants[0].span.text == "Costa's allies"
     assert blamed.participants[0].entity == "E1"  # the possessor's entity
+
+
+@pytest.mark.parametrize("sentence, trigger, role, text", [
+    # the parser hangs the place on the date: it is still the event's place
+    ("A memorial service will be held on Aug. 30 in Chicago.", "held", "location", "Chicago"),
+    # a relative pronoun stands for the noun its clause modifies
+    ("Quarterback Colin Baptiste, who left the game with a knee injury, was ruled out.", "left", "agent",
+     "Quarterback Colin Baptiste"),
+    ("The company, which filed the suit in May, declined to comment.", "filed", "agent", "The company"),
+    # a relative "where" clause happens at the place it modifies
+    ("Workers in Pinecrest, where a wage ordinance was suspended in May, protested.", "suspended", "location",
+     "Pinecrest"),
+    # the organisation of a new role: "named editor of X", "became president of Y"
+    ("In 1980, she was named managing editor of The Chicago Ledger.", "named", "other", "The Chicago Ledger"),
+    ("In 1987 she became president of the Ledger Company.", "became", "other", "the Ledger Company"),
+])
+def test_roles_through_dates_and_relative_clauses(sentence, trigger, role, text):
+    event = by_trigger(run(sentence), trigger)
+    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+
+
+def test_appositive_name_is_the_participants_entity():
+    text = "Her husband, Thomas Ellison, a civil engineer, died in 2011."
+    entities = [entity(text, "Thomas Ellison", "PERSON", "E1")]
+    died = by_trigger(run(text, entities=entities), "died")
+    assert [(p.role, p.span.text, p.entity) for p in died.participants] == [("agent", "Her husband", "E1")]
+
+
+def test_relative_which_or_that_is_not_a_participant_itself():
+    events = run("The plan that failed was costly.")
+    assert all(p.span.text.lower() not in ("that", "which", "who") for e in events for p in e.participants)

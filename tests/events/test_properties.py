@@ -12,7 +12,7 @@ from dateline.events.graph import Anchor, Edge, propagate
 
 from .helpers import run
 
-KINDS = st.sampled_from(["EQUAL", "AFTER", "BEFORE", "NOT_AFTER", "SINCE", "UNTIL", "SHIFT"])
+KINDS = st.sampled_from(["EQUAL", "AFTER", "BEFORE", "NOT_AFTER", "SINCE", "UNTIL", "SHIFT", "AGE"])
 NODES = st.sampled_from([f"V{i}" for i in range(1, 7)] + ["T1", "T2"])
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
-from .quotes import Quote, find_quotes, paragraphs
+from .quotes import Quote, find_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
@@ -31,6 +31,7 @@ MAX_CUE_GAP_CHARS = 60  # '," said the deputy foreign minister of X' fits; a new
 MAX_SOURCE_CHARS = 250  # a long subject between a quote and its verb, when all of it is the subject
 SPEECH_NOUN_HINTS = {"hearing", "interview", "speech", "conference", "briefing", "rally", "statement",
                      "meeting", "debate", "session", "testimony", "event", "appearance", "address"}
+SPEECH_EVENT_PREPS = {"during", "at", "in", "before"}  # "during a hearing", not "one of his meetings"
 
 
 def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
@@ -41,15 +42,24 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     cands = _drop_same_cue(cands)
     inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
     cands = [c for c in cands if c not in inner]
-    for cand in cands + inner:
+    for cand in cands:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
+    for cand in inner:  # a cue inside a quote keeps its own clause and the rest of the quote
+        own = [q for q in quotes if q.inner_start <= doc[cand.head].idx < q.inner_end]
+        cand.content = _widen_with_quotes(cand.content, [q for q in quotes if q not in own])
+        ends = [b for _a, b in cand.content]
+        if own and ends and max(ends) <= own[0].end:
+            cand.content = _merge(cand.content + [(max(ends), own[0].end)])
     cands = _attach_quotes(doc, text, quotes, cands)
     # a cue inside quoted words speaks for the quote only when nothing outside claims it
     cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
                                           if q.inner_start <= doc[c.head].idx < q.inner_end)]
     cands = _split_relays(doc, text, quotes, cands)
-    cands = _resolve_nesting(doc, cands)
+    cands = _resolve_nesting(doc, _drop_participles_of_cues(doc, cands))
+    cands = _split_shared_quotes(doc, text, quotes, cands)
+    cands += _nested_quote_cands(doc, text, quotes, cands)
+    cands = [c for c in (_outside_content(doc, text, c, quotes) for c in cands) if c is not None]
     _add_relays(doc, cands)
     cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
     resolver = SpeakerResolver(doc=doc, text=text, entities=entities)
@@ -322,6 +332,113 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     return verbs[-1] if verbs else None
 
 
+def _nested_quote_cands(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """A quote inside a quote is the words of the speech verb just before it, inside the outer
+    quote ('"Malik told me at halftime, 'Coach, give me the ball.' So I did."': Malik's)."""
+    heads = {c.head for c in cands}
+    out = []
+    for inner in nested_quotes(text, quotes):
+        outer = next((q for q in quotes if q.inner_start <= inner.start and inner.end <= q.end), None)
+        if outer is None:
+            continue
+        floor = max(outer.inner_start, inner.start - MAX_SOURCE_CHARS)
+        verbs = [t for t in tokens_between(doc, floor, inner.start)
+                 if cue_verb(t) is not None and "quote" in cue_verb(t).complements]
+        if not verbs or verbs[-1].i in heads or _clause_break(text[verbs[-1].idx:inner.start]):
+            continue
+        verb = verbs[-1]
+        out.append(Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
+                             content=[(inner.start, inner.end)], rule="quote_nested"))
+        heads.add(verb.i)
+    return out
+
+
+def _split_shared_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
+    """A quote over several paragraphs claimed by two cues ('He said "we will win.' with no
+    closing mark, then '"Prices will rise," said Jan Novak.'): each paragraph goes to the
+    nearest cue, and a cue left with no words is dropped."""
+    for q in quotes:
+        holders = [c for c in cands if any(a <= q.start and q.end <= b for a, b in c.content)]
+        if q.paragraphs < 2 or len(holders) < 2:
+            continue
+        pieces = [(q.start + m.start(), q.start + m.end()) for m in re.finditer(r"[^\n]+", text[q.start:q.end])
+                  if m.group().strip()]
+        share: dict[int, list[tuple[int, int]]] = {id(c): [] for c in holders}
+        for a, b in pieces:
+            nearest = min(holders, key=lambda c: _distance(doc[c.head].idx, a, b))
+            share[id(nearest)].append((a, b))
+        for c in holders:
+            rest = [(a, b) for a, b in c.content if not (a <= q.start and q.end <= b)]
+            outside = [piece for a, b in c.content if a <= q.start and q.end <= b
+                       for piece in ((a, q.start), (q.end, b)) if piece[1] > piece[0]]
+            c.content = _merge(rest + outside + share[id(c)])
+    return [c for c in cands if c.content]
+
+
+def _distance(at: int, start: int, end: int) -> int:
+    return 0 if start <= at < end else start - at if at < start else at - end + 1
+
+
+def _drop_participles_of_cues(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
+    """'"...," said Caddell, speaking of X' / '..., he said, referring to X': a participle
+    hung on another cue is not a second attribution of the same words."""
+    heads = {c.head for c in cands}
+    return [c for c in cands if not (c.rule == "verb_parenthetical" and doc[c.head].dep_ == "advcl"
+                                     and doc[c.head].tag_ == "VBG" and doc[c.head].head.i in heads)]
+
+
+def _outside_content(doc: "Doc", text: str, cand: Candidate, quotes: list[Quote]) -> Candidate | None:
+    """Keep the cue and the source out of the words they attribute.
+
+    A cue inside its own content is dropped (a participle after a quote, "..., he said,
+    referring to X", has the quote and its real cue in its content); a source inside it
+    (the parse took quoted words as the subject: '"Full panic mode," said Leslie Wimes')
+    is replaced by the name beside the cue outside the quote, or left unknown.
+    """
+    if any(_content_has(cand, doc[i].idx) for i in cand.cue):
+        return None
+    inside = cand.source is not None and any(_content_has(cand, t.idx) for t in doc[cand.source[0]:cand.source[1]])
+    if cand.source is not None and not inside:
+        return cand
+    verb = doc[cand.head]
+    for q in reversed([q for q in quotes if q.end <= verb.idx and _content_has(cand, q.start)]):
+        if _content_has(cand, q.end) and _only_name_between(doc, text, q.end, verb.idx):
+            # '"...," Chief Chuck Jordan said' parsed with the name inside the quote's clause
+            cut = Candidate(cue=cand.cue, head=cand.head, source=None, rule=cand.rule, according=cand.according,
+                            content=[(a, min(b, q.end)) for a, b in cand.content if a < q.end], via=cand.via)
+            return _with_source(cut, _source_beside(doc, text, cut))
+        break
+    return _with_source(cand, _source_beside(doc, text, cand)) if inside else cand
+
+
+def _source_beside(doc: "Doc", text: str, cand: Candidate) -> tuple[int, int] | None:
+    """The noun phrase between the content and the cue ('"...," Chief Jordan said'), else
+    the one right after the cue ('"...," said James Acton, a physicist'), outside the content."""
+    verb = doc[cand.head]
+    before = [b for _a, b in cand.content if b <= verb.idx]
+    if before and _only_name_between(doc, text, max(before), verb.idx):
+        toks = [t for t in tokens_between(doc, max(before), verb.idx) if not (t.is_punct or t.is_space)
+                and t.pos_ not in ("AUX", "ADV", "PART")]
+        if toks:
+            return toks[0].i, toks[-1].i + 1
+    after = []
+    for tok in doc[max(cand.cue) + 1: max(cand.cue) + 12]:
+        if tok.is_punct or tok.is_space or _content_has(cand, tok.idx) or tok.pos_ in ("VERB", "AUX", "ADP"):
+            break
+        if tok.ent_type_ not in ("DATE", "TIME"):
+            after.append(tok)
+    if after and any(t.pos_ in ("PROPN", "NOUN") for t in after):
+        return after[0].i, after[-1].i + 1
+    return None
+
+
+def _only_name_between(doc: "Doc", text: str, start: int, end: int) -> bool:
+    """Between a quote and its cue only a name phrase: no verb, no sentence end, short."""
+    toks = tokens_between(doc, start, end)
+    return 0 < end - start <= MAX_SOURCE_CHARS and not _clause_break(text[start:end]) \
+        and not any(t.pos_ == "VERB" for t in toks) and any(t.pos_ in ("PROPN", "NOUN") for t in toks)
+
+
 def _content_has(cand: Candidate, idx: int) -> bool:
     return any(a <= idx < b for a, b in cand.content)
 
@@ -329,8 +446,14 @@ def _content_has(cand: Candidate, idx: int) -> bool:
 def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
     """Drop attributions inside another's content; a report verb around a quote relays it."""
     dropped: set[int] = set()
+    # heads by character offset, so each outer visits only the cues inside its content
+    # (one enormous sentence has hundreds of cues: all pairs would be quadratic)
+    at = sorted((doc[c.head].idx, k) for k, c in enumerate(cands))
+    offsets = [a for a, _ in at]
     for outer in cands:
-        for inner in cands:
+        inside = sorted({k for a, b in outer.content
+                         for _, k in at[bisect_left(offsets, a):bisect_left(offsets, b)]})
+        for inner in (cands[k] for k in inside):
             if inner is outer or id(inner) in dropped or id(outer) in dropped:
                 continue
             if not _content_has(outer, doc[inner.head].idx):
@@ -381,11 +504,11 @@ def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool
     verb = doc[inner.head]
     if verb.dep_ not in ("advcl", "conj") or verb.i == 0:
         return False
-    first = min(verb.subtree, key=lambda t: t.i)
+    first = verb.left_edge  # the subtree's edges, not a walk over it (linear on long sentences)
     if first.i == 0 or doc[first.i - 1].text != "," or inner.source is None:
         return False
     cut = doc[first.i - 1].idx
-    tail_end = max(t.idx + len(t.text) for t in verb.subtree)
+    tail_end = verb.right_edge.idx + len(verb.right_edge.text)
     if not any(a < cut and tail_end <= b + 1 for a, b in outer.content):
         return False  # the clause is not the tail of the outer content
     outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
@@ -472,11 +595,11 @@ def _to_attribution(aid: str, cand: Candidate, doc: "Doc", text: str, quotes: li
         via.extend(resolved.via)
     for rng in cand.via:
         via.append(resolver.resolve(*rng).source)
-    said_on, said_via = _said_on(doc, cand, source, timexes)
+    said_on, said_via, said_interval = _said_on(doc, cand, source, timexes)
     return Attribution(id=aid, kind=_kind(cand, quotes, text),
                        content=tuple(Span.of(text, a, b) for a, b in cand.content),
                        cue=cue, source=source, via=tuple(_unique(via, source)),
-                       said_on=said_on, said_on_via=said_via, rule=cand.rule)
+                       said_on=said_on, said_on_via=said_via, rule=cand.rule, said_on_interval=said_interval)
 
 
 def _with_source(cand: Candidate, rng: tuple[int, int]) -> Candidate:
@@ -495,31 +618,96 @@ def _unique(via: list[Source], source: Source | None) -> list[Source]:
 
 
 def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
-             timexes: Sequence[Timex]) -> tuple[str | None, str | None]:
-    """The date the words were said, when the article states it (needs the time layer)."""
+             timexes: Sequence[Timex]) -> tuple[str | None, str | None, tuple | None]:
+    """When the words were said, if the article states it (needs the time layer): a date or a
+    time of day the cue governs in its own sentence ("said in March", "told a hearing last
+    week", "told supporters shortly before midnight"), else one in the sentence before that
+    names the speaker at a speech event ("On March 2, Lu was questioned at a hearing.").
+    Returns (value, timex id, interval); a time of day gives its day as value."""
     if not timexes or cand.according:
-        return None, None
+        return None, None, None
     verb = doc[cand.head]
     sent = verb.sent
-    content = cand.content
-    for tx in timexes:  # a date in the cue's own sentence, outside the quoted words
-        if tx.type == "DATE" and sent.start_char <= tx.start < sent.end_char and \
-                not any(a <= tx.start < b for a, b in content) and _day_value(tx):
-            return tx.value, tx.id
-    first = min([a for a, _ in content] + [verb.idx])
+    own = [tx for tx in _dated(timexes, sent.start_char, sent.end_char)
+           if not any(a <= tx.start < b for a, b in cand.content)]
+    said = [(_governor_index(doc, tx) not in (verb.i, *cand.cue), abs(tx.start - verb.idx), n, tx)
+            for n, tx in enumerate(own) if _told_by(doc, tx, verb)]
+    if said:
+        return _said_value(min(said)[3])
+    first = min([a for a, _ in cand.content] + [verb.idx])
     opening = next(iter(tokens_between(doc, first, first + 1) or [verb])).sent
     if source is None or opening.start == 0:
-        return None, None
+        return None, None, None
     prev = doc[opening.start - 1].sent
     names = {source.name.lower(), *(source.name.lower().split()[-1:])}
-    mentions_speaker = any(t.lower_ in names for t in prev)
-    speech_event = any(t.lemma_.lower() in SPEECH_NOUN_HINTS or cue_verb(t) is not None for t in prev)
-    if mentions_speaker and speech_event:
-        for tx in timexes:
-            if tx.type == "DATE" and prev.start_char <= tx.start < prev.end_char and _day_value(tx):
-                return tx.value, tx.id
-    return None, None
+    if not any(t.lower_ in names for t in prev):
+        return None, None, None
+    for tx in _dated(timexes, prev.start_char, prev.end_char):
+        if _at_speech_event(doc, tx):
+            return _said_value(tx)
+    return None, None, None
 
 
-def _day_value(tx: Timex) -> bool:
-    return len(tx.value) >= 10 and tx.value[:4].isdigit()
+def _dated(timexes: Sequence[Timex], start: int, end: int) -> list[Timex]:
+    """The DATE and TIME expressions in [start, end) with a calendar value (not PAST_REF)."""
+    return [tx for tx in timexes if tx.type in ("DATE", "TIME") and start <= tx.start < end
+            and tx.value[:4].isdigit()]
+
+
+def _said_value(tx: Timex) -> tuple[str, str, tuple | None]:
+    """said_on for a timex: its value, or the day of a time of day; and its interval."""
+    value = tx.value
+    if tx.type == "TIME" and "T" in value:
+        day = tx.interval[0] if tx.interval and tx.interval[0] == tx.interval[1] else value.split("T")[0]
+        value = day if len(day) == 10 else value
+    return value, tx.id, tuple(tx.interval) if tx.interval else None
+
+
+def _governor(doc: "Doc", tx: Timex) -> "Token | None":
+    """The verb (or speech noun) a time expression modifies, up the parse from its head."""
+    toks = tokens_between(doc, tx.start, tx.end)
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    tok = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in SPEECH_NOUN_HINTS:
+            return tok
+    return None
+
+
+def _told_by(doc: "Doc", tx: Timex, verb: "Token") -> bool:
+    """The time expression dates the cue: the cue or a speech verb or noun governs it
+    ("Smith, who was elected in 2010, said" does not date the saying by 2010)."""
+    gov = _governor(doc, tx)
+    if gov is None or gov.i == verb.i or _speech_verb(gov) or gov.lemma_.lower() in SPEECH_NOUN_HINTS:
+        return True
+    # "Trump unleashed tweets early Friday, saying ...": the cue hangs on the dated verb
+    return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i == gov.i
+
+
+def _governor_index(doc: "Doc", tx: Timex) -> int | None:
+    gov = _governor(doc, tx)
+    return gov.i if gov is not None else None
+
+
+def _speech_verb(tok: "Token") -> bool:
+    """A verb of saying or publishing; a phrasal verb is another verb ("sworn in" is not "swear")."""
+    cue = cue_verb(tok)
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    return cue is not None and cue.cls in ("speech", "report")
+
+
+def _at_speech_event(doc: "Doc", tx: Timex) -> bool:
+    """A date of a speech event: governed by a speech verb or by a verb with a speech noun
+    under it ("was questioned during a hearing on March 2")."""
+    gov = _governor(doc, tx)
+    if gov is None:
+        return False
+    return _speech_verb(gov) or gov.lemma_.lower() in SPEECH_NOUN_HINTS or any(
+        t.dep_ == "pobj" and t.lemma_.lower() in SPEECH_NOUN_HINTS and t.head.lower_ in SPEECH_EVENT_PREPS
+        for t in gov.subtree)

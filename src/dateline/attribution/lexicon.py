@@ -115,6 +115,12 @@ def cue_nouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def speech_settings() -> frozenset[str]:
+    """Nouns of a statement's occasion or medium ("in a statement", "in an interview")."""
+    return frozenset(row[0].lower() for row in _rows("speech_settings.txt"))
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Abbreviations (lower case, final period dropped) whose period ends no sentence."""
     return frozenset(row[0].lower()[:-1] if row[0].endswith(".") else row[0].lower()

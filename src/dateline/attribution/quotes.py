@@ -148,15 +148,18 @@ def find_quotes(text: str) -> list[Quote]:
         pairs, open_at = _pair(marks)
         for a, b in pairs:
             quotes.append(_make(text, a, b + 1, True, carried + 1 if a == carry else 1))
-        carry, carried = None, 0
         if open_at is None:
+            carry, carried = None, 0
             continue
+        carried = carried + 1 if open_at == carry else 1  # paragraphs the open quote has run over
+        carry = None
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         if not single and nxt and _starts_with_open(text, *nxt):
-            carry, carried = open_at, carried + 1  # news convention: the quote goes on
+            carry = open_at  # news convention: the quote goes on
             continue
-        quotes.append(_make(text, open_at, _trim(text, pstart, pend)[1], False, 1))
-    return quotes
+        quotes.append(_make(text, open_at, _trim(text, pstart, pend)[1], False, carried))
+        carried = 0
+    return _outer_single_quotes(text, quotes)
 
 
 def _make(text: str, start: int, end: int, closed: bool, paragraphs_: int) -> Quote:
@@ -166,3 +169,31 @@ def _make(text: str, start: int, end: int, closed: bool, paragraphs_: int) -> Qu
     if inner_start < inner_end and text[inner_start] == "\x00":
         inner_start += 1
     return Quote(start, end, inner_start, max(inner_start, inner_end), closed, paragraphs_)
+
+
+def _outer_single_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """British style with inner double marks ('He said "no" and left,' she said): a pair of
+    single marks around a double-quoted quote of the same paragraph is the outer quote."""
+    out = list(quotes)
+    for pstart, pend in paragraphs(text):
+        inside = [q for q in out if pstart <= q.start and q.end <= pend]
+        if not inside or not _uses_double(text, pstart, pend):
+            continue
+        pairs, _ = _pair(_marks(text, pstart, pend, single=True))
+        for a, b in pairs:
+            held = [q for q in inside if a < q.start and q.end <= b]
+            if held and not any(q.start < a < q.end or q.start < b < q.end for q in inside):
+                out = [q for q in out if q not in held] + [_make(text, a, b + 1, True, 1)]
+    return sorted(out, key=lambda q: q.start)
+
+
+def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes inside double-quoted quotes, by single marks ('"Malik told me, 'Give me the
+    ball.' So I did."'); apostrophes are left out as everywhere."""
+    out = []
+    for q in quotes:
+        if text[q.start] not in DOUBLE_OPEN + STRAIGHT_DOUBLE or q.inner_end <= q.inner_start:
+            continue
+        pairs, _ = _pair(_marks(text, q.inner_start, q.inner_end, single=True))
+        out += [_make(text, a, b + 1, True, 1) for a, b in pairs if b > a + 1]
+    return out

@@ -11,6 +11,7 @@ own: X is the source and the rest of its clause the content.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -49,41 +50,68 @@ def cue_verb(token: "Token") -> lexicon.CueVerb | None:
     return lexicon.cue_verbs().get(token.lemma_.lower())
 
 
-def runs(tokens: Iterable["Token"]) -> list[list["Token"]]:
-    """Split tokens into runs of consecutive indices, each trimmed of edge punctuation."""
-    ordered = sorted(set(tokens), key=lambda t: t.i)
-    groups: list[list[Token]] = []
-    for tok in ordered:
-        if groups and groups[-1][-1].i + 1 == tok.i:
-            groups[-1].append(tok)
+# Contents are kept as token index ranges, not token lists: a subtree is contiguous in a
+# projective parse (token.left_edge.i .. token.right_edge.i), so building, joining and
+# cutting a content costs the number of ranges, not the number of tokens.  One enormous
+# sentence with many cues stays linear.
+Ranges = tuple[tuple[int, int], ...]  # sorted, disjoint, half-open [start, end) token ranges
+
+
+def merged(parts: Iterable[tuple[int, int]]) -> Ranges:
+    """Sort and join overlapping or touching ranges (empty ones dropped)."""
+    out: list[list[int]] = []
+    for a, b in sorted(p for p in parts if p[0] < p[1]):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
         else:
-            groups.append([tok])
-    return [g for g in (_trim_punct(g) for g in groups) if g]
+            out.append([a, b])
+    return tuple((a, b) for a, b in out)
 
 
-def _trim_punct(group: list["Token"]) -> list["Token"]:
-    """Drop edge punctuation and conjunctions, but keep quote marks (direct content keeps them)."""
-    def droppable(tok: "Token") -> bool:
-        if tok.text in QUOTE_CHARS or any(c in QUOTE_CHARS for c in tok.text):
-            return False
-        return tok.is_punct or tok.is_space or tok.dep_ == "cc"
-
-    a, b = 0, len(group)
-    while a < b and droppable(group[a]):
-        a += 1
-    while b > a and droppable(group[b - 1]):
-        b -= 1
-    return group[a:b]
+def sub(*tokens: "Token") -> Ranges:
+    """The subtrees of ``tokens`` as ranges."""
+    return merged((t.left_edge.i, t.right_edge.i + 1) for t in tokens)
 
 
-def char_spans(tokens: Iterable["Token"]) -> list[tuple[int, int]]:
-    """Character spans of the runs of ``tokens``."""
-    return [(g[0].idx, g[-1].idx + len(g[-1].text)) for g in runs(tokens)]
+def minus(ranges: Ranges, holes: Iterable[tuple[int, int]]) -> Ranges:
+    """``ranges`` without the ``holes``."""
+    out = list(ranges)
+    for ha, hb in merged(holes):
+        cut = []
+        for a, b in out:
+            cut += [(a, min(b, ha)), (max(a, hb), b)] if a < hb and ha < b else [(a, b)]
+        out = [(a, b) for a, b in cut if a < b]
+    return tuple(out)
 
 
-def _in_sentence(tokens: Iterable["Token"], sent: "SpacySpan") -> list["Token"]:
-    """The tokens inside the cue's sentence."""
-    return [t for t in tokens if sent.start <= t.i < sent.end]
+def clip(ranges: Ranges, start: int, end: int) -> Ranges:
+    """``ranges`` cut to [start, end)."""
+    return tuple((max(a, start), min(b, end)) for a, b in ranges if max(a, start) < min(b, end))
+
+
+def hits(ranges: Ranges, start: int, end: int) -> bool:
+    """Whether ``ranges`` share a token with [start, end)."""
+    return any(a < end and start < b for a, b in ranges)
+
+
+def _droppable(tok: "Token") -> bool:
+    """Edge punctuation and conjunctions, but not quote marks (direct content keeps them)."""
+    if tok.text in QUOTE_CHARS or any(c in QUOTE_CHARS for c in tok.text):
+        return False
+    return tok.is_punct or tok.is_space or tok.dep_ == "cc"
+
+
+def char_spans(doc: "Doc", ranges: Ranges) -> list[tuple[int, int]]:
+    """Character spans of ``ranges``, each trimmed of edge punctuation (only its edges are visited)."""
+    out = []
+    for a, b in merged(ranges):
+        while a < b and _droppable(doc[a]):
+            a += 1
+        while b > a and _droppable(doc[b - 1]):
+            b -= 1
+        if a < b:
+            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    return out
 
 
 PARAGRAPH_BREAK = "\n"  # as in quotes.paragraphs: a line break ends a paragraph
@@ -97,13 +125,35 @@ def doc_text(doc: "Doc") -> str:
     return text
 
 
-def _in_paragraph(tokens: list["Token"], verb: "Token") -> list["Token"]:
-    """The tokens in the cue's own paragraph (the parse sometimes runs a sentence over a break)."""
-    text = doc_text(verb.doc)
-    start = text.rfind(PARAGRAPH_BREAK, 0, verb.idx) + 1
-    end = text.find(PARAGRAPH_BREAK, verb.idx)
-    end = len(text) if end < 0 else end
-    return [t for t in tokens if start <= t.idx < end]
+def _bounds(doc: "Doc") -> tuple[list[int], list[int], list[int]]:
+    """Token start offsets, sentence start tokens and line-break offsets of a parse, built
+    once per parse so each cue finds its sentence and paragraph by bisection."""
+    cached = doc.user_data.get("dateline_bounds")
+    if cached is None:
+        text = doc_text(doc)
+        breaks = [i for i, ch in enumerate(text) if ch == PARAGRAPH_BREAK]
+        cached = doc.user_data["dateline_bounds"] = (
+            [t.idx for t in doc], [s.start for s in doc.sents], breaks)
+    return cached
+
+
+def sentence_of(word: "Token") -> tuple[int, int]:
+    """Token range of ``word``'s sentence (``Token.sent`` walks the sentence on every call)."""
+    sents = _bounds(word.doc)[1]
+    k = bisect_right(sents, word.i) - 1
+    return sents[k], (sents[k + 1] if k + 1 < len(sents) else len(word.doc))
+
+
+def in_clause(ranges: Ranges, word: "Token") -> Ranges:
+    """``ranges`` cut to the sentence and the paragraph of ``word`` (the parse sometimes runs
+    a sentence over a line break)."""
+    starts, _, breaks = _bounds(word.doc)
+    sent_start, sent_end = sentence_of(word)
+    b = bisect_left(breaks, word.idx)
+    par_start = breaks[b - 1] + 1 if b > 0 else 0
+    par_end = breaks[b] if b < len(breaks) else len(doc_text(word.doc))
+    ranges = clip(ranges, sent_start, sent_end)
+    return clip(ranges, bisect_left(starts, par_start), bisect_left(starts, par_end))
 
 
 def subject(verb: "Token") -> "Token | None":
@@ -116,10 +166,12 @@ def subject(verb: "Token") -> "Token | None":
 
 def noun_phrase(token: "Token") -> tuple[int, int]:
     """Token range of the phrase headed by ``token`` (its subtree, edge punctuation trimmed)."""
-    group = _trim_punct(list(token.subtree))
-    if not group:
-        return token.i, token.i + 1
-    return group[0].i, group[-1].i + 1
+    doc, a, b = token.doc, token.left_edge.i, token.right_edge.i + 1
+    while a < b and _droppable(doc[a]):
+        a += 1
+    while b > a and _droppable(doc[b - 1]):
+        b -= 1
+    return (a, b) if a < b else (token.i, token.i + 1)
 
 
 def _relative_head(verb: "Token", subj: "Token") -> "Token":
@@ -132,9 +184,9 @@ def _relative_head(verb: "Token", subj: "Token") -> "Token":
 def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
     """The source's token range; for "Smith, who said", only the noun phrase before the clause."""
     head = _relative_head(verb, subj)
-    if head != subj and subj.lower_ in ("who", "whom"):
+    if head is not subj and subj.lower_ in ("who", "whom"):
         return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
-    if head != subj:  # "rules that promise ...": the noun, without its clause
+    if head is not subj:  # "rules that promise ...": the noun, without its clause
         return head.left_edge.i, head.i + 1
     return noun_phrase(subj)
 
@@ -165,42 +217,105 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         return noun_phrase(doc_noun)
     if subj is not None and subj.lower_ not in EXPLETIVE and subj.dep_ == "nsubjpass":
         return None  # "he was asked": the subject is the addressee, not the source
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return source_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp":  # "before asking her", "on board with comparing X"
         up = verb.head
-        while up.head != up and up.pos_ not in ("VERB", "AUX"):
+        # spaCy makes a new Token on each access: compare indices (``is`` never stops at the root)
+        while up.head.i != up.i and up.pos_ not in ("VERB", "AUX"):
             up = up.head
-        if up.pos_ in ("VERB", "AUX") and up != verb:
+        if up.pos_ in ("VERB", "AUX") and up.i != verb.i:
             return source_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head.left_edge.i, verb.head.i + 1
     return None
 
 
-def cue_tokens(verb: "Token", extra: Iterable["Token"] = ()) -> list[int]:
-    """The cue phrase: the verb, its adjacent auxiliaries, negation and particles."""
+def cue_tokens(verb: "Token", extra: Iterable["Token"] = (), content: Ranges = ()) -> list[int]:
+    """The cue phrase: the verb group (auxiliaries, negation, adverbs, particles) and, after it,
+    a setting phrase ("said in a statement") and a colon, as PolNeAR marks them.
+
+    ``content`` holds the token ranges of the content: the cue never reaches over them.
+    """
     keep = {verb.i} | {t.i for t in extra}
-    left = verb.i - 1
-    children = {c.i: c for c in verb.children}
-    while left >= 0 and left in children and (
-            children[left].dep_ in CUE_PARTS or (children[left].dep_ == "advmod" and children[left].tag_ == "RB")):
-        keep.add(left)
-        left -= 1
-    right = verb.i + 1
-    # "said Friday", "pointed out", "said later": a particle, an adverb or a day right after the verb
-    while right in children and (children[right].dep_ == "prt" or (
-            children[right].dep_ in ("advmod", "npadvmod") and children[right].ent_type_ in ("DATE", "TIME", "")
-            and children[right].tag_ in ("RB", "NNP") and children[right].lower_ not in ("as", "so"))):
-        keep.add(right)
-        right += 1
+    keep.add(_verb_group_start(verb))
+    right = _verb_group_end(verb)
+    keep.add(right)
+    right = _setting_end(verb, right, content)
+    keep.add(right)
+    # "said:" before a quote or a block of text.  (A passive's "by" was tried and left out:
+    # PolNeAR train puts it in the cue for 18 of 62 passive cue verbs.)
+    nxt = right + 1
+    if nxt < len(verb.doc) and verb.doc[nxt].text == ":" and not hits(content, nxt, nxt + 1):
+        keep.add(nxt)
     return sorted(keep)
+
+
+def _verb_group_start(verb: "Token") -> int:
+    """First token of the verb group: auxiliaries, negation and adverbs before the verb,
+    over adverb phrases between them ("is once again questioning", "did not say")."""
+    children = {c.i: c for c in verb.children}
+    start, i = verb.i, verb.i - 1
+    while i >= 0:
+        tok = verb.doc[i]
+        child = children.get(i)
+        if child is not None and (child.dep_ in CUE_PARTS or (child.dep_ == "advmod" and child.tag_ == "RB")):
+            start = i
+        elif not (tok.tag_ == "RB" and _under_adverb_of(tok, verb)):
+            break
+        i -= 1
+    return start
+
+
+def _under_adverb_of(tok: "Token", verb: "Token") -> bool:
+    """Whether ``tok`` sits inside an adverb phrase that modifies ``verb`` ("once" of "once again")."""
+    up = tok.head  # spaCy makes a new Token object on each access: compare indices, not identity
+    for _ in range(3):
+        if up.head.i == verb.i and up.dep_ == "advmod":
+            return True
+        if up.head.i == up.i:
+            return False
+        up = up.head
+    return False
+
+
+def _verb_group_end(verb: "Token") -> int:
+    """Last token of the verb group: particles, adverbs and a bare day right after the verb
+    ("pointed out", "said Friday", "said later")."""
+    children = {c.i: c for c in verb.children}
+    right = verb.i
+    while right + 1 in children and (children[right + 1].dep_ == "prt" or (
+            children[right + 1].dep_ in ("advmod", "npadvmod") and children[right + 1].ent_type_ in ("DATE", "TIME", "")
+            and children[right + 1].tag_ in ("RB", "NNP") and children[right + 1].lower_ not in ("as", "so"))):
+        right += 1
+    return right
+
+
+SETTING_PREPS = ("in",)
+
+
+def _setting_end(verb: "Token", end: int, content: Ranges) -> int:
+    """Extend the cue over "in a statement" / "in a phone interview" right after it (up to the
+    noun: "with X" after it is left out, as PolNeAR mostly does)."""
+    nxt = end + 1
+    for prep in verb.children:
+        if prep.i != nxt or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+            continue
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if not objs or objs[0].lemma_.lower() not in lexicon.speech_settings():
+            return end
+        last = objs[0].i
+        span = range(prep.i, last + 1)
+        if hits(content, prep.i, last + 1) or any(verb.doc[i].text in QUOTE_CHARS for i in span):
+            return end
+        return last
+    return end
 
 
 def _is_parenthetical(verb: "Token") -> bool:
     """", he said." : the cue closes the clause it attributes (or sits inside it)."""
     head = verb.head
-    if head == verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
     if verb.i < head.i and verb.dep_ != "parataxis":
         return False
@@ -213,7 +328,7 @@ def _is_parenthetical(verb: "Token") -> bool:
     return before is not None and before.text in {",", "—", "–", "-", "(", "”", '"'}
 
 
-Found = tuple[list["Token"], list["Token"], str]  # content tokens, extra cue tokens, rule name
+Found = tuple[Ranges, list["Token"], str]  # content ranges, extra cue tokens, rule name
 
 
 def _after(verb: "Token", deps: tuple[str, ...]) -> list["Token"]:
@@ -229,11 +344,11 @@ def _clause_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.complements else []
     if not clauses:
         return None
-    toks = [t for c in clauses for t in c.subtree]
+    toks = sub(*clauses)
     if all(c.i < verb.i for c in clauses):
         joined = [c for c in _after(verb, ("conj",)) if c.pos_ in ("VERB", "AUX") and cue_verb(c) is None]
         if joined and any(c.dep_ == "cc" for c in _after(verb, ("cc",))):
-            toks += [t for c in joined + _after(verb, ("cc",)) for t in c.subtree]
+            toks = merged(toks + sub(*joined, *_after(verb, ("cc",))))
     return toks, [], "ccomp"
 
 
@@ -244,9 +359,8 @@ def _parenthetical_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """
     if not _is_parenthetical(verb):
         return None
-    trailing = {t.i for c in _after(verb, ("advcl", "ccomp", "conj")) for t in c.subtree}
-    inside = {t.i for t in verb.subtree} - trailing
-    return [t for t in verb.head.subtree if t.i not in inside], [], "parenthetical"
+    inside = minus(sub(verb), sub(*_after(verb, ("advcl", "ccomp", "conj"))))
+    return minus(sub(verb.head), inside), [], "parenthetical"
 
 
 def _infinitive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
@@ -255,12 +369,17 @@ def _infinitive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
         for c in _after(verb, ("xcomp",)):
             # "urged supporters to monitor the polls": the object is part of what is urged
             objs = [o for o in _after(verb, ("dobj",)) if o.i < c.i]
-            return [t for o in objs for t in o.subtree] + list(c.subtree), [], "xcomp"
+            # "called on the senator to resign": the listed preposition joins the cue, its
+            # object the content (PolNeAR: cue "called on", content "the senator to resign")
+            preps = [p for p in _after(verb, ("prep",)) if p.i < c.i and f"prep:{p.lower_}" in cue.complements]
+            if preps:
+                return minus(sub(preps[0], c), [(preps[0].i, preps[0].i + 1)]), preps[:1], "xcomp"
+            return sub(*objs, c), [], "xcomp"
     if "prep:for" in cue.complements:
         for c in _after(verb, ("advcl",)):
             marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
             if marks:
-                return [t for t in c.subtree if t not in marks], marks, "prep"
+                return minus(sub(c), [(m.i, m.i + 1) for m in marks]), marks, "prep"
     return None
 
 
@@ -272,16 +391,15 @@ def _predicative_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     preds = _after(verb, ("oprd", "ccomp", "xcomp"))
     if not ((objs and preds) or (len(preds) > 1 and preds[0].dep_ == "oprd")):
         return None
-    parts = [t for c in objs + preds for t in c.subtree]
-    return list(verb.doc[min(t.i for t in parts):max(t.i for t in parts) + 1]), [], "dobj_oprd"
+    parts = sub(*objs, *preds)
+    return ((parts[0][0], parts[-1][1]),), [], "dobj_oprd"
 
 
 def _prepositional_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """"called for ...", "warned of ...": the object of the listed preposition."""
     for c in _after(verb, ("prep",)):
         if f"prep:{c.lower_}" in cue.complements:
-            toks = [t for t in c.subtree if t.i != c.i]
-            toks += [t for x in _after(verb, ("xcomp", "ccomp")) if x.i > c.i for t in x.subtree]
+            toks = merged(minus(sub(c), [(c.i, c.i + 1)]) + sub(*[x for x in _after(verb, ("xcomp", "ccomp")) if x.i > c.i]))
             if toks:
                 return toks, [c], "prep"
     return None
@@ -301,7 +419,7 @@ def _passive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     if not agents and ("addressee" in cue.complements or not clauses):
         return None  # "he was asked about it": the subject was spoken to, nobody is credited
     rest = clauses + [c for c in _after(verb, ("prep",)) if f"prep:{c.lower_}" in cue.complements or c.lower_ == "as"]
-    return list(subj[0].subtree) + [t for c in rest for t in c.subtree], [], "passive"
+    return sub(subj[0], *rest), [], "passive"
 
 
 SOURCE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -333,13 +451,13 @@ def _object_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
         return None
     for c in _after(verb, ("xcomp", "ccomp", "pcomp")):
         if c.tag_ == "VBG":
-            return list(c.subtree) + [t for x in _after(verb, ("prep",)) if x.i > c.i for t in x.subtree], [], "dobj"
+            return sub(c, *[x for x in _after(verb, ("prep",)) if x.i > c.i]), [], "dobj"
     for c in _after(verb, ("dobj", "attr")):
         if c.lower_ in RELATIVE:
             continue
         rest = [x for x in verb.children if x.i > c.i and verb.doc[x.left_edge.i - 1].text != "," and (
             x.dep_ in ("oprd", "xcomp", "ccomp", "prep") or (x.dep_ == "conj" and x.pos_ != "VERB"))]
-        return list(c.subtree) + [t for x in rest for t in x.subtree], [], "dobj"
+        return sub(c, *rest), [], "dobj"
     return None
 
 
@@ -347,9 +465,9 @@ def _comma_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """", he said," between two halves of a clause the parse did not join to the verb."""
     if "quote" not in cue.complements or not _set_off_by_commas(verb):
         return None
-    skip = {t.i for t in verb.subtree if _subject_start(verb) <= t.i < verb.i} | {verb.i}
-    skip |= {t.i for c in _after(verb, ("prep", "npadvmod", "advmod", "punct")) for t in c.subtree}
-    return [t for t in verb.sent if t.i not in skip], [], "parenthetical"
+    skip = [(max(_subject_start(verb), verb.left_edge.i), verb.i + 1)]
+    skip += sub(*_after(verb, ("prep", "npadvmod", "advmod", "punct")))
+    return minus((sentence_of(verb),), skip), [], "parenthetical"
 
 
 # Tried in order; the first that finds a content wins.
@@ -358,31 +476,31 @@ CONTENT_RULES = (_clause_content, _parenthetical_content, _infinitive_content, _
 
 
 def content_tokens(verb: "Token", cue: lexicon.CueVerb) -> Found:
-    """(content tokens, extra cue tokens, rule) of a cue verb; empty when it has none."""
+    """(content ranges, extra cue tokens, rule) of a cue verb; empty when it has none."""
     for rule in CONTENT_RULES:
         found = rule(verb, cue)
         if found is not None:
             toks, extra, name = found
             if name in ("xcomp", "dobj", "prep"):
-                toks = toks + _coordinated_tail(verb, toks)
-            return _in_paragraph(_in_sentence(toks, verb.sent), verb), extra, name
-    return [], [], ""
+                toks = merged(toks + _coordinated_tail(verb, toks))
+            return in_clause(toks, verb), extra, name
+    return (), [], ""
 
 
-def _coordinated_tail(verb: "Token", toks: list["Token"]) -> list["Token"]:
+def _coordinated_tail(verb: "Token", toks: Ranges) -> Ranges:
     """"declined to threaten Moscow or even declare it responsible": a second object or
     predicate coordinated with the content (no subject of its own, not a cue itself)."""
     if not toks:
-        return []
-    end = max(t.i for t in toks)
+        return ()
+    end = toks[-1][1] - 1
     tail = []
     for c in verb.children:
         if c.i <= end or c.dep_ not in ("cc", "conj"):
             continue
         if c.dep_ == "conj" and (subject(c) is not None or cue_verb(c) is not None):
             break
-        tail.extend(c.subtree)
-    return tail if any(t.dep_ == "conj" for t in tail) else []
+        tail.append(c)
+    return sub(*tail) if any(c.dep_ == "conj" for c in tail) else ()
 
 
 def _subject_start(verb: "Token") -> int:
@@ -396,7 +514,7 @@ def _set_off_by_commas(verb: "Token") -> bool:
     if subj is None or subj.dep_ != "nsubj" or subj.i > verb.i:
         return False
     first = next((t for t in subj.subtree if not t.is_punct), subj)
-    if first.i == verb.sent.start or verb.doc[first.i - 1].text not in {",", "—", "–"}:
+    if first.i == sentence_of(verb)[0] or verb.doc[first.i - 1].text not in {",", "—", "–"}:
         return False
     after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")]
     return all(c.dep_ in ("advcl", "conj", "cc") for c in after)
@@ -431,13 +549,57 @@ def verb_candidates(doc: "Doc") -> list[Candidate]:
         cue = cue_verb(tok) or _open_cue(tok)
         if cue is None or (tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj")):
             continue  # "X reported, citing Y": Y is the source of X's report, not a new claim
+        credit = _as_reported(tok)
+        if credit is not None:
+            found.append(credit)
+            continue
         toks, extra, rule = content_tokens(tok, cue)
-        spans = char_spans(toks)
+        spans = char_spans(doc, toks)
         if not spans or _passive_without_source(tok, rule):
             continue
-        found.append(Candidate(cue=cue_tokens(tok, extra), head=tok.i, source=_same_line(doc, source_of(tok), tok),
+        found.append(Candidate(cue=cue_tokens(tok, extra, toks), head=tok.i, source=_same_line(doc, source_of(tok), tok),
                                content=spans, rule=f"verb_{rule}", cited=_cited(tok)))
     return found
+
+
+# "as X reported/said/found": verbs that state or find (not "as she called", "as he welcomed")
+CREDIT_CLASSES = ("report", "speech", "belief")
+ACTIVITY_VERBS = {"speak", "talk", "chat", "testify", "address", "answer", "reply", "respond"}
+
+
+def _as_reported(verb: "Token") -> Candidate | None:
+    """"X happened, as reported by Y" / "As Y reported, X happened": Y credits the clause the
+    "as" phrase hangs on (a claim credited to a source, like "according to").
+
+    A cue with a content of its own ("as she noted how happy she was") is not one of these.
+    """
+    cue = cue_verb(verb)
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or cue is None or cue.cls not in CREDIT_CLASSES:
+        return None
+    if verb.lemma_.lower() in ACTIVITY_VERBS:
+        return None  # "as she spoke, ...": a time, not a credit
+    if verb.lemma_.lower() == "quote":
+        return None  # "X said ..., as quoted by Y": Y only relays X's words (a via, build.py)
+    marks = [c for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ == "as" and c.i < verb.i]
+    if not marks or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    subj = subject(verb)
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if subj is not None and subj.dep_ != "nsubjpass" and plausible_source(subj):
+        source = noun_phrase(subj)
+    elif subj is None and agents and agents[0].pos_ in ("PROPN", "NOUN", "PRON"):  # "reported by" names a source
+        source = noun_phrase(agents[0])
+    else:
+        return None  # "as expected": nobody is credited
+    content = in_clause(minus(sub(verb.head), sub(verb)), verb)
+    spans = char_spans(verb.doc, content)
+    if not spans:
+        return None
+    cue = cue_tokens(verb, (), content)
+    if subj is None:  # "as reported by": the whole phrase up to "by" is the cue
+        cue = sorted(set(cue) | {marks[0].i} | {a.head.i for a in agents if a.head.i == max(cue) + 1})
+    return Candidate(cue=cue, head=verb.i, source=_same_line(verb.doc, source, verb), content=spans,
+                     rule="as_reported", according=True)
 
 
 def _same_line(doc: "Doc", rng: tuple[int, int] | None, verb: "Token") -> tuple[int, int] | None:
@@ -484,29 +646,29 @@ def according_candidates(doc: "Doc") -> list[Candidate]:
         objs = [c for c in to.children if c.dep_ == "pobj"] or [
             c for c in tok.children if c.dep_ == "pobj"]
         source = noun_phrase(objs[0]) if objs else None
-        inside = {t.i for t in tok.subtree} | {tok.i, to.i}
-        if source:
-            inside |= set(range(*source))
+        inside = merged(sub(tok) + ((tok.i, to.i + 1),) + ((source,) if source else ()))
         clause = _clause_head(tok)
         if _sentence_edge(tok, inside):  # "According to X, ..." / "..., according to X.": the sentence
-            toks = [t for t in tok.sent if t.i not in inside]
+            toks = minus((sentence_of(tok),), inside)
         else:
-            toks = [t for t in clause.subtree if t.i not in inside] if clause != tok else []
-        spans = char_spans(_in_paragraph(_in_sentence(toks, tok.sent), tok))
+            toks = minus(sub(clause), inside) if clause.i != tok.i else ()
+        spans = char_spans(doc, in_clause(toks, tok))
         if spans:
             found.append(Candidate(cue=[tok.i, to.i], head=tok.i, source=source,
                                    content=spans, rule="according_to", according=True))
     return found
 
 
-def _sentence_edge(tok: "Token", phrase: set[int]) -> bool:
+def _sentence_edge(tok: "Token", phrase: Ranges) -> bool:
     """The "according to X" phrase opens the sentence or closes it after a comma."""
-    sent = tok.sent
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not words or len(words) == len([t for t in words if t.i in phrase]):
-        return False
-    starts = words[0].i in phrase
-    ends = words[-1].i in phrase and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    a, b = sentence_of(tok)
+    sent = tok.doc[a:b]
+    first = next((t.i for t in sent if not (t.is_punct or t.is_space)), None)
+    last = next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), None)
+    if first is None or phrase == merged(((first, last + 1),) + phrase):
+        return False  # no words, or every word is the phrase
+    starts = hits(phrase, first, first + 1)
+    ends = hits(phrase, last, last + 1) and tok.i > 0 and tok.doc[tok.i - 1].text == ","
     return starts or ends
 
 
@@ -514,10 +676,10 @@ def _clause_head(tok: "Token") -> "Token":
     """The verb of the clause a modifier belongs to (climbing over nouns it modifies)."""
     head = tok.head
     steps = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head != head and steps < 4:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and steps < 4:
         head = head.head
         steps += 1
-    return head if head != tok else tok.sent.root
+    return head if head.i != tok.i else tok.sent.root
 
 
 LABEL_MAX_TOKENS = 5
@@ -572,7 +734,7 @@ def noun_candidates(doc: "Doc") -> list[Candidate]:
         if owner is None:
             continue
         content = _noun_content(tok, comps)
-        spans = char_spans(_in_sentence(content, tok.sent))
+        spans = char_spans(doc, clip(content, *sentence_of(tok)))
         if spans:
             found.append(Candidate(cue=[tok.i], head=tok.i, source=owner, content=spans, rule="noun"))
     return found
@@ -594,12 +756,13 @@ def _noun_owner(noun: "Token") -> tuple[int, int] | None:
     return None
 
 
-def _noun_content(noun: "Token", comps: frozenset[str]) -> list["Token"]:
+def _noun_content(noun: "Token", comps: frozenset[str]) -> Ranges:
+    """The clause or prepositional object of a cue noun that its table row allows."""
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
             marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "aux")}
             if ("that" in comps and "that" in marks) or ("to" in comps and "to" in marks):
-                return list(c.subtree)
+                return sub(c)
         if c.dep_ == "prep" and c.lower_ in comps and c.i > noun.i:
-            return [t for t in c.subtree if t.i != c.i]
-    return []
+            return minus(sub(c), [(c.i, c.i + 1)])
+    return ()

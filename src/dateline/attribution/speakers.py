@@ -5,10 +5,10 @@ Rules over the spaCy parse and the article's canonical entities, applied in orde
 - a name (or a phrase holding one) is the canonical entity with a mention there
   ("Khan" -> Imran Khan); an appositive keeps the name ("Hugh Hill, a doctor" ->
   Hugh Hill; "a doctor, Hugh Hill" -> Hugh Hill);
-- he/she is the nearest earlier PERSON of a compatible gender (dateline.coref, shared
-  with the events layer); other personal pronouns are the nearest compatible earlier
-  source or entity (I: a person; they: a group, an organisation or a plural; it: an
-  organisation or a document);
+- every personal pronoun goes through dateline.coref (shared with the events layer):
+  the nearest earlier entity mention, resolved he/she or earlier source of a compatible
+  gender and number (he/she/I: a person; they/we: a group or an organisation; it: an
+  organisation or a document), subjects first within a sentence;
 - a definite role ("the ambassador", "the party chief") is the entity whose stripped
   titles hold that noun, else the person the previous sentence names, if only one;
 - a document ("the report", "in the document") is its earlier, fuller mention; a
@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..coref import GENDERED_PRONOUNS, PronounResolver
+from ..coref import GENDERED_PRONOUNS, Candidate, PronounResolver, pronoun_gender, pronoun_want
+from ..coref.pronouns import ENTITY_KINDS, first_names
 from ..types import Entity, Source, Span
 from . import lexicon
 
@@ -38,7 +39,6 @@ ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | GENDERED_PRON
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 TITLE_WORDS_TO_STRIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov."}
 PUBLISHING_VERBS = {"publish", "release", "issue", "write", "produce", "commission", "conduct", "file"}
-MAX_PRONOUN_DISTANCE = 2500  # characters: pronouns beyond this find no antecedent
 
 
 def _fallback_entity_for_span(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
@@ -83,6 +83,8 @@ class SpeakerResolver:
         self._lookup = _entity_lookup()
         self._ents = list(self.doc.ents)  # doc.ents builds new spans on every access
         self._pronouns: PronounResolver | None = None
+        self._by_id = {e.id: e for e in self.entities}
+        self._via: dict[tuple[int, int], list[Source]] = {}
 
     # -- public -----------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
@@ -119,7 +121,11 @@ class SpeakerResolver:
     def _name_tokens(self, phrase) -> list["Token"] | None:
         """The proper-name tokens of a phrase: the head's (or its appositive's) name."""
         head = phrase.root
-        for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
+        last = phrase[-1]
+        first_try = [head] + [c for c in head.children if c.dep_ == "appos"]
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and last.ent_type_ == "PERSON":
+            first_try.insert(0, last)  # "Tulsa police Chief Chuck Jordan" parsed with Tulsa as head
+        for tok in first_try:
             if tok.pos_ != "PROPN":
                 continue
             ent = next((e for e in self._ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
@@ -160,49 +166,43 @@ class SpeakerResolver:
         return span.text
 
     def _pronoun(self, tok: "Token") -> Resolved:
-        pron = tok.lower_
-        want = "person" if pron in PERSON_PRONOUNS else "group" if pron in GROUP_PRONOUNS else "thing"
+        """A pronoun source through dateline.coref: the nearest earlier entity or source of
+        a compatible gender and number (he/she a person, they a group, it an organisation)."""
+        want = pronoun_want(tok.text) or "thing"
         span = self._span([tok])
-        if pron in GENDERED_PRONOUNS:  # he/she: the nearest person of a compatible gender
-            person = self._gendered().antecedent(tok)
-            if person is not None:
-                return Resolved(Source(name=person.name, span=span, entity=person.id), "person")
-        for offset, earlier in reversed(self.history):
-            if tok.idx - offset > MAX_PRONOUN_DISTANCE:
-                break
-            if earlier.source.entity is None and earlier.source.name.lower() in ALL_PRONOUNS:
-                continue  # an unresolved pronoun names no one
-            if pron in GENDERED_PRONOUNS and self.entities and earlier.source.entity:
-                continue  # the entities were searched above, with their genders
-            if _compatible(want, earlier.kind):
-                src = earlier.source
-                return Resolved(Source(name=src.name, span=span, entity=src.entity), earlier.kind, list(earlier.via))
-        person = self._nearest_entity(tok.idx, "PERSON" if want == "person" else None)
-        if person is not None:
-            return Resolved(Source(name=person.name, span=span, entity=person.id), want)
-        return Resolved(Source(name=tok.text, span=span), want)
+        found = self._coref().resolve(tok, self._candidates())
+        if found is None:
+            return Resolved(Source(name=tok.text, span=span), want)
+        entity = self._by_id.get(found.key)
+        earlier = self._via.get((found.start, found.end), [])
+        return Resolved(Source(name=entity.name if entity else found.name, span=span,
+                               entity=entity.id if entity else None), found.kind, list(earlier))
 
-    def _gendered(self) -> PronounResolver:
-        """The shared he/she resolver of this article (built on first use)."""
+    def _coref(self) -> PronounResolver:
+        """The shared pronoun resolver of this article (built on first use)."""
         if self._pronouns is None:
             self._pronouns = PronounResolver(self.doc, self.text, self.entities)
         return self._pronouns
 
-    def _nearest_entity(self, before: int, label: str | None) -> Entity | None:
-        """The entity with the latest mention before ``before`` (of ``label`` if given)."""
-        best, best_end = None, -1
-        for entity in self.entities:
-            if label and entity.type != label:
-                continue
-            for m in entity.mentions:
-                if best_end < m.end <= before and before - m.end < MAX_PRONOUN_DISTANCE:
-                    best, best_end = entity, m.end
-        if best is None and label == "PERSON" and not self.entities:
-            for ent in reversed([e for e in self._ents if e.label_ == "PERSON" and e.end_char <= before]):
-                if before - ent.end_char < MAX_PRONOUN_DISTANCE:
-                    return Entity(id="", name=ent.text, type="PERSON", mentions=())
-                break
-        return best
+    def _candidates(self) -> list[Candidate]:
+        """Earlier sources as pronoun antecedents ("officials", "the report"), and spaCy's
+        names when there is no entity layer."""
+        out, self._via = [], {}
+        for _offset, earlier in self.history:
+            src = earlier.source
+            if src.span is None or (src.entity is None and src.name.lower() in ALL_PRONOUNS):
+                continue  # an unresolved pronoun names no one
+            gender = pronoun_gender(src.span.text) or _first_name_gender(src.name)
+            out.append(Candidate(src.span.start, src.span.end, src.entity or src.name, src.name,
+                                 earlier.kind, gender))
+            self._via[src.span.start, src.span.end] = earlier.via
+        if not self.entities:
+            for ent in self._ents:
+                kind = ENTITY_KINDS.get(ent.label_)
+                if kind:
+                    out.append(Candidate(ent.start_char, ent.end_char, ent.text, ent.text, kind,
+                                         _first_name_gender(ent.text)))
+        return out
 
     def _role(self, phrase) -> Resolved | None:
         head = phrase.root
@@ -318,12 +318,10 @@ def _definite(tok: "Token") -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
-def _compatible(want: str, kind: str) -> bool:
-    if want == "person":
-        return kind == "person"
-    if want == "group":
-        return kind in ("group", "organisation")
-    return kind in ("organisation", "document")
+def _first_name_gender(name: str) -> str | None:
+    """The gender a common first name gives ("Mary Smith" -> "f"), if any."""
+    words = name.split()
+    return first_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _spacy_label(tokens) -> str:

@@ -1,5 +1,7 @@
 """Pronoun co-reference shared by the attribution and events layers."""
 
-from .pronouns import GENDERED_PRONOUNS, PronounResolver, pronoun_gender
+from .pronouns import (GENDERED_PRONOUNS, Candidate, PronounResolver, compatible, pronoun_gender,
+                       pronoun_want)
 
-__all__ = ["GENDERED_PRONOUNS", "PronounResolver", "pronoun_gender"]
+__all__ = ["GENDERED_PRONOUNS", "Candidate", "PronounResolver", "compatible", "pronoun_gender",
+           "pronoun_want"]

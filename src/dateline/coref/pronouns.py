@@ -1,4 +1,5 @@
-"""He/she pronouns to the canonical PERSON entity they refer to, by general rules.
+"""Personal pronouns to what they refer to, by general rules (shared by the attribution
+and events layers).
 
 A person's gender comes from evidence in the article, weighed in this order:
 
@@ -7,9 +8,13 @@ A person's gender comes from evidence in the article, weighed in this order:
 - pronouns that can only refer to them: "X said ... he" in a sentence naming one person.
 
 Unknown gender is compatible with either pronoun.  A pronoun takes the nearest compatible
-PERSON mentioned before it: first in its own sentence, then in the preceding sentences
+candidate mentioned before it: first in its own sentence, then in the preceding sentences
 (up to ``MAX_DISTANCE`` characters back); among the candidates of one sentence a
 grammatical subject wins over a nearer non-subject ("Mary met Ann. She ...": Mary).
+Compatible means: he/she a person of a compatible gender, I/me a person, they/we a group
+or an organisation, it an organisation, a state or a document.  He/she pronouns already resolved
+are candidates too (a chain of "she" stays with its subject).  I/me/we/us outside quoted
+words are the writer and stay unresolved.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -29,6 +35,13 @@ DATA = Path(__file__).parent / "data"
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 GENDERED_PRONOUNS = MALE | FEMALE
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
+THING_PRONOUNS = frozenset({"it"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# what an entity type can be referred to as: "they" is a group or an organisation, "it" an
+# organisation or a state ("Russia said it"; a document only among the attribution layer's
+# candidates); a state is rarely "they" in news
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
 MAX_DISTANCE = 2500  # characters: a pronoun this far from any name is left unresolved
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Honorific evidence outweighs a first name, which outweighs one co-referring pronoun.
@@ -93,17 +106,80 @@ def _name_evidence(entity: Entity, text: str) -> Counter:
     return votes
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An earlier mention a pronoun may refer to: an entity mention, a resolved pronoun,
+    or a phrase another layer found (an attribution source such as "officials")."""
+
+    start: int
+    end: int
+    key: str  # the entity id, or the name when no entity is known
+    name: str
+    kind: str  # person | group | organisation | state | document | other
+    gender: str | None = None
+
+
+def pronoun_want(word: str) -> str | None:
+    """What a personal pronoun can refer to: "person", "group", "thing", or None."""
+    low = word.lower()
+    if low in GENDERED_PRONOUNS or low in ("i", "me"):
+        return "person"
+    if low in GROUP_PRONOUNS:
+        return "group"
+    return "thing" if low in THING_PRONOUNS else None
+
+
+def compatible(want: str, gender: str | None, candidate: Candidate) -> bool:
+    """Number and gender agreement of a pronoun (``want``, ``gender``) with a candidate."""
+    if want == "person":
+        return candidate.kind == "person" and (gender is None or candidate.gender in (None, gender))
+    if want == "group":
+        return candidate.kind in ("group", "organisation")
+    return candidate.kind in ("organisation", "document", "state")
+
+
 class PronounResolver:
-    """Resolves he/she pronouns of one parsed article to its PERSON entities."""
+    """Resolves the personal pronouns of one parsed article to their antecedents.
+
+    He/she pronouns resolved on the way count as mentions of their person ("She said she
+    had called Pratt, and she urged": the last "she" is the subject's, not Pratt's).
+    """
 
     def __init__(self, doc: "Doc", text: str, entities: Sequence[Entity]) -> None:
         self.doc, self.text = doc, text
+        self.entities = {e.id: e for e in entities}
         self.people = {e.id: e for e in entities if e.type == "PERSON"}
         # every PERSON mention, by start offset: (start, end, entity id)
         self.mentions = sorted((m.start, m.end, e.id) for e in self.people.values() for m in e.mentions)
         self._starts = [m[0] for m in self.mentions]
         self._sent_starts = [s.start_char for s in doc.sents]
+        self._gendered = [t for t in doc if t.lower_ in GENDERED_PRONOUNS]
+        self._subject: dict[tuple[int, int], bool] = {}
+        self._quotes: list[tuple[int, int]] | None = None
         self.genders = self._genders()
+        self._restart()
+        self.genders.update(self._chain_genders())  # a second pass with what the first one learnt
+        self._restart()
+
+    def _restart(self) -> None:
+        """Candidates from the entity mentions only (no pronoun resolved yet)."""
+        self._base = sorted((Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
+                                       self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
+                            key=_order)
+        self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
+
+    def _chain_genders(self) -> dict[str, str]:
+        """Genders of persons with none yet, from the he/she of the narration resolved to them
+        (one kind at least twice as often as the other); pronouns inside quotes are left out,
+        as a quote's "he" is rarely its speaker."""
+        self._chain_until(len(self.text) + 1)
+        votes: dict[str, Counter] = {}
+        for c in self._base:
+            word = self.text[c.start:c.end]
+            if c.key in self.people and c.key not in self.genders and pronoun_gender(word) \
+                    and not self._quoted(c.start):
+                votes.setdefault(c.key, Counter())[pronoun_gender(word)] += 1
+        return {k: g for k, v in votes.items() for g in "mf" if v[g] >= 1 and v[g] >= 2 * v["mf".replace(g, "")]}
 
     def gender(self, entity_id: str) -> str | None:
         """The gender the article gives a PERSON entity ("m", "f"), or None if unknown."""
@@ -111,30 +187,66 @@ class PronounResolver:
 
     def antecedent(self, token: "Token") -> Entity | None:
         """The PERSON entity a he/she-type pronoun refers to, or None."""
-        want = pronoun_gender(token.text)
-        if want is None:
+        if pronoun_gender(token.text) is None:
             return None
-        sent = bisect.bisect_right(self._sent_starts, token.idx) - 1
-        limit = token.idx - MAX_DISTANCE
+        found = self.resolve(token)
+        return self.people.get(found.key) if found else None
+
+    def resolve(self, token: "Token", extra: Sequence[Candidate] = ()) -> Candidate | None:
+        """The nearest compatible antecedent of a personal pronoun, among the article's
+        entity mentions, its resolved he/she pronouns and ``extra`` candidates."""
+        want = pronoun_want(token.text)
+        if want is None or (token.lower_ in FIRST_PERSON and not self._quoted(token.idx)):
+            return None  # I/we in the narration is the writer, not someone named before
+        self._chain_until(token.idx)
+        cands = sorted([*self._base, *extra], key=_order) if extra else self._base
+        gender = pronoun_gender(token.text)
+        return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+
+    def _quoted(self, idx: int) -> bool:
+        """Whether a character offset lies inside quoted words."""
+        if self._quotes is None:
+            from ..attribution.quotes import find_quotes  # here: attribution imports this module
+
+            self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text)]
+        return any(a <= idx < b for a, b in self._quotes)
+
+    def _chain_until(self, idx: int) -> None:
+        """Resolve, in text order, the he/she pronouns before ``idx`` and keep them as mentions."""
+        while self._chained < len(self._gendered) and self._gendered[self._chained].idx < idx:
+            tok = self._gendered[self._chained]
+            self._chained += 1
+            gender = pronoun_gender(tok.text)
+            found = self._search(tok.idx, self._base, lambda c: compatible("person", gender, c))
+            if found is not None:
+                bisect.insort(self._base, Candidate(tok.idx, tok.idx + len(tok.text), found.key, found.name,
+                                                    "person", found.gender or gender), key=_order)
+
+    def _search(self, idx: int, cands: Sequence[Candidate], ok) -> Candidate | None:
+        """The compatible candidate ending before ``idx``: first in its own sentence, then in
+        the sentences before (up to MAX_DISTANCE); in one sentence, subjects first, then the latest."""
+        starts = [c.start for c in cands]
+        sent = bisect.bisect_right(self._sent_starts, idx) - 1
+        limit = idx - MAX_DISTANCE
         while sent >= 0:
             start = self._sent_starts[sent]
             end = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else len(self.text)
-            found = self._best_in(max(start, limit), min(end, token.idx), want)
-            if found is not None:
-                return self.people[found]
+            lo, hi = bisect.bisect_left(starts, max(start, limit)), bisect.bisect_left(starts, min(end, idx))
+            found = [(self._is_subject(c.start, c.end), c.start, n) for n, c in enumerate(cands[lo:hi], lo)
+                     if c.end <= idx and ok(c)]
+            if found:
+                return cands[max(found)[2]]
             if start <= limit:
                 return None
             sent -= 1
         return None
 
-    def _best_in(self, start: int, end: int, want: str) -> str | None:
-        """The compatible person mentioned in [start, end): subjects first, then the latest."""
-        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
-        found = [(self._is_subject(s, e), s, eid) for s, e, eid in self.mentions[lo:hi]
-                 if e <= end and self.genders.get(eid, want) == want]
-        return max(found)[2] if found else None
-
     def _is_subject(self, start: int, end: int) -> bool:
+        if (start, end) not in self._subject:
+            self._subject[start, end] = self._subject_at(start, end)
+        return self._subject[start, end]
+
+    def _subject_at(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
@@ -158,3 +270,7 @@ class PronounResolver:
             if len(kinds) == 1:  # "Smith said he ...": one person, one kind of pronoun
                 votes[next(iter(named))][kinds.pop()] += _WEIGHTS["pronoun"]
         return {eid: max("mf", key=lambda g: v[g]) for eid, v in votes.items() if v["m"] != v["f"]}
+
+
+def _order(c: Candidate) -> tuple[int, int]:
+    return c.start, c.end

@@ -2,8 +2,9 @@
 
 Nodes are events (``V1``...) and time expressions (``T1``...).  An edge says how the
 days of its ``dst`` follow from the days of its ``src``: EQUAL (same days: "a meeting on
-March 7", a coreferent mention), AFTER / BEFORE / SINCE / UNTIL / NOT_AFTER, or SHIFT by a
-duration ("two weeks after the invasion").  Every hard edge is also used backwards, so a
+March 7", a coreferent mention), AFTER / BEFORE / SINCE / UNTIL / NOT_AFTER, SHIFT by a
+duration ("two weeks after the invasion"), or AGE (an event at a person's age: the birth
+plus that many years, up to a year later).  Every hard edge is also used backwards, so a
 date flows both ways ("the meeting took place two weeks after the invasion" dates the
 invasion from the meeting).  Propagation intersects intervals until nothing changes,
 for at most one round per node plus one: cycles ("A after B", "B before A") terminate,
@@ -16,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .intervals import OPEN, Interval, intersect, is_open, shift
+from .intervals import OPEN, Interval, age_window, intersect, is_open, shift
 
 # A narrative's reference time is vague: events told after it happened within a few days.
 NARRATIVE_SLACK_DAYS = 3
 _INVERSE = {"AROUND": "AROUND", "EQUAL": "EQUAL", "AFTER": "BEFORE", "BEFORE": "AFTER", "NOT_AFTER": "AFTER",
-            "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT"}
+            "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT", "AGE": "AGE"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ def derive(edge: Edge, src: Interval, published: date | None) -> Interval:
         return (first, published)
     if edge.kind == "SHIFT":
         return shift(src, edge.amount, edge.unit, edge.sign)
+    if edge.kind == "AGE":
+        return age_window(src, int(edge.amount), edge.sign)
     if edge.kind == "AROUND":
         slack = timedelta(days=NARRATIVE_SLACK_DAYS)
         return (first - slack if first and first > date.min + slack else first,
@@ -78,6 +81,8 @@ def _describe(edge: Edge) -> str:
     if edge.kind == "SHIFT":
         amount = int(edge.amount) if edge.amount == int(edge.amount) else edge.amount
         return f"P{amount}{edge.unit} {'after' if edge.sign > 0 else 'before'} {edge.src}"
+    if edge.kind == "AGE":
+        return f"age {int(edge.amount)} after birth {edge.src}" if edge.sign > 0 else f"birth before {edge.src}"
     return f"{edge.kind.lower().replace('_', ' ')} {edge.src}"
 
 

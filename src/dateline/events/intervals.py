@@ -108,6 +108,21 @@ def shift(interval: Interval, amount: float, unit: str, sign: int) -> Interval:
     return (first, last)
 
 
+def age_window(interval: Interval, years: int, sign: int) -> Interval:
+    """The days a person is ``years`` old, for a birth in ``interval`` (``sign`` +1), or the
+    days of the birth for an event at that age in ``interval`` (``sign`` -1)."""
+    first, last = interval
+    day = timedelta(days=1)
+    try:
+        if sign > 0:
+            return (add_months(first, 12 * years) if first else None,
+                    add_months(last, 12 * (years + 1)) - day if last else None)
+        return (add_months(first, -12 * (years + 1)) + day if first else None,
+                add_months(last, -12 * years) if last else None)
+    except (OverflowError, ValueError):
+        return interval if sign > 0 else (None, None)
+
+
 def to_iso(interval: Interval) -> tuple[str | None, str | None]:
     """The interval as two ISO days, an open end written as null (as timex intervals are)."""
     return (interval[0].isoformat() if interval[0] else None,

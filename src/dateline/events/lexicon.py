@@ -15,6 +15,7 @@ DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
     "reporting_verbs.txt", "event_classes.txt", "non_event_verbs.txt", "state_adjectives.txt",
     "modality_cues.txt", "negation_cues.txt", "temporal_signals.txt", "change_words.txt",
+    "narrative_offsets.txt",
 )
 
 
@@ -71,6 +72,7 @@ class Lexicon:
     negation: frozenset[str]
     signals: dict[str, str]  # signal phrase -> BEFORE | AFTER | SINCE | UNTIL | DURING | BASELINE | SCOPE
     change_words: dict[str, str]  # lemma -> "change" (verb) | "measure" (noun)
+    narrative_offsets: dict[str, str]  # word -> OFFSET | AGE | BIRTH
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -99,4 +101,5 @@ def lexicon() -> Lexicon:
         negation=_words("negation_cues.txt"),
         signals=_table("temporal_signals.txt"),
         change_words=_table("change_words.txt"),
+        narrative_offsets=_table("narrative_offsets.txt"),
     )

@@ -104,6 +104,9 @@ class EntityIndex:
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun_entity(head)
         eid = self.entity_at(head)
+        for child in head.children:  # "Her husband, Thomas Ellison, ...": the name in apposition
+            if eid is None and child.dep_ == "appos" and child.pos_ == "PROPN":
+                eid = self.entity_at(child)
         for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
                 if eid is None and child.dep_ == dep:
@@ -135,6 +138,9 @@ def _prep_arguments(head: "Token") -> Iterable[tuple[str, "Token"]]:
             continue
         role = roles[prep.lower_]
         for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("DATE", "TIME"):
+                # "held on Aug. 30 in Chicago": the parser hangs the place on the date
+                yield from ((r, o) for r, o in _prep_arguments(obj) if r == "location")
             if obj.dep_ != "pobj" or obj.pos_ not in _NOMINAL_POS or obj.ent_type_ in ("DATE", "TIME"):
                 continue
             if role == "location" and not _is_place(obj):
@@ -145,16 +151,33 @@ def _prep_arguments(head: "Token") -> Iterable[tuple[str, "Token"]]:
 
 
 def _subject(verb: "Token") -> tuple[str, "Token"] | None:
-    """The verb's own subject with its role, or the subject of the verb it is conjoined to."""
+    """The verb's own subject with its role, or the subject of the verb it is conjoined to;
+    a relative pronoun stands for the noun its clause modifies ("Baptiste, who left" -> Baptiste)."""
     for cand in (verb, verb.head if verb.dep_ == "conj" else None):
         if cand is None:
             continue
         for child in cand.children:
-            if child.dep_ == "nsubj":
-                return "agent", child
-            if child.dep_ == "nsubjpass":
-                return "patient", child
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                role = "agent" if child.dep_ == "nsubj" else "patient"
+                return role, _relative_antecedent(cand, child) or child
     return None
+
+
+def _relative_antecedent(verb: "Token", pronoun: "Token") -> "Token | None":
+    """The noun a relative pronoun ("who", "which", "that") refers to, when ``verb`` heads
+    the relative clause."""
+    if verb.dep_ == "relcl" and pronoun.tag_ in ("WP", "WDT") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _relative_place(verb: "Token") -> list[tuple[str, "Token"]]:
+    """The place a relative "where" clause is about ("Pinecrest, where an ordinance was
+    suspended" -> Pinecrest, location)."""
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        if _is_place(verb.head):
+            return [("location", verb.head)]
+    return []
 
 
 def _possessor(noun: "Token") -> "Token | None":
@@ -192,7 +215,11 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
             args.append((role, child))
         elif child.dep_ == "dative":
             args.append(("recipient", child))
+        elif child.dep_ in ("oprd", "attr") and child.pos_ == "NOUN":
+            # "named managing editor of The Chicago Ledger": the organisation of the new role
+            args.extend(("other", obj) for role, obj in _prep_arguments(child) if role in ("patient", "location"))
     args.extend(_prep_arguments(verb))
+    args.extend(_relative_place(verb))
     return args
 
 
