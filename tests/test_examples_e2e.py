@@ -59,8 +59,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: 'a contract with Daesan Heavy Industries' is not collected as a participant",
     '106_source_chain:event:3':
         "events: 'failed to agree' and 'the talks collapsed on September 10' are one event (not coreferred); only the approximate 'two weeks after' bound (+-3 days) is used",
-    '107_wire_dateline:attribution:3':
-        "attribution/reported: 'according to a State Department spokesman, who spoke on condition of anonymity' takes the verb 'spoke' of the relative clause as the cue",
     '107_wire_dateline:event:0':
         "time/events: the wire idiom 'overnight' (the night before the report day) is not a time expression, so 'struck ... overnight' only gets the before-publication bound",
     '107_wire_dateline:event:1':

@@ -120,6 +120,13 @@ ROWS = [
      "according_to", "as reported by", "the agency", "the agency", "The shipyard confirmed the order", []),
     ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
      "indirect", "confirmed", "The shipyard", "The shipyard", "the order", ["the agency"]),
+    # the relative clause of an "according to" source describes it; its verb is no cue
+    ("Talks resume on Monday, according to a ministry spokeswoman, who spoke on condition of anonymity.",
+     "according_to", "according to", "a ministry spokeswoman",
+     "a ministry spokeswoman, who spoke on condition of anonymity", "Talks resume on Monday", []),
+    ("The plant will close, according to two managers who spoke on condition of anonymity.",
+     "according_to", "according to", "two managers", "two managers who spoke on condition of anonymity",
+     "The plant will close", []),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),

@@ -256,7 +256,19 @@ class SpeakerResolver:
     def _plain(self, phrase) -> Resolved:
         head = phrase.root
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "other"
-        return Resolved(Source(name=phrase.text, span=self._span(list(phrase))), kind)
+        return Resolved(Source(name=_without_relative(phrase), span=self._span(list(phrase))), kind)
+
+
+def _without_relative(phrase) -> str:
+    """The name of "a spokesman, who spoke on condition of anonymity": the noun phrase without
+    its relative clause (the mention keeps the clause, which describes the source)."""
+    clauses = [c.left_edge.i for c in phrase.root.children if c.dep_ == "relcl" and c.left_edge.i > phrase.start]
+    if not clauses:
+        return phrase.text
+    end = min(clauses)
+    while end > phrase.start + 1 and phrase.doc[end - 1].is_punct:
+        end -= 1
+    return phrase.doc[phrase.start:end].text
 
 
 @dataclass
