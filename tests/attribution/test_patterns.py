@@ -127,6 +127,11 @@ ROWS = [
     ("The plant will close, according to two managers who spoke on condition of anonymity.",
      "according_to", "according to", "two managers", "two managers who spoke on condition of anonymity",
      "The plant will close", []),
+    # "told <outlet noun> X" / "told the X newspaper": X relays the words, whatever its name
+    ("A Kremlin spokesman told the state news agency Tass that talks had stalled.",
+     "indirect", "told", "A Kremlin spokesman", "A Kremlin spokesman", "that talks had stalled", ["Tass"]),
+    ("The minister told the Kommersant newspaper that prices would rise.",
+     "indirect", "told", "The minister", "The minister", "that prices would rise", ["Kommersant"]),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),

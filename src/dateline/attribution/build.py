@@ -553,13 +553,16 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
 
 
 def _add_told_outlet(doc: "Doc", cand: Candidate, verb: "Token") -> None:
-    """"X told Reuters": the outlet the words were given to relays them (data/outlets.txt)."""
+    """"X told Reuters": the outlet the words were given to relays them (data/outlets.txt, or a
+    name beside a noun of data/outlet_nouns.txt: "told the state news agency Tass")."""
     if verb.lemma_.lower() != "tell":
         return
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
             start, end = noun_phrase(child)
-            if lexicon.is_outlet(doc[start:end].text) and (start, end) not in cand.via:
+            phrase = doc[start:end].text
+            outlet = lexicon.is_outlet(phrase) or lexicon.described_outlet(phrase) is not None
+            if outlet and (start, end) not in cand.via:
                 cand.via.append((start, end))
 
 

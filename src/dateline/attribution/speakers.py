@@ -102,7 +102,7 @@ class SpeakerResolver:
             found = self._pronoun(head)
         else:
             found = (self._named(phrase) or self._document(phrase) or self._role(phrase)
-                     or self._plain(phrase))
+                     or self._outlet(phrase) or self._plain(phrase))
         self.history.append((phrase.start_char, found))
         return found
 
@@ -252,6 +252,13 @@ class SpeakerResolver:
             if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
                 return tok
         return head
+
+    def _outlet(self, phrase) -> Resolved | None:
+        """"the Kommersant newspaper": the outlet's name, which the parse makes a modifier."""
+        name = lexicon.described_outlet(phrase.text)
+        if name is None:
+            return None
+        return Resolved(Source(name=name, span=self._span(list(phrase))), "organisation")
 
     def _plain(self, phrase) -> Resolved:
         head = phrase.root
