@@ -214,6 +214,23 @@ def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speak
     assert holders and holders[0].source is not None and holders[0].source.name == speaker
 
 
+@pytest.mark.parametrize("text,speaker,second", [
+    # a nickname in quotes between the quote and its cue does not part them
+    ('"This is a big day for the town!" his sister, Rosa "Ro" Diaz, shouted to the crowd. '
+     '"The county is watching. We have to show that we are ready."', "Rosa \"Ro\" Diaz", '"The county is watching.'),
+    # nor a programme title after the cue
+    ('"The plan is sound," Omar Haddad, a council member, said Friday on Radio Nord\'s "Morning Desk." '
+     '"I mean, I know the people behind it."', "Omar Haddad", '"I mean, I know'),
+    # a participle of the cue ("speaking of") is no cue of its own
+    ('"This is in their heads," said Lena Voss, speaking of the budget. "It is one of the things worrying them."',
+     "Lena Voss", '"It is one of the things'),
+])
+def test_split_quote_goes_on_past_titles_and_participles(attributions_of, text, speaker, second):
+    holders = [a for a in attributions_of(text) if any(c.text.startswith(second) for c in a.content)]
+    assert holders and holders[0].source is not None and holders[0].source.name == speaker
+    assert holders[0].kind == "direct" and holders[0].content[0].start == 0
+
+
 @pytest.mark.parametrize("text", ["Prices rose, as expected.",
                                   "As she spoke, the crowd grew quiet.",
                                   "The crowd cheered as he called the names of the winners."])

@@ -157,13 +157,15 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
     for q in quotes:
         if _covered(q, cands) or q.words(text) < 1:
             continue
-        held = _holder_of_previous_quote(text, q, quotes, cands)
+        # a nickname or a title ('Marcia "Cia" Price', 'on "Fox and Friends."') parts no quote from its cue
+        major = [o for o in quotes if o is q or not _minor_quote(text, o)]
+        held = _holder_of_previous_quote(text, q, major, cands)
         if held is not None:  # '"A," he said. "B." "C."': quotes in a row share their speaker
             held.content = _merge(held.content + [(q.start, q.end)])
             continue
-        verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
+        verb = _adjacent_cue(doc, text, q, major, by_head) or _colon_cue(doc, text, q, quotes)
         signed = _dash_signature(doc, text, q) if verb is None else None
-        held = _continued_paragraph(text, q, quotes, cands) if verb is None and signed is None else None
+        held = _continued_paragraph(text, q, major, cands) if verb is None and signed is None else None
         if held is not None:  # a new paragraph of quoted words goes on with the last speaker
             cands.append(Candidate(cue=held.cue, head=held.head, source=held.source,
                                    content=[(q.start, q.end)], rule="quote_continued", via=list(held.via)))
@@ -235,6 +237,19 @@ def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:
                      content=[(q.start, q.end)], rule="quote_signature")
 
 
+TITLE_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _minor_quote(text: str, q: Quote) -> bool:
+    """A nickname or a title in quotes ("Cia", "Fox and Friends."): no words of a speaker."""
+    if _title_like(text, q):
+        return True
+    words = [w.strip(".,!?;:'’") for w in text[q.inner_start:q.inner_end].split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 5 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
 def _title_like(text: str, q: Quote) -> bool:
     """A name or scare quote ("Red Line", "King James"): short and without a clause's punctuation."""
     inner = text[q.inner_start:q.inner_end].rstrip("\x00")
@@ -271,17 +286,24 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
         return after[0]
     para_start = text.rfind("\n", 0, q.start) + 1
     floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
-    before = [t for t in tokens_between(doc, floor, q.start) if _quote_cue(t, quotes)]
+    before = [_main_cue(t, by_head) for t in tokens_between(doc, floor, q.start) if _quote_cue(t, quotes)]
     if before and not _clause_break(text[before[-1].idx:q.start]):
         return before[-1]
-    if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q):
+    if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q, quotes):
         return before[-1]
     # '"A," said Jan Novak, a long appositive ... . "B."': back to the previous quote's end
     prev_end = max([o.end for o in quotes if o.end <= q.start] + [para_start])
     back = [t for t in tokens_between(doc, prev_end, q.start) if t.i in by_head and _quote_cue(t, quotes)]
-    if back and _continues(text, by_head[back[0].i], back[0], q):
+    if back and _continues(text, by_head[back[0].i], back[0], q, quotes):
         return back[0]
     return None
+
+
+def _main_cue(tok: "Token", by_head: dict[int, Candidate]) -> "Token":
+    """'said Caddell, speaking of X. "B."': a participle hung on a cue stands for that cue."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in by_head and tok.head.i != tok.i:
+        return tok.head
+    return tok
 
 
 def _gap_is_subject(doc: "Doc", start: int, verb: "Token") -> bool:
@@ -291,13 +313,16 @@ def _gap_is_subject(doc: "Doc", start: int, verb: "Token") -> bool:
                               for t in tokens_between(doc, start, verb.idx))
 
 
-def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
-    """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between."""
+def _continues(text: str, cand: Candidate, verb: "Token", q: Quote, quotes: list[Quote]) -> bool:
+    """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between.
+
+    ``quotes`` are the quotes that may part them (nicknames and titles left out by the caller).
+    """
     if not any(b <= verb.idx and verb.idx - b < MAX_SOURCE_CHARS and not _clause_break(text[b:verb.idx])
                for _, b in cand.content):
         return False
     gap = text[verb.idx:q.start]
-    if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(c in gap for c in '"“”'):
+    if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(verb.idx <= o.start < q.start for o in quotes if o is not q):
         return False
     return gap.rstrip().endswith((".", "!", "?"))  # the cue's sentence ends right before the quote
 
