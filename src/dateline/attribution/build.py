@@ -166,6 +166,8 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
         verb = _adjacent_cue(doc, text, q, major, by_head) or _colon_cue(doc, text, q, quotes)
         signed = _dash_signature(doc, text, q) if verb is None else None
         held = _continued_paragraph(text, q, major, cands) if verb is None and signed is None else None
+        if held is None and verb is None and signed is None:
+            held = _continued_sentence(doc, text, q, major, cands)
         if held is not None:  # a new paragraph of quoted words goes on with the last speaker
             cands.append(Candidate(cue=held.cue, head=held.head, source=held.source,
                                    content=[(q.start, q.end)], rule="quote_continued", via=list(held.via)))
@@ -221,6 +223,31 @@ def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
         if cand.source is not None and any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
             return cand
     return None
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _continued_sentence(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
+                        cands: list[Candidate]) -> Candidate | None:
+    """News convention inside a paragraph: 'X called him a master at deals. "He showed ..."'.
+
+    A quote with no cue of its own that opens a sentence continues the speaker whose cue
+    (outside quotes, not "according to") stands in the sentence just before it.
+    """
+    para_start = text.rfind("\n", 0, q.start) + 1
+    before = text[para_start:q.start].rstrip()
+    if not before or not SENTENCE_END.search(before):
+        return None
+    end_tok = next((t for t in reversed(tokens_between(doc, para_start, q.start)) if not t.is_space), None)
+    if end_tok is None:
+        return None
+    sent_start = end_tok.sent.start_char if end_tok.sent.start_char >= para_start else para_start
+    if any(sent_start <= o.start < q.start and o.end > q.start for o in quotes):
+        return None
+    found = [c for c in cands if c.source is not None and not c.according
+             and sent_start <= doc[c.head].idx < q.start and not _inside_quote(doc[c.head].idx, quotes)]
+    return max(found, key=lambda c: doc[c.head].idx) if found else None
 
 
 def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:
