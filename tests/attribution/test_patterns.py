@@ -225,6 +225,10 @@ def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speak
     ('Her former partner, Jonas Berg, called her a master at impossible deals. '
      '"She showed again and again an ability to close deals that other people could not."',
      "Jonas Berg", '"She showed again'),
+    # the name parsed inside the first quote's clause: the quote after the cue stays with it
+    ('"The plan is sound. It is the right plan for the port," Omar Haddad, a council member, said Friday '
+     'on Radio Nord\'s "Morning Desk." "I mean, there is a lot of support I know in the town about it."',
+     "Omar Haddad", '"I mean, there is'),
     # a participle of the cue ("speaking of") is no cue of its own
     ('"This is in their heads," said Lena Voss, speaking of the budget. "It is one of the things worrying them."',
      "Lena Voss", '"It is one of the things'),

@@ -351,7 +351,7 @@ def _continues(text: str, cand: Candidate, verb: "Token", q: Quote, quotes: list
     gap = text[verb.idx:q.start]
     if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(verb.idx <= o.start < q.start for o in quotes if o is not q):
         return False
-    return gap.rstrip().endswith((".", "!", "?"))  # the cue's sentence ends right before the quote
+    return SENTENCE_END.search(gap.rstrip()) is not None  # the cue's sentence ends right before the quote
 
 
 def _clause_break(gap: str) -> bool:
@@ -457,7 +457,8 @@ def _outside_content(doc: "Doc", text: str, cand: Candidate, quotes: list[Quote]
         if _content_has(cand, q.end) and _only_name_between(doc, text, q.end, verb.idx):
             # '"...," Chief Chuck Jordan said' parsed with the name inside the quote's clause
             cut = Candidate(cue=cand.cue, head=cand.head, source=None, rule=cand.rule, according=cand.according,
-                            content=[(a, min(b, q.end)) for a, b in cand.content if a < q.end], via=cand.via)
+                            content=[(a, min(b, q.end)) for a, b in cand.content if a < q.end]
+                            + [(a, b) for a, b in cand.content if a > verb.idx], via=cand.via)  # '"B."' after the cue stays
             return _with_source(cut, _source_beside(doc, text, cut))
         break
     return _with_source(cand, _source_beside(doc, text, cand)) if inside else cand
