@@ -214,6 +214,16 @@ def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speak
     assert holders and holders[0].source is not None and holders[0].source.name == speaker
 
 
+def test_quote_completes_a_content_that_runs_into_it(attributions_of):
+    """'characterized X as, "..."': the quote after "as" completes the content, even when a
+    cue inside the quote ("I think") could claim it."""
+    text = ('However, she characterized the new mayor, Ed Park, as, "a little desperate there, '
+            'jumping in all the time. I think that hurt him."')
+    (att,) = [a for a in attributions_of(text) if a.cue and a.cue.text == "characterized"]
+    assert att.source is not None and att.source.name == "she"
+    assert att.content[-1].text.startswith('"a little desperate')
+
+
 @pytest.mark.parametrize("text,speaker,second", [
     # a nickname in quotes between the quote and its cue does not part them
     ('"This is a big day for the town!" his sister, Rosa "Ro" Diaz, shouted to the crowd. '

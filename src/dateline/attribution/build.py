@@ -163,6 +163,10 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
         if held is not None:  # '"A," he said. "B." "C."': quotes in a row share their speaker
             held.content = _merge(held.content + [(q.start, q.end)])
             continue
+        joined = _content_runs_into(text, q, cands)
+        if joined is not None:  # 'characterized him as, "a little desperate ..."': the content goes on
+            joined.content = _merge(joined.content + [(q.start, q.end)])
+            continue
         verb = _adjacent_cue(doc, text, q, major, by_head) or _colon_cue(doc, text, q, quotes)
         signed = _dash_signature(doc, text, q) if verb is None else None
         held = _continued_paragraph(text, q, major, cands) if verb is None and signed is None else None
@@ -323,6 +327,22 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     back = [t for t in tokens_between(doc, prev_end, q.start) if t.i in by_head and _quote_cue(t, quotes)]
     if back and _continues(text, by_head[back[0].i], back[0], q, quotes):
         return back[0]
+    return None
+
+
+RUNS_INTO = re.compile(r"[\s,:;]*(?:as|like)?[\s,:]*")
+
+
+def _content_runs_into(text: str, q: Quote, cands: list[Candidate]) -> Candidate | None:
+    """The attribution (with a source) whose content ends right before the quote, only
+    punctuation or "as"/"like" between: the quote completes that content."""
+    for cand in cands:
+        if cand.source is None or cand.according or not cand.content:
+            continue
+        end = max(b for _a, b in cand.content)
+        if end < q.start and q.start - end <= 12 and RUNS_INTO.fullmatch(text[end:q.start]) \
+                and "\n" not in text[end:q.start]:
+            return cand
     return None
 
 
