@@ -7,7 +7,7 @@ import pytest
 from dateline.attribution import lexicon
 
 FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt", "outlets.txt",
-         "speech_settings.txt"]
+         "speech_settings.txt", "outlet_nouns.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -20,7 +20,8 @@ def test_header_states_format_and_examples(name):
 @pytest.mark.parametrize("name", FILES)
 def test_rows_are_well_formed(name):
     width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2,
-             "abbreviations.txt": 1, "outlets.txt": 2, "speech_settings.txt": 1}[name]
+             "abbreviations.txt": 1, "outlets.txt": 2, "speech_settings.txt": 1,
+             "outlet_nouns.txt": 1}[name]
     rows = lexicon._rows(name)
     for row in rows:
         assert len(row) == width and all(row), row
@@ -86,7 +87,7 @@ def test_abbreviation_examples(gap, expected):
     assert _clause_break(gap) == (expected[0] == "breaks")
 
 
-@pytest.mark.parametrize("sentence,expected", lexicon.examples("outlets.txt"))
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("outlets.txt") + lexicon.examples("outlet_nouns.txt"))
 def test_outlet_examples(attributions_of, sentence, expected):
     atts = [a for a in attributions_of(sentence) if a.cue and a.cue.text == "told"]
     assert atts, sentence
@@ -94,6 +95,17 @@ def test_outlet_examples(attributions_of, sentence, expected):
         assert atts[0].via == (), sentence
     else:
         assert expected[0] in [v.name for v in atts[0].via], sentence
+
+
+@pytest.mark.parametrize("phrase,name", [
+    ("the state news agency Tass", "Tass"), ("the newspaper Le Monde", "Le Monde"),
+    ("the Kommersant newspaper", "Kommersant"), ("public broadcaster NRK", "NRK"),
+    ("the state-run RIA Novosti news agency", "RIA Novosti"),
+    ("the newspaper", None), ("a local broadcaster", None), ("the council", None),
+])
+def test_described_outlet(phrase, name):
+    """A noun of outlet_nouns.txt makes the capitalised name beside it an outlet's."""
+    assert lexicon.described_outlet(phrase) == name
 
 
 def test_outlet_kinds_are_known():

@@ -120,6 +120,18 @@ ROWS = [
      "according_to", "as reported by", "the agency", "the agency", "The shipyard confirmed the order", []),
     ("The shipyard confirmed the order, as reported by the agency on Monday, but declined to comment.",
      "indirect", "confirmed", "The shipyard", "The shipyard", "the order", ["the agency"]),
+    # the relative clause of an "according to" source describes it; its verb is no cue
+    ("Talks resume on Monday, according to a ministry spokeswoman, who spoke on condition of anonymity.",
+     "according_to", "according to", "a ministry spokeswoman",
+     "a ministry spokeswoman, who spoke on condition of anonymity", "Talks resume on Monday", []),
+    ("The plant will close, according to two managers who spoke on condition of anonymity.",
+     "according_to", "according to", "two managers", "two managers who spoke on condition of anonymity",
+     "The plant will close", []),
+    # "told <outlet noun> X" / "told the X newspaper": X relays the words, whatever its name
+    ("A Kremlin spokesman told the state news agency Tass that talks had stalled.",
+     "indirect", "told", "A Kremlin spokesman", "A Kremlin spokesman", "that talks had stalled", ["Tass"]),
+    ("The minister told the Kommersant newspaper that prices would rise.",
+     "indirect", "told", "The minister", "The minister", "that prices would rise", ["Kommersant"]),
     # mixed: partly quoted reported speech
     ("The minister said the reform was “a historic step for every family in the country.”",
      "mixed", "said", "The minister", "The minister", "the reform was", []),
@@ -200,6 +212,41 @@ def test_agentless_passive_credits_nobody(attributions_of):
 def test_quote_paragraph_continues_previous_speaker(attributions_of, text, speaker, continued):
     holders = [a for a in attributions_of(text) if any(c.text.startswith(continued) for c in a.content)]
     assert holders and holders[0].source is not None and holders[0].source.name == speaker
+
+
+def test_quote_completes_a_content_that_runs_into_it(attributions_of):
+    """'characterized X as, "..."': the quote after "as" completes the content, even when a
+    cue inside the quote ("I think") could claim it."""
+    text = ('However, she characterized the new mayor, Ed Park, as, "a little desperate there, '
+            'jumping in all the time. I think that hurt him."')
+    (att,) = [a for a in attributions_of(text) if a.cue and a.cue.text == "characterized"]
+    assert att.source is not None and att.source.name == "she"
+    assert att.content[-1].text.startswith('"a little desperate')
+
+
+@pytest.mark.parametrize("text,speaker,second", [
+    # a nickname in quotes between the quote and its cue does not part them
+    ('"This is a big day for the town!" his sister, Rosa "Ro" Diaz, shouted to the crowd. '
+     '"The county is watching. We have to show that we are ready."', "Rosa \"Ro\" Diaz", '"The county is watching.'),
+    # nor a programme title after the cue
+    ('"The plan is sound," Omar Haddad, a council member, said Friday on Radio Nord\'s "Morning Desk." '
+     '"I mean, I know the people behind it."', "Omar Haddad", '"I mean, I know'),
+    # a quote opening a sentence with no cue of its own continues the speaker of the sentence before
+    ('Her former partner, Jonas Berg, called her a master at impossible deals. '
+     '"She showed again and again an ability to close deals that other people could not."',
+     "Jonas Berg", '"She showed again'),
+    # the name parsed inside the first quote's clause: the quote after the cue stays with it
+    ('"The plan is sound. It is the right plan for the port," Omar Haddad, a council member, said Friday '
+     'on Radio Nord\'s "Morning Desk." "I mean, there is a lot of support I know in the town about it."',
+     "Omar Haddad", '"I mean, there is'),
+    # a participle of the cue ("speaking of") is no cue of its own
+    ('"This is in their heads," said Lena Voss, speaking of the budget. "It is one of the things worrying them."',
+     "Lena Voss", '"It is one of the things'),
+])
+def test_split_quote_goes_on_past_titles_and_participles(attributions_of, text, speaker, second):
+    holders = [a for a in attributions_of(text) if any(c.text.startswith(second) for c in a.content)]
+    assert holders and holders[0].source is not None and holders[0].source.name == speaker
+    assert holders[0].kind == "direct"
 
 
 @pytest.mark.parametrize("text", ["Prices rose, as expected.",

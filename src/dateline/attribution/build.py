@@ -157,13 +157,21 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
     for q in quotes:
         if _covered(q, cands) or q.words(text) < 1:
             continue
-        held = _holder_of_previous_quote(text, q, quotes, cands)
+        # a nickname or a title ('Marcia "Cia" Price', 'on "Fox and Friends."') parts no quote from its cue
+        major = [o for o in quotes if o is q or not _minor_quote(text, o)]
+        held = _holder_of_previous_quote(text, q, major, cands)
         if held is not None:  # '"A," he said. "B." "C."': quotes in a row share their speaker
             held.content = _merge(held.content + [(q.start, q.end)])
             continue
-        verb = _adjacent_cue(doc, text, q, quotes, by_head) or _colon_cue(doc, text, q, quotes)
+        joined = _content_runs_into(text, q, cands)
+        if joined is not None:  # 'characterized him as, "a little desperate ..."': the content goes on
+            joined.content = _merge(joined.content + [(q.start, q.end)])
+            continue
+        verb = _adjacent_cue(doc, text, q, major, by_head) or _colon_cue(doc, text, q, quotes)
         signed = _dash_signature(doc, text, q) if verb is None else None
-        held = _continued_paragraph(text, q, quotes, cands) if verb is None and signed is None else None
+        held = _continued_paragraph(text, q, major, cands) if verb is None and signed is None else None
+        if held is None and verb is None and signed is None:
+            held = _continued_sentence(doc, text, q, major, cands)
         if held is not None:  # a new paragraph of quoted words goes on with the last speaker
             cands.append(Candidate(cue=held.cue, head=held.head, source=held.source,
                                    content=[(q.start, q.end)], rule="quote_continued", via=list(held.via)))
@@ -221,6 +229,31 @@ def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
     return None
 
 
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _continued_sentence(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
+                        cands: list[Candidate]) -> Candidate | None:
+    """News convention inside a paragraph: 'X called him a master at deals. "He showed ..."'.
+
+    A quote with no cue of its own that opens a sentence continues the speaker whose cue
+    (outside quotes, not "according to") stands in the sentence just before it.
+    """
+    para_start = text.rfind("\n", 0, q.start) + 1
+    before = text[para_start:q.start].rstrip()
+    if not before or not SENTENCE_END.search(before):
+        return None
+    end_tok = next((t for t in reversed(tokens_between(doc, para_start, q.start)) if not t.is_space), None)
+    if end_tok is None:
+        return None
+    sent_start = end_tok.sent.start_char if end_tok.sent.start_char >= para_start else para_start
+    if any(sent_start <= o.start < q.start and o.end > q.start for o in quotes):
+        return None
+    found = [c for c in cands if c.source is not None and not c.according
+             and sent_start <= doc[c.head].idx < q.start and not _inside_quote(doc[c.head].idx, quotes)]
+    return max(found, key=lambda c: doc[c.head].idx) if found else None
+
+
 def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:
     """'"Build a wall around him." ― Steve Quinlan': a name after a dash signs the quote."""
     m = SIGNATURE.match(text, q.end)
@@ -233,6 +266,19 @@ def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:
         return None
     return Candidate(cue=[dash[0].i], head=dash[0].i, source=(name[0].i, name[-1].i + 1),
                      content=[(q.start, q.end)], rule="quote_signature")
+
+
+TITLE_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _minor_quote(text: str, q: Quote) -> bool:
+    """A nickname or a title in quotes ("Cia", "Fox and Friends."): no words of a speaker."""
+    if _title_like(text, q):
+        return True
+    words = [w.strip(".,!?;:'’") for w in text[q.inner_start:q.inner_end].split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 5 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _title_like(text: str, q: Quote) -> bool:
@@ -271,17 +317,40 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
         return after[0]
     para_start = text.rfind("\n", 0, q.start) + 1
     floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
-    before = [t for t in tokens_between(doc, floor, q.start) if _quote_cue(t, quotes)]
+    before = [_main_cue(t, by_head) for t in tokens_between(doc, floor, q.start) if _quote_cue(t, quotes)]
     if before and not _clause_break(text[before[-1].idx:q.start]):
         return before[-1]
-    if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q):
+    if before and before[-1].i in by_head and _continues(text, by_head[before[-1].i], before[-1], q, quotes):
         return before[-1]
     # '"A," said Jan Novak, a long appositive ... . "B."': back to the previous quote's end
     prev_end = max([o.end for o in quotes if o.end <= q.start] + [para_start])
     back = [t for t in tokens_between(doc, prev_end, q.start) if t.i in by_head and _quote_cue(t, quotes)]
-    if back and _continues(text, by_head[back[0].i], back[0], q):
+    if back and _continues(text, by_head[back[0].i], back[0], q, quotes):
         return back[0]
     return None
+
+
+RUNS_INTO = re.compile(r"[\s,:;]*(?:as|like)?[\s,:]*")
+
+
+def _content_runs_into(text: str, q: Quote, cands: list[Candidate]) -> Candidate | None:
+    """The attribution (with a source) whose content ends right before the quote, only
+    punctuation or "as"/"like" between: the quote completes that content."""
+    for cand in cands:
+        if cand.source is None or cand.according or not cand.content:
+            continue
+        end = max(b for _a, b in cand.content)
+        if end < q.start and q.start - end <= 12 and RUNS_INTO.fullmatch(text[end:q.start]) \
+                and "\n" not in text[end:q.start]:
+            return cand
+    return None
+
+
+def _main_cue(tok: "Token", by_head: dict[int, Candidate]) -> "Token":
+    """'said Caddell, speaking of X. "B."': a participle hung on a cue stands for that cue."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in by_head and tok.head.i != tok.i:
+        return tok.head
+    return tok
 
 
 def _gap_is_subject(doc: "Doc", start: int, verb: "Token") -> bool:
@@ -291,15 +360,18 @@ def _gap_is_subject(doc: "Doc", start: int, verb: "Token") -> bool:
                               for t in tokens_between(doc, start, verb.idx))
 
 
-def _continues(text: str, cand: Candidate, verb: "Token", q: Quote) -> bool:
-    """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between."""
+def _continues(text: str, cand: Candidate, verb: "Token", q: Quote, quotes: list[Quote]) -> bool:
+    """'"A," he said. "B."': the cue's content ends just before it and only one sentence end lies between.
+
+    ``quotes`` are the quotes that may part them (nicknames and titles left out by the caller).
+    """
     if not any(b <= verb.idx and verb.idx - b < MAX_SOURCE_CHARS and not _clause_break(text[b:verb.idx])
                for _, b in cand.content):
         return False
     gap = text[verb.idx:q.start]
-    if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(c in gap for c in '"“”'):
+    if "\n" in gap or len(gap) > MAX_CUE_GAP_CHARS * 5 or any(verb.idx <= o.start < q.start for o in quotes if o is not q):
         return False
-    return gap.rstrip().endswith((".", "!", "?"))  # the cue's sentence ends right before the quote
+    return SENTENCE_END.search(gap.rstrip()) is not None  # the cue's sentence ends right before the quote
 
 
 def _clause_break(gap: str) -> bool:
@@ -405,7 +477,8 @@ def _outside_content(doc: "Doc", text: str, cand: Candidate, quotes: list[Quote]
         if _content_has(cand, q.end) and _only_name_between(doc, text, q.end, verb.idx):
             # '"...," Chief Chuck Jordan said' parsed with the name inside the quote's clause
             cut = Candidate(cue=cand.cue, head=cand.head, source=None, rule=cand.rule, according=cand.according,
-                            content=[(a, min(b, q.end)) for a, b in cand.content if a < q.end], via=cand.via)
+                            content=[(a, min(b, q.end)) for a, b in cand.content if a < q.end]
+                            + [(a, b) for a, b in cand.content if a > verb.idx], via=cand.via)  # '"B."' after the cue stays
             return _with_source(cut, _source_beside(doc, text, cut))
         break
     return _with_source(cand, _source_beside(doc, text, cand)) if inside else cand
@@ -553,13 +626,16 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
 
 
 def _add_told_outlet(doc: "Doc", cand: Candidate, verb: "Token") -> None:
-    """"X told Reuters": the outlet the words were given to relays them (data/outlets.txt)."""
+    """"X told Reuters": the outlet the words were given to relays them (data/outlets.txt, or a
+    name beside a noun of data/outlet_nouns.txt: "told the state news agency Tass")."""
     if verb.lemma_.lower() != "tell":
         return
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
             start, end = noun_phrase(child)
-            if lexicon.is_outlet(doc[start:end].text) and (start, end) not in cand.via:
+            phrase = doc[start:end].text
+            outlet = lexicon.is_outlet(phrase) or lexicon.described_outlet(phrase) is not None
+            if outlet and (start, end) not in cand.via:
                 cand.via.append((start, end))
 
 

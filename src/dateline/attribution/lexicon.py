@@ -103,6 +103,34 @@ def is_outlet(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def outlet_nouns() -> tuple[tuple[str, ...], ...]:
+    """Nouns that make a name beside them an outlet's ("news agency", "newspaper"), as word tuples."""
+    return tuple(tuple(row[0].lower().split()) for row in _rows("outlet_nouns.txt"))
+
+
+def described_outlet(name: str) -> str | None:
+    """The outlet's name in "the state news agency Tass" / "the Kommersant newspaper", else None.
+
+    The name is the capitalised words after the noun, or (when none follow) just before it.
+    """
+    words = [w for w in name.replace("’", "'").split() if any(ch.isalnum() for ch in w)]
+    lower = [w.lower().strip(",") for w in words]
+    for noun in outlet_nouns():
+        for i in range(len(words) - len(noun) + 1):
+            if tuple(lower[i:i + len(noun)]) != noun:
+                continue
+            after = [w.strip(",") for w in words[i + len(noun):]]
+            if after and all(w[:1].isupper() for w in after):
+                return " ".join(after)
+            start = i
+            while start > 0 and words[start - 1][:1].isupper() and words[start - 1] != "The":
+                start -= 1
+            if not after and start < i:
+                return " ".join(words[start:i])
+    return None
+
+
+@lru_cache(maxsize=1)
 def relay_phrases() -> dict[str, str]:
     """Credit and relay phrases (lower case) -> role."""
     return {phrase: role for phrase, role in _rows("relay_phrases.txt")}

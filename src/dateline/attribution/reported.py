@@ -513,6 +513,8 @@ def _set_off_by_commas(verb: "Token") -> bool:
     subj = subject(verb)
     if subj is None or subj.dep_ != "nsubj" or subj.i > verb.i:
         return False
+    if verb.dep_ == "relcl" or subj.lower_ in RELATIVE:
+        return False  # "..., who spoke on condition of anonymity": describes a noun, reports nothing
     first = next((t for t in subj.subtree if not t.is_punct), subj)
     if first.i == sentence_of(verb)[0] or verb.doc[first.i - 1].text not in {",", "—", "–"}:
         return False

@@ -102,7 +102,7 @@ class SpeakerResolver:
             found = self._pronoun(head)
         else:
             found = (self._named(phrase) or self._document(phrase) or self._role(phrase)
-                     or self._plain(phrase))
+                     or self._outlet(phrase) or self._plain(phrase))
         self.history.append((phrase.start_char, found))
         return found
 
@@ -253,10 +253,29 @@ class SpeakerResolver:
                 return tok
         return head
 
+    def _outlet(self, phrase) -> Resolved | None:
+        """"the Kommersant newspaper": the outlet's name, which the parse makes a modifier."""
+        name = lexicon.described_outlet(phrase.text)
+        if name is None:
+            return None
+        return Resolved(Source(name=name, span=self._span(list(phrase))), "organisation")
+
     def _plain(self, phrase) -> Resolved:
         head = phrase.root
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "other"
-        return Resolved(Source(name=phrase.text, span=self._span(list(phrase))), kind)
+        return Resolved(Source(name=_without_relative(phrase), span=self._span(list(phrase))), kind)
+
+
+def _without_relative(phrase) -> str:
+    """The name of "a spokesman, who spoke on condition of anonymity": the noun phrase without
+    its relative clause (the mention keeps the clause, which describes the source)."""
+    clauses = [c.left_edge.i for c in phrase.root.children if c.dep_ == "relcl" and c.left_edge.i > phrase.start]
+    if not clauses:
+        return phrase.text
+    end = min(clauses)
+    while end > phrase.start + 1 and phrase.doc[end - 1].is_punct:
+        end -= 1
+    return phrase.doc[phrase.start:end].text
 
 
 @dataclass
