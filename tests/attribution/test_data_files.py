@@ -7,7 +7,7 @@ import pytest
 from dateline.attribution import lexicon
 
 FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt", "outlets.txt",
-         "speech_settings.txt", "outlet_nouns.txt"]
+         "speech_settings.txt", "outlet_nouns.txt", "speech_events.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -21,7 +21,7 @@ def test_header_states_format_and_examples(name):
 def test_rows_are_well_formed(name):
     width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2,
              "abbreviations.txt": 1, "outlets.txt": 2, "speech_settings.txt": 1,
-             "outlet_nouns.txt": 1}[name]
+             "outlet_nouns.txt": 1, "speech_events.txt": 1}[name]
     rows = lexicon._rows(name)
     for row in rows:
         assert len(row) == width and all(row), row
@@ -118,3 +118,12 @@ def test_outlet_kinds_are_known():
 def test_speech_setting_examples(attributions_of, sentence, expected):
     cues = [a.cue.text for a in attributions_of(sentence) if a.cue]
     assert expected[0] in cues, cues
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("speech_events.txt"))
+def test_speech_event_examples(sentence, expected):
+    """A date on a speech event dates the words said there (said_on), with the time layer."""
+    import dateline
+
+    record = dateline.extract(sentence, published="2022-03-10")
+    assert [a.said_on for a in record.attributions if a.said_on] == [expected[0]]

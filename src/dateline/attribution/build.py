@@ -29,8 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_CUE_GAP_CHARS = 60  # '," said the deputy foreign minister of X' fits; a new clause does not
 MAX_SOURCE_CHARS = 250  # a long subject between a quote and its verb, when all of it is the subject
-SPEECH_NOUN_HINTS = {"hearing", "interview", "speech", "conference", "briefing", "rally", "statement",
-                     "meeting", "debate", "session", "testimony", "event", "appearance", "address"}
 SPEECH_EVENT_PREPS = {"during", "at", "in", "before"}  # "during a hearing", not "one of his meetings"
 
 
@@ -750,7 +748,7 @@ def _governor(doc: "Doc", tx: Timex) -> "Token | None":
         if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in SPEECH_NOUN_HINTS:
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in lexicon.speech_events():
             return tok
     return None
 
@@ -759,7 +757,7 @@ def _told_by(doc: "Doc", tx: Timex, verb: "Token") -> bool:
     """The time expression dates the cue: the cue or a speech verb or noun governs it
     ("Smith, who was elected in 2010, said" does not date the saying by 2010)."""
     gov = _governor(doc, tx)
-    if gov is None or gov.i == verb.i or _speech_verb(gov) or gov.lemma_.lower() in SPEECH_NOUN_HINTS:
+    if gov is None or gov.i == verb.i or _speech_verb(gov) or gov.lemma_.lower() in lexicon.speech_events():
         return True
     # "Trump unleashed tweets early Friday, saying ...": the cue hangs on the dated verb
     return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i == gov.i
@@ -784,6 +782,6 @@ def _at_speech_event(doc: "Doc", tx: Timex) -> bool:
     gov = _governor(doc, tx)
     if gov is None:
         return False
-    return _speech_verb(gov) or gov.lemma_.lower() in SPEECH_NOUN_HINTS or any(
-        t.dep_ == "pobj" and t.lemma_.lower() in SPEECH_NOUN_HINTS and t.head.lower_ in SPEECH_EVENT_PREPS
+    return _speech_verb(gov) or gov.lemma_.lower() in lexicon.speech_events() or any(
+        t.dep_ == "pobj" and t.lemma_.lower() in lexicon.speech_events() and t.head.lower_ in SPEECH_EVENT_PREPS
         for t in gov.subtree)

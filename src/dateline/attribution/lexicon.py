@@ -143,6 +143,12 @@ def cue_nouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def speech_events() -> frozenset[str]:
+    """Nouns of occasions where words are said ("a hearing", "a briefing"): their date dates the words."""
+    return frozenset(row[0].lower() for row in _rows("speech_events.txt"))
+
+
+@lru_cache(maxsize=1)
 def speech_settings() -> frozenset[str]:
     """Nouns of a statement's occasion or medium ("in a statement", "in an interview")."""
     return frozenset(row[0].lower() for row in _rows("speech_settings.txt"))
