@@ -93,6 +93,9 @@ def nlp_doc():
      "He told supporters shortly before midnight that he was grateful.", "midnight", "1989-10-31T24:00"),
     ("The Fed cut rates on Monday, after a record high set on Aug. 6. "
      "Traders sold at 10 a.m. and bought 30 minutes later.", "30 minutes later", "1989-10-30T10:30"),
+    # a participle clause opening the sentence takes the tense of the verb it leads to
+    ("Speaking at a rally on Friday, she said the vote was rigged.", "Friday", "1989-10-27"),
+    ("The mayor resigned. Speaking at a rally on Friday, she said the vote was rigged.", "Friday", "1989-10-27"),
     # ... but a step in the same sentence follows the noun modifier's date
     ("A similar drug approved in 1982 was withdrawn two years later.", "two years later", "1984"),
     # ... and only in that sentence: the next one follows the story's clock time

@@ -183,6 +183,19 @@ def modifies_noun(doc: "Doc | None", start: int, end: int) -> bool:
     return verb is not None and verb.dep_ in NOUN_MODIFIER_DEPS
 
 
+def participle_host(token: "Token", first: int) -> "Token":
+    """A participle clause that opens its sentence has no tense of its own: "Speaking at a rally
+    on Saturday, she said" and "Asked on Monday about the deal, he said" take the tense of the
+    verb they lead to. Only when the date follows the participle inside its clause and the
+    clause comes first: "the decision, announced Wednesday" keeps its own reading."""
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if (token.tag_ in ("VBG", "VBN") and not own_aux and token.dep_ == "advcl"
+            and token.i < first and token.i < token.head.i and token.left_edge.i == token.i == token.sent.start
+            and token.head.pos_ in ("VERB", "AUX")):
+        return token.head
+    return token
+
+
 def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
     """The tense of the verb governing the token at ``start`` (None if no verb found)."""
     token = governing_verb(doc, start, end)
@@ -190,6 +203,8 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
         return None
     if text is not None and in_other_quote(text, token.idx, start):
         return None  # the parse hangs the date on a quoted verb: read the narration's markers
+    span = doc.char_span(start, end, alignment_mode="expand")
+    token = participle_host(token, span.start if span is not None else token.i)
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
         return FUTURE
