@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from .datafiles import example_pairs
+
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
@@ -34,13 +36,7 @@ def hyphen_prefixes() -> frozenset[str]:
 
 def data_examples() -> list[tuple[str, str]]:
     """The ``# example: SENTENCE => TOKEN`` lines of the data file's header."""
-    out = []
-    for line in _data_text().splitlines():
-        body = line.lstrip("# ").strip()
-        if line.startswith("#") and body.lower().startswith("example:") and "=>" in body:
-            sentence, _, token = body[len("example:"):].partition("=>")
-            out.append((sentence.strip(), token.strip()))
-    return out
+    return example_pairs(_data_text())
 
 
 def is_prefixed_word(left: str, right: str) -> bool:

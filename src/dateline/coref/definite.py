@@ -14,6 +14,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from ..datafiles import example_pairs
 from ..types import Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,12 +39,7 @@ def definite_nouns() -> dict[str, str]:
 
 def examples() -> list[tuple[str, str]]:
     """The ``# example: text => antecedent name`` lines of the data file."""
-    out = []
-    for line in _lines():
-        if line.startswith("# example:"):
-            text, name = line.removeprefix("# example:").split("=>")
-            out.append((text.strip(), name.strip()))
-    return out
+    return example_pairs(DATA.read_text(encoding="utf-8"))
 
 
 def is_definite_description(token: "Token") -> bool:

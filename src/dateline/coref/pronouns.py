@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from ..datafiles import example_pairs
 from ..types import Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,12 +72,7 @@ def first_names() -> dict[str, str]:
 
 def examples(name: str) -> list[tuple[str, str]]:
     """The ``# example: sentence => gender`` lines of a data file."""
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith("# example:"):
-            sentence, gender = line.removeprefix("# example:").split("=>")
-            out.append((sentence.strip(), gender.strip()))
-    return out
+    return example_pairs((DATA / name).read_text(encoding="utf-8"))
 
 
 def pronoun_gender(word: str) -> str | None:

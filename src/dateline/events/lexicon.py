@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import example_pairs
+
 DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
     "reporting_verbs.txt", "event_classes.txt", "non_event_verbs.txt", "state_adjectives.txt",
@@ -27,14 +29,7 @@ def data_lines(name: str) -> list[str]:
 
 def data_examples(name: str) -> list[tuple[str, str]]:
     """The ``# example: SENTENCE => EXPECTED`` lines of a data file's header."""
-    text = resources.files("dateline.events").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        body = line.lstrip("# ").strip()
-        if line.startswith("#") and body.lower().startswith("example:") and "=>" in body:
-            sentence, _, expected = body[len("example:"):].partition("=>")
-            out.append((sentence.strip(), expected.strip()))
-    return out
+    return example_pairs(resources.files("dateline.events").joinpath("data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def fields_of(line: str) -> list[str]:
