@@ -316,6 +316,7 @@ class Attribution:
     said_on_via: str | None = None  # timex id for said_on
     rule: str | None = None
     said_on_interval: tuple[str | None, str | None] | None = None  # first and last day said_on can mean
+    said_on_basis: str | None = None  # stated | same_source | story_day (attribution/said_on.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The plain JSON shape (SCHEMA.md)."""
@@ -329,9 +330,10 @@ class Attribution:
             "said_on": self.said_on,
             "said_on_via": self.said_on_via,
             "said_on_interval": list(self.said_on_interval) if self.said_on_interval else None,
+            "said_on_basis": self.said_on_basis,
             "rule": self.rule,
         }
-        return _drop_none_extras(d, ("said_on", "said_on_via", "said_on_interval", "rule"))
+        return _drop_none_extras(d, ("said_on", "said_on_via", "said_on_interval", "said_on_basis", "rule"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Attribution":
@@ -347,6 +349,7 @@ class Attribution:
             said_on_via=d.get("said_on_via"),
             rule=d.get("rule"),
             said_on_interval=tuple(d["said_on_interval"]) if d.get("said_on_interval") else None,
+            said_on_basis=d.get("said_on_basis"),
         )
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Record
 from .build import extract_attributions
+from .said_on import infer_said_on
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import Document
@@ -30,8 +31,9 @@ class AttributionComponent:
         """Find every attribution of the document and append it to its layer."""
         if document.doc is None or not document.text.strip():
             return
-        document.attributions.extend(
-            extract_attributions(document.doc, document.text, document.entities, document.timexes))
+        found = extract_attributions(document.doc, document.text, document.entities, document.timexes)
+        document.attributions.extend(infer_said_on(found, document.doc, document.text, document.timexes,
+                                                   document.article.published))
 
 
 def _short(text: str, limit: int = 160) -> str:

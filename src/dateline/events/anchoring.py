@@ -568,7 +568,9 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex],
         if len(parts) == len(union_id.split("|")) and all(p[0] and p[1] for p in parts):
             anchors[union_id] = Anchor((min(p[0] for p in parts), max(p[1] for p in parts)), "timex", union_id)
             fixed.add(union_id)
-    said = {a.id: a for a in attributions if a.said_on}
+    # only a stated day: an inferred one (said_on_basis same_source / story_day) is a reading of
+    # the article, weaker than the dates the event graph finds itself
+    said = {a.id: a for a in attributions if a.said_on and a.said_on_basis in (None, "stated")}
     for node in struct.nodes:
         anchors[node.id] = Anchor()
     for a in said.values():

@@ -1,0 +1,155 @@
+"""When undated words were said: the two inferences news readers make.
+
+The builder dates an attribution only from a date its cue governs, or from a speech event
+in the sentence before that names the speaker (``said_on_basis`` "stated").  Reporters give the
+day once and drop it after, so two more readings fill the rest, each labelled in
+``said_on_basis``:
+
+- ``same_source``: a source already quoted on a stated day keeps that day ("On Tuesday,
+  McConnell said ... . '...,' he said.").
+- ``story_day``: with nothing else, the day the story is at when the words are reported,
+  if that day is one of the seven before publication ("A court on Monday acquitted ... .
+  '...,' the judge said.").  The story day is the last day told outside quotation marks
+  (months and years told in passing leave it as it is); a story told months back ("On
+  March 2, Lu was questioned") dates nothing this way.
+
+Only a cue in the simple past (or a participle hung on one: "he said, adding") is dated
+this way; "had said" and "has said" point to another time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from ..time.tense import modifies_noun
+from ..types import Attribution, Timex
+from .build import tokens_between
+from .quotes import find_quotes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+RECENT_DAYS = 7  # a story day this close to publication is the news day of the report
+
+
+def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
+                  timexes: Sequence[Timex], published: str | None) -> list[Attribution]:
+    """The attributions with ``said_on`` filled by the same source's stated day or the
+    story's recent day, where the article states neither for them."""
+    if not timexes:
+        return list(attributions)
+    story = _story_days(doc, text, timexes, _date(published))
+    out: list[Attribution] = []
+    dated: dict[str, Attribution] = {}  # source key -> its last attribution with a day
+    for att in sorted(attributions, key=lambda a: a.cue.start if a.cue else -1):
+        key = _source_key(att)
+        if att.said_on is None and att.cue is not None and _simple_past(doc, att) \
+                and not _other_time_in_sentence(doc, att, timexes, story):
+            earlier = dated.get(key) if key else None
+            if earlier is not None:
+                att = replace(att, said_on=earlier.said_on, said_on_via=earlier.said_on_via,
+                              said_on_interval=earlier.said_on_interval, said_on_basis="same_source")
+            else:
+                tx = _story_day_at(story, att.cue.start)
+                if tx is not None:
+                    att = replace(att, said_on=_day(tx), said_on_via=tx.id,
+                                  said_on_interval=tuple(tx.interval), said_on_basis="story_day")
+        elif att.said_on is not None and att.said_on_basis is None:
+            att = replace(att, said_on_basis="stated")
+        if key and att.said_on is not None and att.said_on_basis is not None:
+            dated[key] = att
+        out.append(att)
+    order = {a.id: n for n, a in enumerate(attributions)}
+    return sorted(out, key=lambda a: order[a.id])
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _source_key(att: Attribution) -> str | None:
+    """Who spoke: the canonical entity when known, else the resolved name."""
+    if att.source is None:
+        return None
+    return att.source.entity or att.source.name.lower()
+
+
+def _simple_past(doc: "Doc", att: Attribution) -> bool:
+    """The cue is a verb in the simple past, or a participle hung on one ("he said, adding")."""
+    toks = tokens_between(doc, att.cue.start, att.cue.end)
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    head = verbs[-1]
+    if any(t.lower_ in ("had", "has", "have", "'d", "will", "would") for t in toks) or \
+            any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'s", "will", "would")
+                for c in head.children):
+        return False
+    if head.tag_ == "VBD":
+        return True
+    return head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.tag_ == "VBD"
+
+
+def _story_days(doc: "Doc", text: str, timexes: Sequence[Timex],
+                published: dt.date | None) -> list[tuple[int, Timex | None]]:
+    """(offset, story day) for every day told outside quotation marks: the timex when it is
+    among the RECENT_DAYS before publication, else None (the story has gone back).  A month
+    or a year told in passing ("last month", "in 2010") leaves the day as it was, and so does
+    an old day that only describes a noun ("the Oct. 23 slaying")."""
+    if published is None:
+        return []
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    track: list[tuple[int, Timex | None]] = []
+    for tx in sorted(timexes, key=lambda t: t.start):
+        if tx.type not in ("DATE", "TIME") or not tx.value[:4].isdigit() or not _one_day(tx):
+            continue
+        if any(a <= tx.start < b for a, b in quotes):
+            continue
+        if _recent_day(tx, published):
+            track.append((tx.start, tx))
+        elif not modifies_noun(doc, tx.start, tx.end):
+            track.append((tx.start, None))
+    return track
+
+
+def _one_day(tx: Timex) -> bool:
+    return bool(tx.interval) and tx.interval[0] is not None and tx.interval[0] == tx.interval[1]
+
+
+def _recent_day(tx: Timex, published: dt.date) -> bool:
+    day = _date(tx.interval[0])
+    return day is not None and 0 <= (published - day).days <= RECENT_DAYS
+
+
+def _other_time_in_sentence(doc: "Doc", att: Attribution, timexes: Sequence[Timex],
+                            story: list[tuple[int, Timex | None]]) -> bool:
+    """The cue's sentence tells another time outside the words said ("The race drew attention
+    in September, when Pratt accused ..."): the words belong to it, not to the story's day."""
+    toks = tokens_between(doc, att.cue.start, att.cue.end)
+    if not toks:
+        return False
+    sent = toks[0].sent
+    recent = {tx.id for _, tx in story if tx is not None}
+    return any(sent.start_char <= tx.start < sent.end_char and tx.id not in recent
+               and not any(c.start <= tx.start < c.end for c in att.content)
+               and tx.type in ("DATE", "TIME") and tx.value[:4].isdigit() for tx in timexes)
+
+
+def _story_day_at(story: list[tuple[int, Timex | None]], offset: int) -> Timex | None:
+    """The story day in force at ``offset``: that of the last date told before it."""
+    current = None
+    for start, tx in story:
+        if start >= offset:
+            break
+        current = tx
+    return current
+
+
+def _day(tx: Timex) -> str:
+    """A day's value: the date itself, or the day of a time of day."""
+    return tx.interval[0] if tx.type == "TIME" else tx.value
