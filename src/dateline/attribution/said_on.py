@@ -46,7 +46,7 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
     for att in sorted(attributions, key=lambda a: a.cue.start if a.cue else -1):
         key = _source_key(att)
         if att.said_on is None and att.cue is not None and _simple_past(doc, att) \
-                and not _other_time_in_sentence(doc, att, timexes, story):
+                and not _other_time_in_sentence(doc, att, timexes):
             earlier = dated.get(key) if key else None
             if earlier is not None:
                 att = replace(att, said_on=earlier.said_on, said_on_via=earlier.said_on_via,
@@ -126,18 +126,34 @@ def _recent_day(tx: Timex, published: dt.date) -> bool:
     return day is not None and 0 <= (published - day).days <= RECENT_DAYS
 
 
-def _other_time_in_sentence(doc: "Doc", att: Attribution, timexes: Sequence[Timex],
-                            story: list[tuple[int, Timex | None]]) -> bool:
-    """The cue's sentence tells another time outside the words said ("The race drew attention
-    in September, when Pratt accused ..."): the words belong to it, not to the story's day."""
+def _other_time_in_sentence(doc: "Doc", att: Attribution, timexes: Sequence[Timex]) -> bool:
+    """The cue's sentence tells a time of its own, outside the words said ("The race drew
+    attention in September, when Pratt accused ...") or hung on the cue inside them ("declared
+    a state of emergency on Wednesday"): the words belong to it, not to the story's day."""
     toks = tokens_between(doc, att.cue.start, att.cue.end)
     if not toks:
         return False
-    sent = toks[0].sent
-    recent = {tx.id for _, tx in story if tx is not None}
-    return any(sent.start_char <= tx.start < sent.end_char and tx.id not in recent
-               and not any(c.start <= tx.start < c.end for c in att.content)
-               and tx.type in ("DATE", "TIME") and tx.value[:4].isdigit() for tx in timexes)
+    sent, cue = toks[0].sent, {t.i for t in toks}
+    for tx in timexes:
+        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME") \
+                or not tx.value[:4].isdigit():
+            continue
+        if not any(c.start <= tx.start < c.end for c in att.content) or _hung_on(doc, tx, cue):
+            return True
+    return False
+
+
+def _hung_on(doc: "Doc", tx: Timex, cue: set[int]) -> bool:
+    """The expression's head attaches to a cue word ("declared ... on Wednesday")."""
+    toks = tokens_between(doc, tx.start, tx.end)
+    inside = {t.i for t in toks}
+    for tok in toks:
+        head = tok.head
+        if head.i not in inside and head.i in cue:
+            return True
+        if head.i not in inside and head.dep_ == "prep" and head.head.i in cue:
+            return True
+    return False
 
 
 def _story_day_at(story: list[tuple[int, Timex | None]], offset: int) -> Timex | None:
