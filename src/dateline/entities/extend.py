@@ -165,8 +165,12 @@ def dateline_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
 
 
 def _retype_tagged_dateline(clusters: list[Cluster], start: int, end: int) -> None:
-    """A one-word dateline spaCy tagged as something else ("BEIRUT" ORG) is a place."""
+    """A one-word dateline spaCy tagged as something else ("BEIRUT" ORG) is a place; a
+    dateline in capitals is named as usually written ("WASHINGTON" -> "Washington")."""
     for c in clusters:
+        for i, m in enumerate(c.mentions):
+            if m.start == start and m.end == end and m.name.isupper() and len(m.name) >= 4:
+                c.mentions[i] = replace(m, name=" ".join(w.capitalize() for w in m.name.split()))
         if c.label in ("GPE", "LOC") or any(m.role for m in c.mentions):
             continue
         if any(m.start == start and m.end == end and " " not in m.name for m in c.mentions):
@@ -323,7 +327,62 @@ def _modifies_noun(doc: "Doc", text: str, end: int) -> bool:
 
 
 def taken_spans(doc: "Doc", clusters: Iterable[Cluster]) -> Taken:
-    """Character ranges already used by an entity of any type (names, dates, numbers)."""
-    ranges = [(e.start_char, e.end_char) for e in doc.ents]
+    """Character ranges already used by an entity of any type (names, dates, numbers); a
+    one-word "date" or "number" without a digit is left free, as the small model gives
+    such types to surnames ("Murtha lobbed ..." DATE)."""
+    from .mentions import NAME_TYPES
+
+    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES or not _wordlike(e)]
     ranges.extend((m.start, m.end) for c in clusters for m in c.mentions)
     return Taken(ranges)
+
+
+def _wordlike(ent) -> bool:
+    """One capitalized word without digits that no time word list knows (a name the tagger
+    typed as a date or number: "Murtha"; "May" and "Monday" stay dates)."""
+    from ..time.lexicon import load_lexicon
+
+    if not (len(ent) == 1 and ent[0].is_alpha and ent[0].is_title):
+        return False
+    word = ent[0].lower_
+    return not any(word in surfaces or word + "." in surfaces for surfaces in load_lexicon().classes.values())
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,11})\)")
+
+
+def bracketed_aliases(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """An acronym in brackets right after a name ("the World Health Organization (WHO)",
+    "North Korea (DPRK)") is another name of it (in place): a separate entity of that name
+    joins it, else the acronym becomes one of its mentions (so its later uses are found)."""
+    starts = sentence_starts(doc)
+    for cluster in [c for c in clusters if c.label != "PERSON"]:
+        for m in list(cluster.mentions):
+            found = _BRACKETED.match(doc.text, m.end)
+            if not found or not _abbreviates(found.group(1), m.name):
+                continue
+            start, end = found.span(1)
+            key = data.name_key(found.group(1))
+            other = next((c for c in clusters if c is not cluster and any(x.key == key for x in c.mentions)), None)
+            if other is not None:
+                cluster.mentions.extend(replace(x, label=cluster.label) for x in other.mentions)
+                cluster.canonical = cluster.canonical or other.canonical  # "DPRK" -> "North Korea"
+                other.mentions.clear()
+            elif not any(x.start == start for x in cluster.mentions):
+                cluster.mentions.append(Mention(start, end, found.group(1), cluster.label,
+                                                sentence_of(starts, start), kind="string"))
+                taken.add(start, end)
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short``'s letters are, in order, letters of ``name``, the first one first."""
+    letters, words = short.replace(".", "").replace("&", "").casefold(), name.casefold()
+    if len(letters) < 2 or not words or letters[0] != words[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = words.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
