@@ -57,6 +57,27 @@ CASES = [
     # a nationality adjective spaCy typed ORG is its country, not an organization
     ("A Ugandan court on Monday acquitted a doctor. Ugandan trial assessors had said so.",
      {"Uganda": ("GPE", {"Ugandan"})}, {"Ugandan"}),
+    # an appositive person description, and "<ORG>'s <Nationality> <position>" named elsewhere
+    ("Benni McCarthy praised UEFA on Monday. Nikola Mijailovic, the Serbian defender, was banned. "
+     '"I was pleased," Blackburn\'s South African forward said. Blackburn\'s South African striker '
+     "Benni McCarthy has scored nine goals.",
+     {"Benni McCarthy": ("PERSON", {"Blackburn's South African forward"}),
+      "Nikola Mijailovic": ("PERSON", {"the Serbian defender"}), "Blackburn": ("ORG", set())}, set()),
+    # without such words no person is guessed: a spokeswoman is not the named chief
+    ("Apple's chief executive Tim Cook spoke in Cupertino. Apple's spokeswoman declined to comment.",
+     {"Tim Cook": ("PERSON", {"Tim Cook"})}, set()),
+    # congressional titles; GOP is the Republican Party
+    ("House Speaker Paul Ryan told CNN on Tuesday. Senate Majority Leader Mitch McConnell disagreed. "
+     "The GOP was split, and the Republican Party met.",
+     {"Paul Ryan": ("PERSON", {"House Speaker Paul Ryan"}),
+      "Mitch McConnell": ("PERSON", {"Senate Majority Leader Mitch McConnell"}),
+      "Republican Party": ("ORG", {"GOP"})}, {"House", "Senate", "GOP"}),
+    # a newspaper called by its last word
+    ('Trump told The Washington Post on Tuesday that he was not there yet. "I like Paul," Trump told the Post.',
+     {"The Washington Post": ("ORG", {"Post"})}, {"Post"}),
+    # ... but "the House" is not "the White House"
+    ("The vote in the House was close, and the White House said the House would vote again.",
+     {"House": ("ORG", set()), "White House": ("ORG", set())}, set()),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]
@@ -64,6 +85,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected,absent", CASES, ids=[c[0][:40] for c in CASES])
 def test_repair(text, expected, absent):
+    """The entities of one sentence: names, types and mentions as the row says."""
     record = extract(text, published="2025-10-20", layers=["entities"])
     by_name = {e.name: e for e in record.entities}
     for name, (kind, mentions) in expected.items():
@@ -89,3 +111,12 @@ def test_a_surname_typed_as_a_date_is_still_found():
     taken = taken_spans(doc, [])
     assert not taken.overlaps(murtha.idx, murtha.idx + 6)
     assert taken.overlaps(may.idx, may.idx + 3)
+
+
+def test_a_possessive_role_without_words_naming_it_elsewhere_is_no_one():
+    """"Apple's spokeswoman" is not Apple's chief named in the previous sentence."""
+    record = extract("Apple's CEO Tim Cook spoke in Cupertino. Apple's spokeswoman declined to comment.",
+                     published="2025-10-20", layers=["entities"])
+    texts = {m.text for e in record.entities for m in e.mentions}
+    assert "Apple's spokeswoman" not in texts
+    assert any(e.name == "Tim Cook" for e in record.entities)

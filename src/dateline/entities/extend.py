@@ -276,7 +276,8 @@ def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
 
 
 def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
-    """Link "the <ORG> <role noun>" descriptions to a person (in place)."""
+    """Link "the <ORG> <role noun>" descriptions to a person (in place); then the possessive
+    ones (see ``possessive_role_mentions``)."""
     text = doc.text
     for org in [c for c in clusters if c.label == "ORG"]:
         for mention in list(org.mentions):
@@ -293,6 +294,69 @@ def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
             phrase = text[start:end]
             person.mentions.append(Mention(start, end, phrase, "PERSON", mention.sentence,
                                            role=phrase[4:], kind="role"))
+    possessive_role_mentions(doc, clusters)
+
+
+def possessive_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"<ORG>'s [Words] <role noun>" is the person named right after it, or, with the same
+    capitalized words, the one person such a phrase names elsewhere ("Blackburn's South
+    African forward said" after "Blackburn's South African striker Benni McCarthy"). Without
+    such words no person is guessed: "Apple's spokeswoman" is rarely its named chief."""
+    text = doc.text
+    phrases = []  # (org, middle words, mention, end token, person named after)
+    for org in [c for c in clusters if c.label == "ORG"]:
+        for mention in org.mentions:
+            span = doc.char_span(mention.start, mention.end)
+            found = _possessive_role_end(doc, span.end) if span is not None else None
+            if found is not None:
+                middle, end_token = found
+                phrases.append((org, middle, mention, end_token, _named_after(doc, end_token, clusters)))
+    for org, middle, mention, end_token, person in phrases:
+        if person is None and middle:
+            named = {id(p): p for o, mid, _, _, p in phrases if o is org and mid == middle and p is not None}
+            person = next(iter(named.values())) if len(named) == 1 else None
+        if person is None:
+            continue
+        end = doc[end_token - 1].idx + len(doc[end_token - 1].text)
+        phrase = text[mention.start:end]
+        person.mentions.append(Mention(mention.start, end, phrase, "PERSON", mention.sentence,
+                                       role=phrase, kind="role"))
+
+
+def _possessive_role_end(doc: "Doc", j: int) -> tuple[tuple[str, ...], int] | None:
+    """The capitalized words and the index after "'s [up to two capitalized words] <role or
+    person noun>" starting at token ``j`` ("Blackburn['s South African forward]"), when the
+    noun ends the noun phrase."""
+    if j >= len(doc) or doc[j].text not in ("'s", "’s"):
+        return None
+    j += 1
+    middle = []
+    for _ in range(2):
+        if j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in data.person_nouns():
+            middle.append(doc[j].text)
+            j += 1
+    if j >= len(doc) or not (doc[j].lower_ in data.role_nouns() or doc[j].lower_ in data.person_nouns()):
+        return None
+    if j + 1 < len(doc) and doc[j + 1].is_lower and doc[j + 1].pos_ == "NOUN":
+        return None  # "Apple's chief executive": the phrase goes on
+    return tuple(middle), j + 1
+
+
+def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"<person>, the Serbian defender," : the appositive is a mention of that person (in place)."""
+    text = doc.text
+    for cluster in [c for c in clusters if c.label == "PERSON"]:
+        for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
+            noun = data.person_appositive(text, m.end)
+            found = re.match(r",\s+", text[m.end:m.end + 4]) if noun else None
+            if found is None:
+                continue
+            start = m.end + found.end()
+            end = text.index(noun, start) + len(noun)
+            if any(x.start == start for x in cluster.mentions):
+                continue
+            cluster.mentions.append(Mention(start, end, text[start:end], "PERSON", m.sentence,
+                                            role=text[start:end], kind="role"))
 
 
 def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:

@@ -6,6 +6,8 @@ Rules, in order:
    gave each mention (the majority type wins);
 2. an organization or place whose name is the end of exactly one longer name ("State
    Department" in "US State Department") or its acronym ("UN" for "United Nations") joins it;
+   so does a one-word name that ends exactly one organization written with a capital "The"
+   ("the Post" of "The Washington Post");
 3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it,
    unless an honorific or a known first name says the genders differ ("Mr. Obama" does not
    join "Michelle Obama"); with several candidates, the one mentioned at least twice as often as each other,
@@ -124,6 +126,13 @@ def _contains(longer: list[str], shorter: list[str], person: bool) -> bool:
     return len(shorter) == 1 and len(shorter[0]) >= 2 and acronym(longer) == shorter[0]
 
 
+def _publication_short(host: Cluster, longer: list[str], shorter: list[str]) -> bool:
+    """Whether a one-word name is the last word of a name written with a capital "The"
+    ("the Post" of "The Washington Post", "the Times" of "The New York Times")."""
+    return (len(shorter) == 1 and len(longer) > 1 and longer[-1] == shorter[0]
+            and host.has_the and host.label == "ORG")
+
+
 def _dominant(hosts: list[Cluster]) -> list[Cluster]:
     """Of several people sharing a surname, the one mentioned at least twice as often as
     each other ("Trump" beside "Donald Trump" x9 and "Ivanka Trump" x1); else all."""
@@ -175,7 +184,8 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
         if short.canonical:  # the alias table already decided what this is
             continue
         hosts = [c for c in group if c is not short and id(c) not in merged
-                 and _contains(tokens[id(c)], tokens[id(short)], person)]
+                 and (_contains(tokens[id(c)], tokens[id(short)], person)
+                      or (not person and _publication_short(c, tokens[id(c)], tokens[id(short)])))]
         if person:  # "Mr. Obama" is not "Michelle Obama"
             hosts = _surname_host([c for c in hosts if _genders_agree(short, c)], short, bare)
         if len(hosts) == 1:
