@@ -190,8 +190,8 @@ def team_cues() -> dict[str, tuple[str, ...]]:
     return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in table.items()}
 
 
-_SCORE_AHEAD = re.compile(r"^[^.;!?\n]{0,40}?(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,-])")
-_SCORE_NEXT = re.compile(r"^\s+\d{1,3}[-–]\d{1,3}(?![\d.,-])")
+_SCORE_AHEAD = re.compile(r"^[^.;!?\n]{0,40}?(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,-])")
+_SCORE_NEXT = re.compile(r"^\s+\d{1,3}[-–]\d{1,3}(?![\w.,-])")
 
 
 def team_cue(text: str, start: int, end: int) -> bool:

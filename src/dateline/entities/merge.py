@@ -282,8 +282,9 @@ def _teams(clusters: list[Cluster]) -> None:
         words = c.base_name().split()
         if any(m.role for m in c.mentions) or c.base_name() in countries:
             continue
-        if c.label == "PERSON" and len(words) > 1 and words[0].casefold() in first_names():
-            continue  # "Mark Hughes's striker": a manager, not a club
+        if c.label == "PERSON" and len(words) > 1 and (words[0].casefold() in first_names()
+                                                       or words[-1] not in data.team_cues().get("name", ())):
+            continue  # "Mark Hughes's striker", "held off Lee Ji-Eun": people, not clubs
         c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
 
 
