@@ -120,3 +120,12 @@ def test_a_possessive_role_without_words_naming_it_elsewhere_is_no_one():
     texts = {m.text for e in record.entities for m in e.mentions}
     assert "Apple's spokeswoman" not in texts
     assert any(e.name == "Tim Cook" for e in record.entities)
+
+
+def test_the_only_person_is_no_role_description_far_away():
+    """"the European Central Bank governor" is not the dealer quoted many sentences before."""
+    text = ("Nobuo Kihara, a dealer at BNP Paribas, said the dollar fell on Monday. Stocks rose. Bonds fell. "
+            "Oil was flat. Gold gained. Traders now await a news conference by the European Central Bank governor.")
+    record = extract(text, published="2025-10-20", layers=["entities"])
+    texts = {m.text for e in record.entities for m in e.mentions}
+    assert "the European Central Bank governor" not in texts

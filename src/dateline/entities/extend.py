@@ -6,7 +6,7 @@
 * "the <ORG> <role noun>" ("the PTI chief") describes a person: the person named right
   after it; else the most mentioned person named within a few words of that organization
   elsewhere; else the one person named in the previous sentence; else the only person
-  of the article.  A person named in the same sentence is never chosen (as with
+  of the article, if named at most three sentences before.  A person named in the same sentence is never chosen (as with
   pronouns, that is someone else), and no person comes from a word list.
 * "the <title>" ("the Prime Minister") is the one person of the article who bears that
   title, when exactly one does.
@@ -270,9 +270,14 @@ def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
         return None
     found = (_described_with(doc, org, candidates, mention)
              or _recent_person(clusters, mention.sentence))
-    if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1:
-        found = people[0]
+    if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1 and _near(people[0], mention, 3):
+        found = people[0]  # the article's only person, named at most 3 sentences before
     return found
+
+
+def _near(person: Cluster, mention: Mention, sentences: int) -> bool:
+    """Whether the person is named (not described) within ``sentences`` sentences before the mention."""
+    return any(m.kind != "role" and 0 <= mention.sentence - m.sentence <= sentences for m in person.mentions)
 
 
 def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
