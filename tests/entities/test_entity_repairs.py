@@ -78,6 +78,10 @@ CASES = [
     # ... but "the House" is not "the White House"
     ("The vote in the House was close, and the White House said the House would vote again.",
      {"House": ("ORG", set()), "White House": ("ORG", set())}, set()),
+    # a country whose name holds "and" is one place; two countries joined by "and" stay two
+    ("China lost to Spain, Germany and Serbia and Montenegro this year. Officials from France and Germany met.",
+     {"Serbia and Montenegro": ("GPE", {"Serbia and Montenegro"}), "France": ("GPE", set()),
+      "Germany": ("GPE", set())}, {"Serbia", "Montenegro"}),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]

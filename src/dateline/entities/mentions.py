@@ -291,6 +291,10 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _and_country(ent, nxt):
+            out.append(SpacySpan(doc, ent.start, nxt.end, label="GPE"))  # "Serbia and Montenegro"
+            i += 2
+            continue
         if nxt is not None and _place_then_org(ent, nxt):
             out.append(SpacySpan(doc, ent.start, nxt.end, label="ORG"))
             i += 2
@@ -298,6 +302,16 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
         out.append(ent)
         i += 1
     return out
+
+
+def _and_country(first: "SpacySpan", second: "SpacySpan") -> bool:
+    """Whether two names with "and" between them are one country of the alias table
+    ("Serbia" + "and" + "Montenegro")."""
+    doc = first.doc
+    if second.start - first.end not in (1, 2) or doc[first.end].lower_ != "and":
+        return False
+    joined = doc[first.start:second.end].text
+    return data.canonical_alias(joined) is not None and " and " in data.canonical_alias(joined)
 
 
 def _place_then_org(place: "SpacySpan", org: "SpacySpan") -> bool:
