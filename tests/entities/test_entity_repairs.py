@@ -82,6 +82,11 @@ CASES = [
     ("China lost to Spain, Germany and Serbia and Montenegro this year. Officials from France and Germany met.",
      {"Serbia and Montenegro": ("GPE", {"Serbia and Montenegro"}), "France": ("GPE", set()),
       "Germany": ("GPE", set())}, {"Serbia", "Montenegro"}),
+    # "the senator" is the one senator of the article; not when another person is named before it
+    ("Sen. Elizabeth Warren spoke in Boston on Monday. The senator said the bill would pass.",
+     {"Elizabeth Warren": ("PERSON", {"The senator"})}, set()),
+    ("Kampala High Court Justice Opio Aweri acquitted the doctor on Monday. The judge said the evidence was weak.",
+     {"Opio Aweri": ("PERSON", {"The judge"})}, set()),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]
@@ -133,3 +138,13 @@ def test_the_only_person_is_no_role_description_far_away():
     record = extract(text, published="2025-10-20", layers=["entities"])
     texts = {m.text for e in record.entities for m in e.mentions}
     assert "the European Central Bank governor" not in texts
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Elizabeth Warren spoke in Boston on Monday. Bernie Sanders later met the senator in Vermont.",
+    "Sen. Elizabeth Warren and Sen. Ted Cruz spoke on Monday. The senator said no.",
+])
+def test_the_senator_is_not_guessed(text):
+    """Another person named before it in its sentence, or two senators: no link."""
+    record = extract(text, published="2025-10-20", layers=["entities"])
+    assert not any(m.text.lower() == "the senator" for e in record.entities for m in e.mentions)

@@ -255,3 +255,13 @@ def is_epithet(name: str) -> bool:
     """Whether a name is only an epithet ("Lyin", "Crooked"), tagged apart from the name it goes with."""
     word = name.strip().rstrip("'’")
     return any(word == e.rstrip("'’") for e in epithets())
+
+
+@lru_cache(maxsize=1)
+def title_nouns() -> dict[str, str]:
+    """Title (as written in titles.txt) -> the lowercase noun that describes its bearer ("Sen." -> "senator")."""
+    table: dict[str, str] = {}
+    for line in entries("title_nouns.tsv"):
+        title, _, noun = line.partition("\t")
+        table[title.strip()] = noun.strip()
+    return table

@@ -384,6 +384,36 @@ def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> No
             people[0].mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
                                               sentence_of(starts, m.start()), role=m.group(1), kind="role"))
             taken.add(m.start(), m.end())
+    _title_noun_mentions(doc, clusters, holders, taken)
+
+
+def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str, list[Cluster]],
+                         taken: Taken) -> None:
+    """"the senator" for the one person of the article titled "Sen." or "Senator" (in place;
+    data/title_nouns.tsv); not when another person is named before it in its sentence
+    ("Warren met the senator")."""
+    bearers: dict[str, set[int]] = {}
+    people: dict[int, Cluster] = {}
+    for title, titled in holders.items():
+        noun = data.title_nouns().get(title)
+        for c in titled if noun else ():
+            bearers.setdefault(noun, set()).add(id(c))
+            people[id(c)] = c
+    starts, text = sentence_starts(doc), doc.text
+    for noun, ids in bearers.items():
+        if len(ids) != 1:
+            continue
+        person = people[next(iter(ids))]
+        for m in re.finditer(r"\b[Tt]he (" + re.escape(noun) + r")\b(?!\s+[A-Z])", text):
+            if taken.overlaps(m.start(), m.end()) or _modifies_noun(doc, text, m.end()):
+                continue
+            here = sentence_of(starts, m.start())
+            if any(x.start <= m.start() and x.sentence == here and x.kind != "role"
+                   for c in clusters if c is not person and c.label == "PERSON" for x in c.mentions):
+                continue
+            person.mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
+                                           sentence_of(starts, m.start()), role=m.group(1), kind="role"))
+            taken.add(m.start(), m.end())
 
 
 def _modifies_noun(doc: "Doc", text: str, end: int) -> bool:
