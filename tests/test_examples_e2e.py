@@ -43,22 +43,12 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: 'near the town of Wexley' is not a location participant",
     '105_year_boundary:event:2':
         "events/anchoring: 'burned ... before December 29' gets no lower bound from the fire of December 28 it belongs to",
-    '106_source_chain:entity:1':
-        "entities: spaCy types 'Ingrid Sørvik' WORK_OF_ART and misses 'Sørvik' alone (non-ASCII surname)",
-    '106_source_chain:event:0':
-        "entities: the antecedent of 'who' ('Ingrid Sørvik') is not an entity (see 106_source_chain:entity:1), so the participant has no entity",
     '106_source_chain:event:1':
         "events/participants: 'a contract with Daesan Heavy Industries' is not collected as a participant",
     '106_source_chain:event:3':
         "events: 'failed to agree' and 'the talks collapsed on September 10' are one event (not coreferred); only the approximate 'two weeks after' bound (+-3 days) is used",
     '107_wire_dateline:event:2':
         "time/events: 'The strikes came four days after talks ... ended' dates 'ended' four days before the strikes, but the strikes ('struck ... overnight') have only an upper bound because 'overnight' is not a time expression",
-    '108_sports_weekend:entity:1':
-        "entities: a university team ('Harbor City State') is typed GPE; no rule types sports teams or 'X State' schools ORG",
-    '108_sports_weekend:entity:2':
-        "entities: a team named after its town ('held off Lakemont', 'Lakemont coach') stays GPE",
-    '108_sports_weekend:entity:8':
-        "entities: spaCy does not tag 'Forward Ines Albarrán' in this article (non-ASCII surname; tagged in the sentence alone)",
     '108_sports_weekend:event:1':
         "events/anchoring: the game's day ('Saturday night', paragraph 1) does not reach 'intercepted' in the next paragraph (narrative time stops at a blank line)",
     '108_sports_weekend:event:3':

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dateline.entities import data
 
 FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv",
-         "headline_words.txt", "place_prepositions.txt", "person_verbs.txt"]
+         "headline_words.txt", "place_prepositions.txt", "person_verbs.txt", "team_cues.txt", "person_nouns.txt",
+         "epithets.txt", "title_nouns.tsv"]
 
 
 def _split(expected: str) -> list[str]:
@@ -58,7 +61,29 @@ def _check_person_verb(ex):
     assert ("yes" if ex.given in data.person_verbs() else "no") == ex.expected
 
 
-CHECKS = {"person_verbs.txt": _check_person_verb, "headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
+def _check_team(ex):
+    if ex.expected:
+        start = ex.given.index(ex.expected)
+        assert data.team_cue(ex.given, start, start + len(ex.expected))
+        return
+    for m in re.finditer(r"[A-Z]\w*(?: [A-Z]\w*)*", ex.given):
+        assert not data.team_cue(ex.given, m.start(), m.end()), m.group()
+
+
+def _check_person_noun(ex):
+    assert (data.person_appositive(ex.given, ex.given.index(",")) or "") == ex.expected
+
+
+def _check_epithet(ex):
+    assert data.strip_epithet(ex.given)[0] == ex.expected
+
+
+def _check_title_noun(ex):
+    assert data.title_nouns().get(ex.given, "") == ex.expected
+
+
+CHECKS = {"title_nouns.tsv": _check_title_noun, "team_cues.txt": _check_team, "person_nouns.txt": _check_person_noun, "epithets.txt": _check_epithet,
+          "person_verbs.txt": _check_person_verb, "headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
           "type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
           "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}
 EXAMPLES = [ex for name in FILES for ex in data.examples(name)]

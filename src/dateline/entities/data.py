@@ -178,3 +178,90 @@ def place_preposition_before(text: str, start: int, end: int) -> bool:
 def person_verbs() -> frozenset[str]:
     """Lemmas of verbs whose subject is a person ("say", "smile")."""
     return frozenset(t.strip().casefold() for t in entries("person_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def team_cues() -> dict[str, tuple[str, ...]]:
+    """Kind ("after", "before", "score", "name") -> the cue words of team_cues.txt."""
+    table: dict[str, list[str]] = {}
+    for line in entries("team_cues.txt"):
+        kind, _, words = line.partition("\t")
+        table.setdefault(kind.strip(), []).append(words.strip())
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in table.items()}
+
+
+_SCORE_AHEAD = re.compile(r"^[^.;!?\n]{0,40}?(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,-])")
+_SCORE_NEXT = re.compile(r"^\s+\d{1,3}[-–]\d{1,3}(?![\w.,-])")
+
+
+def team_cue(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``..``end`` is written as a sports team's (see team_cues.txt)."""
+    cues = team_cues()
+    after = text[end:end + 60]
+    if _SCORE_NEXT.match(after) or text[start:end].split()[-1] in cues.get("name", ()):
+        return True
+    m = re.match(r"^(?:['’]s)?(?:\s+[A-Z][\w-]*){0,2}\s+([a-z][\w-]*)", after)
+    if m and m.group(1) in cues.get("after", ()):
+        return True
+    before = text[max(0, start - 30):start]
+    for cue in cues.get("before", ()):
+        if before.endswith(" " + cue + " ") or before == cue + " ":
+            return True
+    for cue in cues.get("score", ()):
+        if (before.endswith(" " + cue + " ") or before == cue + " ") and _SCORE_AHEAD.match(after):
+            return True
+        if after.startswith(" " + cue + " ") and _SCORE_AHEAD.match(after[len(cue) + 1:]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns for people (positions, jobs): "defender", "spokeswoman"."""
+    return frozenset(t.strip().casefold() for t in entries("person_nouns.txt"))
+
+
+def person_appositive(text: str, end: int) -> str | None:
+    """The person noun of an appositive right after a name (", the Serbian defender"), or None."""
+    m = re.match(r"^,\s+(?:the|a|an)\s+([^,.;:()\n]{1,60})", text[end:end + 80])
+    if not m:
+        return None
+    for word in m.group(1).split()[:4]:
+        if word.endswith(("'s", "’s")):
+            return None  # "the company's spokesman" is someone else's spokesman
+        if word in person_nouns():
+            return word
+    return None
+
+
+@lru_cache(maxsize=1)
+def epithets() -> tuple[str, ...]:
+    """Epithets written before a person's name ("Crooked"), longest first."""
+    return tuple(sorted((t.strip() for t in entries("epithets.txt")), key=lambda t: -len(t)))
+
+
+def strip_epithet(name: str) -> tuple[str, int]:
+    """("Crooked Hillary Clinton") -> ("Hillary Clinton", 8): the name without a leading
+    epithet and the number of characters cut; unchanged when fewer than two words remain."""
+    for epithet in epithets():
+        if name.startswith(epithet + " "):
+            rest = name[len(epithet) + 1:].lstrip()
+            if len(rest.split()) >= 2 and rest[:1].isupper():
+                return rest, len(name) - len(rest)
+    return name, 0
+
+
+def is_epithet(name: str) -> bool:
+    """Whether a name is only an epithet ("Lyin", "Crooked"), tagged apart from the name it goes with."""
+    word = name.strip().rstrip("'’")
+    return any(word == e.rstrip("'’") for e in epithets())
+
+
+@lru_cache(maxsize=1)
+def title_nouns() -> dict[str, str]:
+    """Title (as written in titles.txt) -> the lowercase noun that describes its bearer ("Sen." -> "senator")."""
+    table: dict[str, str] = {}
+    for line in entries("title_nouns.tsv"):
+        title, _, noun = line.partition("\t")
+        table[title.strip()] = noun.strip()
+    return table

@@ -6,7 +6,7 @@
 * "the <ORG> <role noun>" ("the PTI chief") describes a person: the person named right
   after it; else the most mentioned person named within a few words of that organization
   elsewhere; else the one person named in the previous sentence; else the only person
-  of the article.  A person named in the same sentence is never chosen (as with
+  of the article, if named at most three sentences before.  A person named in the same sentence is never chosen (as with
   pronouns, that is someone else), and no person comes from a word list.
 * "the <title>" ("the Prime Minister") is the one person of the article who bears that
   title, when exactly one does.
@@ -165,8 +165,12 @@ def dateline_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
 
 
 def _retype_tagged_dateline(clusters: list[Cluster], start: int, end: int) -> None:
-    """A one-word dateline spaCy tagged as something else ("BEIRUT" ORG) is a place."""
+    """A one-word dateline spaCy tagged as something else ("BEIRUT" ORG) is a place; a
+    dateline in capitals is named as usually written ("WASHINGTON" -> "Washington")."""
     for c in clusters:
+        for i, m in enumerate(c.mentions):
+            if m.start == start and m.end == end and m.name.isupper() and len(m.name) >= 4:
+                c.mentions[i] = replace(m, name=" ".join(w.capitalize() for w in m.name.split()))
         if c.label in ("GPE", "LOC") or any(m.role for m in c.mentions):
             continue
         if any(m.start == start and m.end == end and " " not in m.name for m in c.mentions):
@@ -266,13 +270,19 @@ def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
         return None
     found = (_described_with(doc, org, candidates, mention)
              or _recent_person(clusters, mention.sentence))
-    if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1:
-        found = people[0]
+    if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1 and _near(people[0], mention, 3):
+        found = people[0]  # the article's only person, named at most 3 sentences before
     return found
 
 
+def _near(person: Cluster, mention: Mention, sentences: int) -> bool:
+    """Whether the person is named (not described) within ``sentences`` sentences before the mention."""
+    return any(m.kind != "role" and 0 <= mention.sentence - m.sentence <= sentences for m in person.mentions)
+
+
 def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
-    """Link "the <ORG> <role noun>" descriptions to a person (in place)."""
+    """Link "the <ORG> <role noun>" descriptions to a person (in place); then the possessive
+    ones (see ``possessive_role_mentions``)."""
     text = doc.text
     for org in [c for c in clusters if c.label == "ORG"]:
         for mention in list(org.mentions):
@@ -289,6 +299,69 @@ def org_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
             phrase = text[start:end]
             person.mentions.append(Mention(start, end, phrase, "PERSON", mention.sentence,
                                            role=phrase[4:], kind="role"))
+    possessive_role_mentions(doc, clusters)
+
+
+def possessive_role_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"<ORG>'s [Words] <role noun>" is the person named right after it, or, with the same
+    capitalized words, the one person such a phrase names elsewhere ("Blackburn's South
+    African forward said" after "Blackburn's South African striker Benni McCarthy"). Without
+    such words no person is guessed: "Apple's spokeswoman" is rarely its named chief."""
+    text = doc.text
+    phrases = []  # (org, middle words, mention, end token, person named after)
+    for org in [c for c in clusters if c.label == "ORG"]:
+        for mention in org.mentions:
+            span = doc.char_span(mention.start, mention.end)
+            found = _possessive_role_end(doc, span.end) if span is not None else None
+            if found is not None:
+                middle, end_token = found
+                phrases.append((org, middle, mention, end_token, _named_after(doc, end_token, clusters)))
+    for org, middle, mention, end_token, person in phrases:
+        if person is None and middle:
+            named = {id(p): p for o, mid, _, _, p in phrases if o is org and mid == middle and p is not None}
+            person = next(iter(named.values())) if len(named) == 1 else None
+        if person is None:
+            continue
+        end = doc[end_token - 1].idx + len(doc[end_token - 1].text)
+        phrase = text[mention.start:end]
+        person.mentions.append(Mention(mention.start, end, phrase, "PERSON", mention.sentence,
+                                       role=phrase, kind="role"))
+
+
+def _possessive_role_end(doc: "Doc", j: int) -> tuple[tuple[str, ...], int] | None:
+    """The capitalized words and the index after "'s [up to two capitalized words] <role or
+    person noun>" starting at token ``j`` ("Blackburn['s South African forward]"), when the
+    noun ends the noun phrase."""
+    if j >= len(doc) or doc[j].text not in ("'s", "’s"):
+        return None
+    j += 1
+    middle = []
+    for _ in range(2):
+        if j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in data.person_nouns():
+            middle.append(doc[j].text)
+            j += 1
+    if j >= len(doc) or not (doc[j].lower_ in data.role_nouns() or doc[j].lower_ in data.person_nouns()):
+        return None
+    if j + 1 < len(doc) and doc[j + 1].is_lower and doc[j + 1].pos_ == "NOUN":
+        return None  # "Apple's chief executive": the phrase goes on
+    return tuple(middle), j + 1
+
+
+def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"<person>, the Serbian defender," : the appositive is a mention of that person (in place)."""
+    text = doc.text
+    for cluster in [c for c in clusters if c.label == "PERSON"]:
+        for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
+            noun = data.person_appositive(text, m.end)
+            found = re.match(r",\s+", text[m.end:m.end + 4]) if noun else None
+            if found is None:
+                continue
+            start = m.end + found.end()
+            end = text.index(noun, start) + len(noun)
+            if any(x.start == start for x in cluster.mentions):
+                continue
+            cluster.mentions.append(Mention(start, end, text[start:end], "PERSON", m.sentence,
+                                            role=text[start:end], kind="role"))
 
 
 def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
@@ -311,6 +384,36 @@ def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> No
             people[0].mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
                                               sentence_of(starts, m.start()), role=m.group(1), kind="role"))
             taken.add(m.start(), m.end())
+    _title_noun_mentions(doc, clusters, holders, taken)
+
+
+def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str, list[Cluster]],
+                         taken: Taken) -> None:
+    """"the senator" for the one person of the article titled "Sen." or "Senator" (in place;
+    data/title_nouns.tsv); not when another person is named before it in its sentence
+    ("Warren met the senator")."""
+    bearers: dict[str, set[int]] = {}
+    people: dict[int, Cluster] = {}
+    for title, titled in holders.items():
+        noun = data.title_nouns().get(title)
+        for c in titled if noun else ():
+            bearers.setdefault(noun, set()).add(id(c))
+            people[id(c)] = c
+    starts, text = sentence_starts(doc), doc.text
+    for noun, ids in bearers.items():
+        if len(ids) != 1:
+            continue
+        person = people[next(iter(ids))]
+        for m in re.finditer(r"\b[Tt]he (" + re.escape(noun) + r")\b(?!\s+[A-Z])", text):
+            if taken.overlaps(m.start(), m.end()) or _modifies_noun(doc, text, m.end()):
+                continue
+            here = sentence_of(starts, m.start())
+            if any(x.start <= m.start() and x.sentence == here and x.kind != "role"
+                   for c in clusters if c is not person and c.label == "PERSON" for x in c.mentions):
+                continue
+            person.mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
+                                           sentence_of(starts, m.start()), role=m.group(1), kind="role"))
+            taken.add(m.start(), m.end())
 
 
 def _modifies_noun(doc: "Doc", text: str, end: int) -> bool:
@@ -323,7 +426,62 @@ def _modifies_noun(doc: "Doc", text: str, end: int) -> bool:
 
 
 def taken_spans(doc: "Doc", clusters: Iterable[Cluster]) -> Taken:
-    """Character ranges already used by an entity of any type (names, dates, numbers)."""
-    ranges = [(e.start_char, e.end_char) for e in doc.ents]
+    """Character ranges already used by an entity of any type (names, dates, numbers); a
+    one-word "date" or "number" without a digit is left free, as the small model gives
+    such types to surnames ("Murtha lobbed ..." DATE)."""
+    from .mentions import NAME_TYPES
+
+    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES or not _wordlike(e)]
     ranges.extend((m.start, m.end) for c in clusters for m in c.mentions)
     return Taken(ranges)
+
+
+def _wordlike(ent) -> bool:
+    """One capitalized word without digits that no time word list knows (a name the tagger
+    typed as a date or number: "Murtha"; "May" and "Monday" stay dates)."""
+    from ..time.lexicon import load_lexicon
+
+    if not (len(ent) == 1 and ent[0].is_alpha and ent[0].is_title):
+        return False
+    word = ent[0].lower_
+    return not any(word in surfaces or word + "." in surfaces for surfaces in load_lexicon().classes.values())
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,11})\)")
+
+
+def bracketed_aliases(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """An acronym in brackets right after a name ("the World Health Organization (WHO)",
+    "North Korea (DPRK)") is another name of it (in place): a separate entity of that name
+    joins it, else the acronym becomes one of its mentions (so its later uses are found)."""
+    starts = sentence_starts(doc)
+    for cluster in [c for c in clusters if c.label != "PERSON"]:
+        for m in list(cluster.mentions):
+            found = _BRACKETED.match(doc.text, m.end)
+            if not found or not _abbreviates(found.group(1), m.name):
+                continue
+            start, end = found.span(1)
+            key = data.name_key(found.group(1))
+            other = next((c for c in clusters if c is not cluster and any(x.key == key for x in c.mentions)), None)
+            if other is not None:
+                cluster.mentions.extend(replace(x, label=cluster.label) for x in other.mentions)
+                cluster.canonical = cluster.canonical or other.canonical  # "DPRK" -> "North Korea"
+                other.mentions.clear()
+            elif not any(x.start == start for x in cluster.mentions):
+                cluster.mentions.append(Mention(start, end, found.group(1), cluster.label,
+                                                sentence_of(starts, start), kind="string"))
+                taken.add(start, end)
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short``'s letters are, in order, letters of ``name``, the first one first."""
+    letters, words = short.replace(".", "").replace("&", "").casefold(), name.casefold()
+    if len(letters) < 2 or not words or letters[0] != words[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = words.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True

@@ -43,6 +43,7 @@ class Mention:
     kind: str = "name"  # name | demonym | string | role
     place_cue: bool = False  # a one-word name written after "in", "near"... (data/place_prepositions.txt)
     person_cue: bool = False  # the subject of a verb of people ("Melania said"; data/person_verbs.txt)
+    team_cue: bool = False  # written as a sports team's ("Lakemont coach"; data/team_cues.txt)
 
     @cached_property
     def key(self) -> str:
@@ -68,9 +69,9 @@ def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
                            or _punct(doc[end - 1])):
         end -= 1
-    for width in (1, 3):  # a score is never part of a name ("held off [Lakemont 24-17]")
-        if end - width > start and _SCORE.match(doc[end - width:end].text.replace(" ", "")):
-            end -= width
+    for i in range(start + 1, end):  # a score is never part of a name ("held off [Lakemont 24-17]")
+        if any(_SCORE.match(doc[i:i + width].text.replace(" ", "")) for width in (1, 3) if i + width <= end):
+            end = i
             break
     while start < end and _punct(doc[start]):
         start += 1
@@ -121,6 +122,9 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         return None
     doc = ent.doc
     first, last = bounds
+    opening = next((t.i for t in doc[first:last] if t.text == "("), None)
+    if opening is not None and opening > first:  # "The World Health Organization (WHO": no bracket in a name
+        first, last = _trim(doc[first:opening]) or (first, opening)
     if ent.label_ == "PERSON" and _given_name_after_title(doc, first, text):
         first -= 1  # "Mayor [Taras] Dovbush": the small model often tags the surname only
     has_the = _name_the(doc, first) or (first > 0 and _name_the(doc, first - 1) and ent.label_ != "PERSON")
@@ -132,7 +136,13 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         name = name[4:]
     role = None
     if ent.label_ == "PERSON":
+        if data.is_epithet(name):
+            return None  # "Lyin'" tagged apart from "Ted Cruz"
+        name, cut = data.strip_epithet(name)  # "Crooked Hillary Clinton": no part of the name
+        start += cut
         name, role = data.split_title(name)
+        if role is None:  # "Defender Łukasz Piszczek": a position, kept as the role
+            name, role = _split_position(name)
         before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
@@ -143,12 +153,45 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         label = data.type_before(text, start, end) or label  # "the town of X", "power company X"
     if label == "PERSON" and role is None and _WHICH.match(text, end):
         label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
+    if label in _RETYPABLE and label != "PERSON" and _person_shaped(name) and data.person_appositive(text, end):
+        label = "PERSON"  # "Nikola Mijailovic, the Serbian defender" typed ORG
     place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
                  and data.place_preposition_before(text, start, end))
     root = ent.root
     person_cue = root.dep_ == "nsubj" and root.head.lemma_.casefold() in data.person_verbs()
+    if label in _RETYPABLE and label != "PERSON" and role is None and _accented_person(name, text, start, end, person_cue):
+        label = "PERSON"  # "Ingrid Sørvik told Reuters" typed WORK_OF_ART
+    team_cue = role is None and label in ("PERSON", "GPE", "LOC", "FAC", "ORG") and data.team_cue(text, start, end)
     return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue,
-                   person_cue=person_cue)
+                   person_cue=person_cue, team_cue=team_cue)
+
+
+def _accented_person(name: str, text: str, start: int, end: int, subject_of_person_verb: bool) -> bool:
+    """Whether a name with letters outside ASCII is a person's by its context: the subject
+    of a verb of people, after a person noun ("forward Ines Albarrán"), or before ", who"."""
+    if name.isascii() or not _person_shaped(name):
+        return False
+    before = text[max(0, start - 30):start].split()
+    return (subject_of_person_verb or bool(_WHO.match(text, end))
+            or bool(before and (before[-1].casefold() in data.person_nouns() or _title_before(text, start))))
+
+
+_WHO = re.compile(r",\s+who\b")
+
+
+def _split_position(name: str) -> tuple[str, str | None]:
+    """("Defender Łukasz Piszczek") -> ("Łukasz Piszczek", "Defender"), when a capitalized
+    person noun (data/person_nouns.txt) leads a name of two more words."""
+    first, _, rest = name.partition(" ")
+    if first[:1].isupper() and first.casefold() in data.person_nouns() and len(rest.split()) >= 2:
+        return rest.strip(), first
+    return name, None
+
+
+def _person_shaped(name: str) -> bool:
+    """Two or three capitalized words, as a person's name is written ("Nikola Mijailovic")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
 
 
 def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
@@ -157,7 +200,12 @@ def _demonym(ent: "SpacySpan", mention: Mention) -> Mention:
     adjective = all(t.tag_ in ("JJ", "NNP") for t in ent)  # "Pakistanis" (NNPS) are people
     if ent.label_ == "GPE":  # "Ukrainian officials" typed GPE: an adjective, not a place name
         adjective = all(t.tag_ == "JJ" for t in ent)
-    if place and adjective and ent.label_ in ("NORP", "GPE"):
+    if ent.label_ in ("ORG", "PERSON", "GPE") and not adjective:
+        # "A Ugandan court", "Ugandan trial" typed ORG or GPE: an adjective before a common noun
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        adjective = (all(t.tag_ in ("JJ", "NNP") for t in ent) and nxt is not None
+                     and (nxt.is_lower or nxt.text in ("-", "–")))
+    if place and adjective and ent.label_ in ("NORP", "GPE", "ORG", "PERSON"):
         return Mention(mention.start, mention.end, place, "GPE", mention.sentence, kind="demonym")
     return mention
 
@@ -184,7 +232,40 @@ def doc_mentions(doc: "Doc") -> list[Mention]:
             mention = mention_of(piece, sentence_of(starts, piece.start_char), text)
             if mention is not None:
                 found.append(_demonym(piece, mention))
+    found.extend(accented_names(doc, text, starts))
     return _outermost(sorted(found, key=lambda m: (m.start, -m.end)))
+
+
+def accented_names(doc: "Doc", text: str, starts: list[int]) -> list[Mention]:
+    """People spaCy left untagged whose names have letters outside ASCII ("Forward Ines
+    Albarrán scored"): a run of two or three capitalized words, one of them not ASCII, outside
+    spaCy's names, after a person noun or title, before ", who" or a verb of people."""
+    named = {i for e in doc.ents if e.label_ in NAME_TYPES for i in range(e.start, e.end)}
+    found, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and j not in named and doc[j].is_alpha and doc[j].is_title:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        first = i + 1 if doc[i].lower_ in data.person_nouns() else i  # "Forward Ines Albarrán"
+        mention = _accented_run(doc, text, first, j, starts) if 2 <= j - first <= 3 else None
+        if mention is not None:
+            found.append(mention)
+        i = j
+    return found
+
+
+def _accented_run(doc: "Doc", text: str, first: int, last: int, starts: list[int]) -> Mention | None:
+    """The person mention of tokens ``first``..``last`` when their context says so."""
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    name = text[start:end]
+    nxt = doc[last] if last < len(doc) else None
+    verb = nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.casefold() in data.person_verbs()
+    if not _accented_person(name, text, start, end, verb):
+        return None
+    return Mention(start, end, name, "PERSON", sentence_of(starts, start))
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
@@ -210,6 +291,10 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _and_country(ent, nxt):
+            out.append(SpacySpan(doc, ent.start, nxt.end, label="GPE"))  # "Serbia and Montenegro"
+            i += 2
+            continue
         if nxt is not None and _place_then_org(ent, nxt):
             out.append(SpacySpan(doc, ent.start, nxt.end, label="ORG"))
             i += 2
@@ -217,6 +302,16 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
         out.append(ent)
         i += 1
     return out
+
+
+def _and_country(first: "SpacySpan", second: "SpacySpan") -> bool:
+    """Whether two names with "and" between them are one country of the alias table
+    ("Serbia" + "and" + "Montenegro")."""
+    doc = first.doc
+    if second.start - first.end not in (1, 2) or doc[first.end].lower_ != "and":
+        return False
+    joined = doc[first.start:second.end].text
+    return data.canonical_alias(joined) is not None and " and " in data.canonical_alias(joined)
 
 
 def _place_then_org(place: "SpacySpan", org: "SpacySpan") -> bool:

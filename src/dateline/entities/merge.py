@@ -6,6 +6,8 @@ Rules, in order:
    gave each mention (the majority type wins);
 2. an organization or place whose name is the end of exactly one longer name ("State
    Department" in "US State Department") or its acronym ("UN" for "United Nations") joins it;
+   so does a one-word name that ends exactly one organization written with a capital "The"
+   ("the Post" of "The Washington Post");
 3. a person named by part of exactly one longer person name ("Khan", "Imran") joins it,
    unless an honorific or a known first name says the genders differ ("Mr. Obama" does not
    join "Michelle Obama"); with several candidates, the one mentioned at least twice as often as each other,
@@ -18,7 +20,14 @@ Rules, in order:
    whatever type spaCy gave it;
 6. a one-word name typed PERSON (or PRODUCT, WORK_OF_ART) that is never written with a
    first name or a title, and is written after a place preposition in at least half of its
-   mentions ("filed suit in Harlow", data/place_prepositions.txt), is a place (GPE).
+   mentions ("filed suit in Harlow", data/place_prepositions.txt), is a place (GPE);
+7. a name typed PERSON, GPE, LOC or FAC that is written as a sports team's somewhere ("Lakemont
+   coach", "Blackburn's forward", "held off Lakemont 24-17"; data/team_cues.txt) is an
+   organization, unless it is a person with a title or a known first name, or a country of
+   the alias or nationality tables.
+Of several people a bare surname may name (rule 3), one also called by a bare first name
+("his wife, Robinah") is not the one the surname means; of those left, the one mentioned at
+least twice as often, else the only one named before the surname first appears.
 The canonical name is the alias table's, else the longest name (with "The" when the
 article writes it capitalized mid-sentence).
 """
@@ -117,6 +126,13 @@ def _contains(longer: list[str], shorter: list[str], person: bool) -> bool:
     return len(shorter) == 1 and len(shorter[0]) >= 2 and acronym(longer) == shorter[0]
 
 
+def _publication_short(host: Cluster, longer: list[str], shorter: list[str]) -> bool:
+    """Whether a one-word name is the last word of a name written with a capital "The"
+    ("the Post" of "The Washington Post", "the Times" of "The New York Times")."""
+    return (len(shorter) == 1 and len(longer) > 1 and longer[-1] == shorter[0]
+            and host.has_the and host.label == "ORG")
+
+
 def _dominant(hosts: list[Cluster]) -> list[Cluster]:
     """Of several people sharing a surname, the one mentioned at least twice as often as
     each other ("Trump" beside "Donald Trump" x9 and "Ivanka Trump" x1); else all."""
@@ -124,6 +140,19 @@ def _dominant(hosts: list[Cluster]) -> list[Cluster]:
         return hosts
     ranked = sorted(hosts, key=lambda c: len(c.mentions), reverse=True)
     return ranked[:1] if len(ranked[0].mentions) >= 2 * len(ranked[1].mentions) else hosts
+
+
+def _surname_host(hosts: list[Cluster], short: Cluster, bare: set[str]) -> list[Cluster]:
+    """The people a shorter name may join, narrowed as the module docstring says (rule 3);
+    ``bare`` holds the one-word person names of the article ("Robinah")."""
+    if len(hosts) > 1 and len(short.tokens()) == 1:
+        by_surname = [c for c in hosts if c.tokens()[0] not in bare]
+        hosts = by_surname or hosts
+    hosts = _dominant(hosts)
+    if len(hosts) > 1:
+        before = [c for c in hosts if c.first < short.first]
+        hosts = before if len(before) == 1 else hosts
+    return hosts
 
 
 def _gender(cluster: Cluster) -> str | None:
@@ -150,13 +179,15 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
     group = [c for c in clusters if (c.label == "PERSON") == person and (person or c.label in _PLACE_OR_ORG)]
     tokens = {id(c): c.tokens() for c in group}  # a host's longest name never changes by merging
     merged: set[int] = set()
+    bare = {tokens[id(c)][0] for c in group if len(tokens[id(c)]) == 1}
     for short in sorted(group, key=lambda c: len(tokens[id(c)])):
         if short.canonical:  # the alias table already decided what this is
             continue
         hosts = [c for c in group if c is not short and id(c) not in merged
-                 and _contains(tokens[id(c)], tokens[id(short)], person)]
+                 and (_contains(tokens[id(c)], tokens[id(short)], person)
+                      or (not person and _publication_short(c, tokens[id(c)], tokens[id(short)])))]
         if person:  # "Mr. Obama" is not "Michelle Obama"
-            hosts = _dominant([c for c in hosts if _genders_agree(short, c)])
+            hosts = _surname_host([c for c in hosts if _genders_agree(short, c)], short, bare)
         if len(hosts) == 1:
             hosts[0].mentions.extend(short.mentions)
             merged.add(id(short))
@@ -237,6 +268,26 @@ def _places_after_prepositions(clusters: list[Cluster]) -> None:
             c.mentions[:] = [replace(m, label="GPE") for m in c.mentions]
 
 
+_TEAM_SLIPS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _teams(clusters: list[Cluster]) -> None:
+    """Rule 7 (in place): a town or person name written as a sports team's is an ORG."""
+    from ..coref.pronouns import first_names
+
+    countries = set(data.demonyms().values()) | set(data.aliases().values())
+    for c in clusters:
+        if c.label not in _TEAM_SLIPS or c.canonical or not any(m.team_cue for m in c.mentions):
+            continue
+        words = c.base_name().split()
+        if any(m.role for m in c.mentions) or c.base_name() in countries:
+            continue
+        if c.label == "PERSON" and len(words) > 1 and (words[0].casefold() in first_names()
+                                                       or words[-1] not in data.team_cues().get("name", ())):
+            continue  # "Mark Hughes's striker", "held off Lee Ji-Eun": people, not clubs
+        c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """All merge rules over a document's mentions, clusters in order of first mention."""
     clusters = exact_clusters(mentions)
@@ -246,4 +297,5 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     clusters = _mislabeled_first_names(clusters)
     clusters = _company_short_names(clusters)
     _places_after_prepositions(clusters)
+    _teams(clusters)
     return sorted(clusters, key=lambda c: c.first)
