@@ -1,6 +1,6 @@
 """Attribution bench on PolNeAR: dateline against textacy's direct_quotations, same run.
 
-    python bench/polnear.py [--split dev] [--data ../shared/data] [--model NAME] [--errors N]
+    python bench/polnear.py [--split dev] [--data ../shared/data] [--model NAME] [--errors N] [--no-learned]
 
 Both systems read the same spaCy parse (parsed once with nlp.pipe); speed is reported as
 articles per second for parse + layer, and as the ratio of the layers alone.  textacy
@@ -152,7 +152,12 @@ def main(argv=None) -> int:
     ap.add_argument("--cue-loss", action="store_true", help="print where gold cue words are lost")
     ap.add_argument("--subset", choices=("all", "even", "odd"), default="all",
                     help="articles at even or odd positions (sorted by name): errors were studied on 'even'")
+    ap.add_argument("--no-learned", action="store_true",
+                    help="leave out the learned cue detector (the rules alone, for a before/after)")
     args = ap.parse_args(argv)
+    if args.no_learned:
+        from dateline.attribution import learned
+        learned.shipped_model = lambda: None  # learned_candidates then adds nothing
     folder = Path(args.data) / "polnear" / args.split
     if not folder.is_dir():
         print(f"polnear bench: no data at {folder}", file=sys.stderr)

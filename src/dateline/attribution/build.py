@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
+from .learned import learned_candidates
 from .quotes import Quote, find_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
@@ -33,8 +34,11 @@ SPEECH_EVENT_PREPS = {"during", "at", "in", "before"}  # "during a hearing", not
 
 
 def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
-                         timexes: Sequence[Timex] = ()) -> list[Attribution]:
-    """All attributions of a parsed article, in text order, with ids A1, A2, ..."""
+                         timexes: Sequence[Timex] = (), learned: bool = True) -> list[Attribution]:
+    """All attributions of a parsed article, in text order, with ids A1, A2, ...
+
+    ``learned=False`` leaves out the learned cue detector (its trainer needs the rules alone).
+    """
     quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
     cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
     cands = _drop_same_cue(cands)
@@ -59,6 +63,10 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     cands += _nested_quote_cands(doc, text, quotes, cands)
     cands = [c for c in (_outside_content(doc, text, c, quotes) for c in cands) if c is not None]
     _add_relays(doc, cands)
+    if learned:  # stances and acts no cue list holds (learned.py, weights trained on PolNeAR train)
+        extra = learned_candidates(doc, quotes, cands)
+        _add_relays(doc, extra)
+        cands += extra
     cands.sort(key=lambda c: (min(a for a, _ in c.content), doc[c.head].idx))
     resolver = SpeakerResolver(doc=doc, text=text, entities=entities)
     out = []
