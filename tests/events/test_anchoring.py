@@ -33,7 +33,7 @@ def test_time_expression_signals(sentence, phrase, value, interval, expected):
 
 @pytest.mark.parametrize("text, duration, unit_value, dated, dated_day, relative, expected", [
     # the later event is dated, the earlier one is found backwards (+-3 days for weeks)
-    ("The invasion began in the north. The summit took place two weeks after the invasion on May 20.",
+    ("The invasion began in the north. On May 20, the summit took place two weeks after the invasion.",
      "two weeks", "P2W", "summit", "2023-05-20", "invasion", ("2023-05-03", "2023-05-09")),
     # the earlier event is dated, the later one falls in the calendar month one month later
     ("The leaders held a meeting on March 7. One month after the meeting, a vote was held.",

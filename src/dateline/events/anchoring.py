@@ -139,12 +139,38 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
             kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
         node = struct.event_at(target, climb=2) if target.i != root.i else None
+        if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
+            node = noun  # "hit the day after the election on Nov. 5": the election's date
         source = unions.get(timex.id, timex.id)
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _signal_object_before(struct: Structure, prep: "Token", lex: Lexicon) -> EventNode | None:
+    """The event noun ending right before a date phrase when it is the object of a temporal
+    signal ("after the invasion of Ukraine| on Feb. 24"): the parser often hangs the date on
+    the verb, but in news the date next to the other event names that event's day."""
+    if prep.i == 0 or prep.lower_ not in ("on", "in"):
+        return None
+    token = struct.doc[prep.i - 1]
+    for _ in range(4):
+        node = struct.by_token.get(token.i)
+        if (node is not None and node.mention.pos == "noun" and token.dep_ == "pobj"
+                and (_signal(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL") or _within_of(token.head))
+                and max(t.i for t in token.subtree) == prep.i - 1):
+            return node
+        if token.dep_ not in ("pobj", "prep", "compound") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _within_of(prep: "Token") -> bool:
+    """Whether ``prep`` is the "of" of "within two weeks of"."""
+    return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "within"
 
 
 def _event_time_roots(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list["Token"]:
@@ -166,7 +192,8 @@ def _is_span_duration(root: "Token") -> bool:
 
 
 def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
-    """Edges between events linked by a temporal signal, with durations as shifts."""
+    """Edges between events linked by a temporal signal, with durations as shifts and
+    vague offsets ("days after", "shortly before", "the day after") as windows."""
     doc = struct.doc
     durations = {t.end: t for t in timexes if t.type == "DURATION" and duration_offset(t.value)}
     edges: list[Edge] = []
@@ -175,18 +202,68 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         if relation not in ("AFTER", "BEFORE", "SINCE", "UNTIL") or token.dep_ not in ("prep", "mark", "advmod"):
             continue
         other = _signal_object(token, struct)
-        governed = struct.event_at(token.head if token.dep_ != "mark" else token.head.head, climb=1)
+        governed = _signal_governor(token, struct, lex)
         if token.dep_ == "mark":
             other = struct.by_token.get(token.head.i)
         if other is None or governed is None or other.id == governed.id:
             continue
+        sign = 1 if relation == "AFTER" else -1
         duration = _preceding_duration(doc, token, durations)
+        vague = _offset_word(doc[token.i - 1], lex) if token.i > 0 and duration is None else None
         if duration is not None and relation in ("AFTER", "BEFORE"):
             amount, unit = duration_offset(duration.value)  # type: ignore[misc]
             edges.append(Edge(other.id, governed.id, "SHIFT", rule=f"{duration.text} {token.lower_}",
-                              amount=amount, unit=unit, sign=1 if relation == "AFTER" else -1))
+                              amount=amount, unit=unit, sign=sign))
+        elif vague is not None and relation in ("AFTER", "BEFORE"):
+            kind, (amount, unit) = vague
+            edges.append(Edge(other.id, governed.id, kind, rule=f"{doc[token.i - 1].lower_} {token.lower_}",
+                              amount=amount, unit=unit, sign=sign))
         else:
             edges.append(Edge(other.id, governed.id, relation, rule=f"signal {token.lower_}"))
+    return edges + within_edges(struct, durations, lex)
+
+
+def _signal_governor(signal: "Token", struct: Structure, lex: Lexicon) -> EventNode | None:
+    """The event a signal's phrase modifies; through a vague span it names ("in the days
+    before the vote", "within days of the attack") up to the event the span dates."""
+    head = signal.head if signal.dep_ != "mark" else signal.head.head
+    governed = struct.event_at(head, climb=1)
+    if governed is None and head.lower_ in lex.offset_words and head.dep_ == "pobj":
+        governed = struct.event_at(head.head.head)
+    return governed
+
+
+def _offset_word(word: "Token", lex: Lexicon) -> tuple[str, tuple[float, str]] | None:
+    """(SHIFT | WITHIN, (amount, unit)) for a vague offset word ("days", "shortly", "the day")."""
+    entry = lex.offset_words.get(word.lower_)
+    if entry is None or (entry[0] == "SHIFT" and not any(
+            c.lower_ in ("the", "a", "that") for c in word.children if c.dep_ == "det")
+            and word.doc[word.i - 1].lower_ not in ("the", "a", "that")):
+        return None  # "the day after", not "day after day"
+    offset = duration_offset(entry[1])
+    return (entry[0], offset) if offset else None
+
+
+def within_edges(struct: Structure, durations: dict[int, Timex], lex: Lexicon) -> list[Edge]:
+    """"within two weeks of the vote", "within days of the attack": from the other event
+    up to that long after it."""
+    edges: list[Edge] = []
+    for token in struct.doc:
+        if token.lower_ != "within" or token.dep_ != "prep":
+            continue
+        span = next((c for c in token.children if c.dep_ == "pobj"), None)
+        of = next((c for c in span.children if c.dep_ == "prep" and c.lower_ in ("of", "after")), None) if span else None
+        other = next((struct.by_token.get(c.i) for c in of.children if c.dep_ == "pobj"), None) if of else None
+        governed = struct.event_at(token.head)
+        if other is None or governed is None or other.id == governed.id:
+            continue
+        duration = durations.get(span.idx + len(span.text))
+        offset = duration_offset(duration.value) if duration else None
+        if offset is None and span.lower_ in lex.offset_words:
+            offset = duration_offset(lex.offset_words[span.lower_][1])
+        if offset is not None:
+            edges.append(Edge(other.id, governed.id, "WITHIN", rule=f"within {span.lower_} {of.lower_}",
+                              amount=offset[0], unit=offset[1], sign=1))
     return edges
 
 
@@ -382,6 +459,8 @@ def structure_edges(struct: Structure) -> list[Edge]:
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
             elif lexicon().light_verbs.get(gov.mention.lemma) == "time":  # "The strikes came N days after"
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="timing_verb"))
+        if (noun := _relative_occurrence_of(struct, head)) is not None and noun.id != node.id:
+            edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
         elif _is_dependent_clause(head) and node.modality is None:
@@ -391,6 +470,22 @@ def structure_edges(struct: Structure) -> list[Edge]:
                 hard = node.mention.cls == "REPORTING" and head.tag_ == "VBG" and head.dep_ == "advcl"
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
+
+
+def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | None:
+    """The event noun a relative clause of occurrence is about: "the robbery, which took
+    place on March 1" / "the vote that happened Friday" (light verbs whose subject is the
+    event, or "come", in light_verbs.txt) is the robbery's / the vote's time."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                       for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    kinds = {lexicon().light_verbs.get(lemma, "")} | {
+        lexicon().light_verbs.get(f"{lemma} {c.lemma_.lower()}", "") for c in verb.children if c.dep_ in ("dobj", "prt")}
+    if not kinds & {"subject", "both", "time"}:
+        return None
+    node = struct.by_token.get(verb.head.i)
+    return node if node is not None and node.mention.pos == "noun" else None
 
 
 def _is_dependent_clause(token: "Token") -> bool:

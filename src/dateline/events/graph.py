@@ -3,7 +3,8 @@
 Nodes are events (``V1``...) and time expressions (``T1``...).  An edge says how the
 days of its ``dst`` follow from the days of its ``src``: EQUAL (same days: "a meeting on
 March 7", a coreferent mention), AFTER / BEFORE / SINCE / UNTIL / NOT_AFTER, SHIFT by a
-duration ("two weeks after the invasion"), or AGE (an event at a person's age: the birth
+duration ("two weeks after the invasion"), WITHIN a duration ("days after the vote",
+"shortly before the match": from the other event up to that long after or before it), or AGE (an event at a person's age: the birth
 plus that many years, up to a year later).  Every hard edge is also used backwards, so a
 date flows both ways ("the meeting took place two weeks after the invasion" dates the
 invasion from the meeting).  Propagation intersects intervals until nothing changes,
@@ -17,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .intervals import OPEN, Interval, age_window, intersect, is_open, shift
+from .intervals import OPEN, Interval, age_window, intersect, is_open, shift, within
 
 # A narrative's reference time is vague: events told after it happened within a few days.
 NARRATIVE_SLACK_DAYS = 3
 _INVERSE = {"AROUND": "AROUND", "EQUAL": "EQUAL", "AFTER": "BEFORE", "BEFORE": "AFTER", "NOT_AFTER": "AFTER",
-            "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT", "AGE": "AGE"}
+            "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT", "AGE": "AGE", "WITHIN": "WITHIN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ def derive(edge: Edge, src: Interval, published: date | None) -> Interval:
         return (first, published)
     if edge.kind == "SHIFT":
         return shift(src, edge.amount, edge.unit, edge.sign)
+    if edge.kind == "WITHIN":
+        return within(src, edge.amount, edge.unit, edge.sign)
     if edge.kind == "AGE":
         return age_window(src, int(edge.amount), edge.sign)
     if edge.kind == "AROUND":
@@ -81,6 +84,9 @@ def _describe(edge: Edge) -> str:
     if edge.kind == "SHIFT":
         amount = int(edge.amount) if edge.amount == int(edge.amount) else edge.amount
         return f"P{amount}{edge.unit} {'after' if edge.sign > 0 else 'before'} {edge.src}"
+    if edge.kind == "WITHIN":
+        amount = int(edge.amount) if edge.amount == int(edge.amount) else edge.amount
+        return f"within P{amount}{edge.unit} {'after' if edge.sign > 0 else 'before'} {edge.src}"
     if edge.kind == "AGE":
         return f"age {int(edge.amount)} after birth {edge.src}" if edge.sign > 0 else f"birth before {edge.src}"
     return f"{edge.kind.lower().replace('_', ' ')} {edge.src}"

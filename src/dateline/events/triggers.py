@@ -51,9 +51,24 @@ def is_event_noun(token: "Token", lex: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lex.event_nouns:
         return True
-    if lemma in lex.non_event_nouns or len(lemma) < 6 or not lemma.isalpha():
+    if lemma in lex.non_event_nouns or not lemma.isalpha():
+        return False
+    if _after_signal(token, lex):
+        return True  # "after the match", "before the kickoff": what a signal orders is an event
+    if len(lemma) < 6:
         return False
     return lemma.endswith(_DEVERBAL_SUFFIXES) and _eventive_context(token, lex)
+
+
+def _after_signal(token: "Token", lex: Lexicon) -> bool:
+    """Whether a common noun is the object of a temporal signal and not itself a time or a
+    named thing ("after the match", but not "after the weekend", "before the Senate")."""
+    if token.dep_ != "pobj" or token.tag_ not in ("NN", "NNS") or token.ent_type_:
+        return False
+    signal = token.head.lower_
+    if token.head.i > 0 and f"{token.doc[token.head.i - 1].lower_} {signal}" in lex.signals:
+        signal = f"{token.doc[token.head.i - 1].lower_} {signal}"  # "prior to", "ahead of"
+    return lex.signals.get(signal) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
 
 
 def _eventive_context(token: "Token", lex: Lexicon) -> bool:
