@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
 from ..types import Attribution, Timex, When
-from .graph import Anchor, Edge, propagate
+from .graph import PUBLICATION, Anchor, Edge, propagate
 from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, parse_day, to_iso,
                         value_interval)
 from .lexicon import Lexicon, lexicon
@@ -524,8 +524,17 @@ def report_edges(struct: Structure, attributions: Iterable[Attribution]) -> list
                 by_cue[a.id] = node
     for node in struct.nodes:
         report = by_cue.get(node.reported_by or "") or _reporting_governor(struct, node)
-        if report is not None and report.id != node.id and _tense(struct.doc, node.mention) == "past":
+        if report is None or report.id == node.id:
+            continue
+        tense = _tense(struct.doc, node.mention)
+        if tense == "past":
             edges.append(Edge(report.id, node.id, "NOT_AFTER", rule="reported_content"))
+        elif node.modality in ("future", "intended") and node.mention.cls != "REPORTING":
+            # "said on Tuesday that it will cut jobs": the cut comes after the saying
+            edges.append(Edge(report.id, node.id, "AFTER", rule="reported_future"))
+        elif tense == "present" and node.modality is None and node.mention.pos == "verb":
+            # "said on Tuesday that it expects ...": the expecting holds when it is said
+            edges.append(Edge(report.id, node.id, "EQUAL", rule="reported_present", hard=False))
     return edges
 
 
@@ -577,9 +586,12 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
     reference time, the last day-dated event told before its sentence in the same paragraph
     ("On Monday Jobs gave a keynote. He announced ..."); a past perfect happened before it
     ("had been asked").  A clause with a time of its own (``own``: "At age 12", "later",
-    "in 1959") takes no guess."""
+    "in 1959") takes no guess.  In the lede (the first paragraph, before any event with a
+    time of its own is told) a simple past or present perfect is the news of the last days:
+    around publication ("Apple has launched ...")."""
     edges: list[Edge] = []
     reference: EventNode | None = None
+    lede_over = False
     pending: list[EventNode] = []
     sentence_start = -1
     for node in struct.nodes:
@@ -590,6 +602,7 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             # from a flashback, "In April, a blog obtained a prototype"; ending the reference
             # there lowered bench/events.py bounded-and-right anchoring from 0.600 to 0.456)
             reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
+            lede_over = lede_over or any(n.id in timed for n in pending)  # a date was told: no lede
             pending = []
         pending.append(node)
         if reference is not None and _paragraph_break(struct.doc, reference, node):
@@ -597,9 +610,15 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             # window should date.  (Only the next sentence, not the paragraph, was tried too:
             # bench/events.py bounded anchoring accuracy fell from 0.581 to 0.35.)
             reference = None
-        if (reference is None or node.id in timed or node.id in related or node.modality is not None
-                or node.mention.pos != "verb"):
+        lede = reference is None and not lede_over and not _paragraph_break(struct.doc, struct.nodes[0], node)
+        if ((reference is None and not lede) or node.id in timed or node.id in related
+                or node.modality is not None or node.mention.pos != "verb"):
             continue  # explicitly related events ("before the vote") are not guessed
+        if lede:  # before any dated event of the first paragraph: the news of the day
+            kind = _lede_tense(struct.doc[node.mention.head])
+            if kind is not None and node.id not in own and not _in_reported_clause(struct.doc, node.mention):
+                edges.append(Edge(PUBLICATION, node.id, kind, rule="lede", hard=False))
+            continue
         kind = _narrative_tense(struct.doc[node.mention.head])
         if kind == "AROUND" and node.id in own:
             continue  # a past perfect with its own time ("had once left") is still before it
@@ -613,6 +632,17 @@ def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
     line break may end a sentence in one-sentence-per-line text)."""
     return any(t.text_with_ws.count("\n") >= 2 for t in doc[first.mention.head:second.mention.head]
                if t.is_space or "\n" in t.whitespace_)
+
+
+def _lede_tense(verb: "Token") -> str | None:
+    """AROUND for a simple past or a present perfect told before any date ("Apple has
+    launched", "X unveiled"): news reports what happened in the last days."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes or auxes & {"will", "would", "may", "might", "could", "should", "can", "to"}:
+        return None
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"was", "were", "has", "have", "'s", "'ve"}):
+        return "AROUND"
+    return None
 
 
 def _narrative_tense(verb: "Token") -> str | None:
@@ -693,7 +723,20 @@ def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interva
         elif (tense == "present" and node.mention.pos != "noun" and node.reported_by is None
               and not _in_reported_clause(struct.doc, node.mention)):
             bounds[node.id] = (published, published)  # holds (or is said) at publication
+        elif tense == "present" and node.mention.pos == "verb" and _said_now(struct, node):
+            bounds[node.id] = (published, published)  # "has stated that he owns": owns now
     return bounds
+
+
+def _said_now(struct: Structure, node: EventNode) -> bool:
+    """Whether the report governing a clause is in the present or present perfect ("says",
+    "has said"), so a present tense in its content holds at publication."""
+    report = _reporting_governor(struct, node)
+    if report is None:
+        return False
+    verb = struct.doc[report.mention.head]
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ in _PRESENT_TAGS or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"}))
 
 
 def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
@@ -760,6 +803,9 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
     anchors, fixed = initial_anchors(struct, timexes, attributions)
+    if pub is not None:  # the publication day, for the lede's guesses
+        anchors[PUBLICATION] = Anchor((pub, pub), "publication")
+        fixed.add(PUBLICATION)
     propagate(anchors, edges, fixed, pub, tense_bounds(struct, pub))
     whens = {}
     for node in nodes:

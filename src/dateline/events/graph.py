@@ -20,6 +20,8 @@ from datetime import date, timedelta
 
 from .intervals import OPEN, Interval, age_window, intersect, is_open, shift, within
 
+# The node standing for the publication day (the lede's reference time).
+PUBLICATION = "DCT"
 # A narrative's reference time is vague: events told after it happened within a few days.
 NARRATIVE_SLACK_DAYS = 3
 _INVERSE = {"AROUND": "AROUND", "EQUAL": "EQUAL", "AFTER": "BEFORE", "BEFORE": "AFTER", "NOT_AFTER": "AFTER",
@@ -107,8 +109,8 @@ def _apply(edge: Edge, anchors: dict[str, Anchor], published: date | None, seen:
     if new == dst.interval:
         return False
     dst.interval = new
-    if src.how == "tense":
-        dst.how, dst.via = "tense", None  # a bound derived from a tense bound is still only tense
+    if src.how in ("tense", "publication"):  # a bound derived from a tense bound is still only tense
+        dst.how, dst.via = src.how, None
     else:
         dst.how = "timex" if edge.src.startswith("T") else "event"
         dst.via = edge.src
