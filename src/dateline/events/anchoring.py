@@ -581,7 +581,8 @@ def report_narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Ed
     return edges
 
 
-def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str], own: set[str]) -> list[Edge]:
+def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str], own: set[str],
+                    past: frozenset[str] = frozenset()) -> list[Edge]:
     """Soft: a simple-past verb with no time of its own happens at the narrative's current
     reference time, the last day-dated event told before its sentence in the same paragraph
     ("On Monday Jobs gave a keynote. He announced ..."); a past perfect happened before it
@@ -602,7 +603,8 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             # from a flashback, "In April, a blog obtained a prototype"; ending the reference
             # there lowered bench/events.py bounded-and-right anchoring from 0.600 to 0.456)
             reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
-            lede_over = lede_over or any(n.id in timed for n in pending)  # a date was told: no lede
+            # a past date was told ("was born in 1955"): the story has left the day's news
+            lede_over = lede_over or any(n.id in past for n in pending)
             pending = []
         pending.append(node)
         if reference is not None and _paragraph_break(struct.doc, reference, node):
@@ -625,6 +627,14 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
         if kind is not None and not _in_reported_clause(struct.doc, node.mention):
             edges.append(Edge(reference.id, node.id, kind, rule="narrative", hard=False))
     return edges
+
+
+def _dated_in_past(edges: list[Edge], timexes: Iterable[Timex], published: date | None) -> frozenset[str]:
+    """Events a time expression ending before the publication day dates ("in 1955"), not
+    a planned one ("scheduled for release in June")."""
+    ends = {t.id: parse_day(t.interval[1]) for t in timexes if t.interval and t.interval[1]}
+    return frozenset(e.dst for e in edges if e.hard and e.src in ends and published is not None
+                     and ends[e.src] is not None and ends[e.src] < published)
 
 
 def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
@@ -799,7 +809,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     related = {n for e in edges if e.hard for n in (e.src, e.dst)}
     edges += report_narrative_edges(struct, timed)
     own = own_time_nodes(struct, _event_time_roots(struct, timexes, lex), lex)
-    narrative = narrative_edges(struct, timed, related, own)
+    narrative = narrative_edges(struct, timed, related, own, _dated_in_past(edges, timexes, pub))
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
     anchors, fixed = initial_anchors(struct, timexes, attributions)

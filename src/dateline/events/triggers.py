@@ -51,6 +51,9 @@ def is_event_noun(token: "Token", lex: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lex.event_nouns:
         return True
+    base = lemma.rsplit("-", 1)[-1]  # "re-election", "by-election": the listed noun after the prefix
+    if base != lemma and base in lex.event_nouns and lemma.replace("-", "").isalpha():
+        return True
     if lemma in lex.non_event_nouns or not lemma.isalpha():
         return False
     if _after_signal(token, lex):
@@ -103,6 +106,10 @@ def _is_event_verb(token: "Token", lex: Lexicon) -> bool:
         return False
     if token.pos_ == "AUX" or lemma == "be":
         return False
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and token.text[:1].isupper() and token.i > token.sent.start:
+        return False  # a name the tagger read as a verb
+    if token.tag_ == "VB" and token.dep_ in _SUBJECT_DEPS:
+        return False  # a base form cannot be a subject: a name read as a verb ("Trump on Friday endorsed")
     if (lemma == "have" or (lemma == "go" and token.tag_ == "VBG")) and _has_to_complement(token):
         return False  # "have to leave", "is going to leave": modal, the complement is the event
     return True
