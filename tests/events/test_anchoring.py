@@ -371,3 +371,27 @@ def test_after_a_dated_sentence_there_is_no_lede():
 def test_reported_future_and_present(text, trigger, expected):
     timexes = [timex(text, "Tuesday", "2023-08-08")] if "Tuesday" in text else []
     assert by_trigger(run(text, PUB, timexes), trigger).when.interval == expected
+
+
+def test_nominalization_renames_the_verb_and_dates_a_clause_after_a_ccomp():
+    text = "The union endorsed the mayor on Friday. The endorsement comes three days after the mayor told reporters he was not ready."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04"), timex(text, "three days", "P3D", "DURATION", id="T2")])
+    assert by_trigger(events, "endorsement").when.interval == ("2023-08-04", "2023-08-04")
+    assert by_trigger(events, "told").when.interval == ("2023-08-01", "2023-08-01")
+
+
+def test_a_participle_with_its_own_time_does_not_date_the_main_verb():
+    text = "The senator backed the bill in early June, telling reporters in May that she was undecided."
+    events = run(text, PUB, [timex(text, "early June", "2023-06", interval=("2023-06-01", "2023-06-30")),
+                             timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"), id="T2")])
+    assert by_trigger(events, "backed").when.interval == ("2023-06-01", "2023-06-30")
+    assert by_trigger(events, "telling").when.interval == ("2023-05-01", "2023-05-31")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Voters went to the polls ahead of Tuesday's primary.", "primary"),
+    ("He was injured during a cup match in October.", "match"),
+    ("The interview set off a panic.", "panic"),
+])
+def test_contest_nouns_are_events(text, trigger):
+    assert trigger in [e.trigger.text for e in run(text, PUB)]

@@ -205,6 +205,8 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         governed = _signal_governor(token, struct, lex)
         if token.dep_ == "mark":
             other = struct.by_token.get(token.head.i)
+            if governed is None:  # "comes three days after X told ...", the clause hung on a ccomp
+                governed = _clause_event_above(struct, token.head.head)
         if other is None or governed is None or other.id == governed.id:
             continue
         sign = 1 if relation == "AFTER" else -1
@@ -221,6 +223,18 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         else:
             edges.append(Edge(other.id, governed.id, relation, rule=f"signal {token.lower_}"))
     return edges + within_edges(struct, durations, lex)
+
+
+def _clause_event_above(struct: Structure, token: "Token") -> EventNode | None:
+    """The nearest event at or above ``token`` through clausal complements (two steps at most)."""
+    for _ in range(3):
+        node = struct.by_token.get(token.i)
+        if node is not None:
+            return node
+        if token.dep_ not in ("ccomp", "advcl", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _signal_governor(signal: "Token", struct: Structure, lex: Lexicon) -> EventNode | None:
@@ -415,11 +429,26 @@ def coreference(struct: Structure) -> dict[str, str]:
         antecedent = first.get(m.lemma)
         if antecedent is not None and _is_definite(head) and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
             links[node.id] = antecedent.id
-        elif antecedent is None and _is_definite(head) and (verb := verbs.get(m.lemma)) is not None \
+        elif antecedent is None and _is_definite(head) and (verb := _verb_named(m.lemma, verbs)) is not None \
                 and _sentences_apart(struct, verb, node) <= _VERB_COREF_SENTENCES:
             links[node.id] = verb.id
         first.setdefault(m.lemma, node)
     return links
+
+
+_NOMINAL_ENDINGS = ("ment", "ement", "al", "ion", "ation", "ing")
+
+
+def _verb_named(noun: str, verbs: dict[str, EventNode]) -> EventNode | None:
+    """The verb a definite event noun renames: the same lemma ("struck ... the strikes") or
+    its nominalization ("endorsed ... The endorsement", "arrived ... the arrival")."""
+    if noun in verbs:
+        return verbs[noun]
+    for lemma, node in verbs.items():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        if len(stem) >= 4 and noun.startswith(stem) and noun[len(stem):] in _NOMINAL_ENDINGS:
+            return node
+    return None
 
 
 def _sentences_apart(struct: Structure, first: EventNode, second: EventNode) -> int:
@@ -436,7 +465,7 @@ def _is_definite(noun: "Token") -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
 
 
-def structure_edges(struct: Structure) -> list[Edge]:
+def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozenset()) -> list[Edge]:
     """Edges from sentence structure: framing nominal events, topics, complements, conjuncts."""
     edges: list[Edge] = []
     for node in struct.nodes:
@@ -467,7 +496,9 @@ def structure_edges(struct: Structure) -> list[Edge]:
             gov = struct.event_at(gov_token, climb=1)
             if gov is not None and gov.id != node.id:
                 # "X raised its forecast, saying ...": a reporting participle is the same act
-                hard = node.mention.cls == "REPORTING" and head.tag_ == "VBG" and head.dep_ == "advcl"
+                # (unless it has a time of its own: "endorsed X in June, ... telling reporters in May")
+                hard = (node.mention.cls == "REPORTING" and head.tag_ == "VBG" and head.dep_ == "advcl"
+                        and node.id not in own)
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
 
@@ -687,8 +718,8 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
     return None
 
 
-def initial_anchors(struct: Structure, timexes: Iterable[Timex],
-                    attributions: Iterable[Attribution]) -> tuple[dict[str, Anchor], set[str]]:
+def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: Iterable[Attribution],
+                    timed: Iterable[str] = ()) -> tuple[dict[str, Anchor], set[str]]:
     """Start values: timexes fixed at their intervals (conjoined ones, "in March and June",
     also as their union), reports dated by the time they were made (``said_on``)."""
     anchors: dict[str, Anchor] = {}
@@ -706,10 +737,13 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex],
     said = {a.id: a for a in attributions if a.said_on}
     for node in struct.nodes:
         anchors[node.id] = Anchor()
+    timed = set(timed)
     for a in said.values():
         cue_node = _cue_node(struct, a)
         day = value_interval(a.said_on)
-        if cue_node is not None and day is not None:
+        # a time expression attached to the cue itself dates it ("endorsed X in June, ...
+        # telling reporters in May": May is the telling's, not the endorsing's)
+        if cue_node is not None and day is not None and cue_node.id not in timed:
             anchors[cue_node.id] = Anchor(day, "timex", a.said_on_via or a.id)
     return anchors, fixed
 
@@ -811,8 +845,8 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     own = own_time_nodes(struct, _event_time_roots(struct, timexes, lex), lex)
     narrative = narrative_edges(struct, timed, related, own, _dated_in_past(edges, timexes, pub))
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
-    edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
-    anchors, fixed = initial_anchors(struct, timexes, attributions)
+    edges += structure_edges(struct, own) + report_edges(struct, attributions) + narrative
+    anchors, fixed = initial_anchors(struct, timexes, attributions, timed)
     if pub is not None:  # the publication day, for the lede's guesses
         anchors[PUBLICATION] = Anchor((pub, pub), "publication")
         fixed.add(PUBLICATION)

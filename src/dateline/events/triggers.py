@@ -79,6 +79,8 @@ def _eventive_context(token: "Token", lex: Lexicon) -> bool:
     destruction of the city") or follows a temporal signal ("after the signing")."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return True
+    if token.dep_ in _SUBJECT_DEPS and lex.light_verbs.get(token.head.lemma_.lower()) in ("time", "subject", "both"):
+        return True  # "The endorsement came three days after ...", "the signing took place"
     return token.dep_ == "pobj" and lex.signals.get(token.head.lower_) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
 
 
