@@ -49,6 +49,8 @@ def event_class(lemma: str, lex: Lexicon) -> str:
 def is_event_noun(token: "Token", lex: Lexicon) -> bool:
     """Whether a common noun names an event: listed, or a nominalization used as one."""
     lemma = token.lemma_.lower()
+    if token.lower_ != lemma and token.lower_ in lex.non_event_nouns:
+        return False  # a listed plural: "sales rose" (amounts), but "the sale of the unit"
     if lemma in lex.event_nouns:
         return True
     base = lemma.rsplit("-", 1)[-1]  # "re-election", "by-election": the listed noun after the prefix
