@@ -395,3 +395,9 @@ def test_a_participle_with_its_own_time_does_not_date_the_main_verb():
 ])
 def test_contest_nouns_are_events(text, trigger):
     assert trigger in [e.trigger.text for e in run(text, PUB)]
+
+
+def test_an_event_subject_happens_while_its_verb_does():
+    text = "In May, the candidate's rallies drew large crowds."
+    events = run(text, PUB, [timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"))])
+    assert by_trigger(events, "rallies").when.interval == ("2023-05-01", "2023-05-31")

@@ -488,6 +488,9 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
             elif lexicon().light_verbs.get(gov.mention.lemma) == "time":  # "The strikes came N days after"
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="timing_verb"))
+            elif head.dep_ == "nsubj" and gov.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
+                # "In May, the rallies drew 160,000 people": what an event does, it does while on
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="event_subject", hard=False))
         if (noun := _relative_occurrence_of(struct, head)) is not None and noun.id != node.id:
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
