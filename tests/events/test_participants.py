@@ -111,3 +111,8 @@ def test_possessive_pronoun_is_the_agent_of_a_nominal_event():
 def test_a_name_read_as_a_verb_is_no_event():
     text = "Trump on Friday endorsed the plan."
     assert "Trump" not in [e.trigger.text for e in run(text)]
+
+
+def test_a_time_in_the_possessive_is_no_agent():
+    event = by_trigger(run("Turnout in last week's primary was low."), "primary")
+    assert "last week" not in [p.span.text for p in event.participants]

@@ -269,6 +269,8 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
     """(role, token) pairs of a nominal event's participants."""
     args: list[tuple[str, "Token"]] = []
     for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            continue  # "last week's primary": a time, not an agent
         if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in _POSSESSIVE_PRONOUNS):
             args.append(("agent", child))  # "Apple's launch", "his resignation" (resolved like "he")
         elif child.dep_ in ("amod", "compound") and child.ent_type_ in _AGENTIVE_ENT_TYPES:
