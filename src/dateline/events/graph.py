@@ -145,7 +145,20 @@ def _fills(edge: Edge, anchors: dict[str, Anchor]) -> bool:
     """A soft edge fills a node that nothing dated, or that only has an open bound while
     its source is dated on both ends."""
     dst, src = anchors[edge.dst].interval, anchors[edge.src].interval
-    return src != OPEN and (dst == OPEN or (is_open(dst) and not is_open(src)))
+    if src == OPEN:
+        return False
+    # (a wide range from another event's bound, "said" after content of a year ago, yields too;
+    # not one from a time expression, "since 2004")
+    return dst == OPEN or (is_open(dst) and not is_open(src)) or (
+        anchors[edge.dst].how == "event" and _wider_by_much(dst, src))
+
+
+def _wider_by_much(dst: Interval, src: Interval) -> bool:
+    """Whether a bounded interval spans more than a year and holds all of a bounded ``src``:
+    only loose bounds (after an old event, before publication) yield to a soft guess."""
+    if is_open(dst) or is_open(src):
+        return False
+    return dst[0] <= src[0] and src[1] <= dst[1] and (dst[1] - dst[0]).days > 366
 
 
 def propagate(anchors: dict[str, Anchor], edges: list[Edge], fixed: set[str],
