@@ -8,7 +8,7 @@ interval set by the previous resolved date) and the tense of the clause.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import calendar as cal
 from .under import Under
@@ -307,6 +307,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
     """The day (or a day of the period) an anchored point names, and its granularity."""
     gran = _granularity(under, ctx)
     base = anchor[0]
+    if under.ended:
+        return quarter_ended(under, ctx, anchor), "quarter"
     if last_completed(under, ctx):
         years = under.shift_n if under.shift_unit == "Y" and under.shift_n else 0
         return cal.shift(cal.shift(ctx.published, "Q", -1), "Y", years), "quarter"
@@ -350,6 +352,24 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+# Days back from a quarter's last day to a day inside the calendar quarter that holds most of it.
+QUARTER_MIDDLE = 45
+
+
+def quarter_ended(under: Under, ctx: Context, anchor: cal.Interval) -> dt.date | None:
+    """'the quarter ended July 31': a day of the calendar quarter holding most of the three
+    months that end on that day (May-July: the second quarter).
+
+    Right after a quarter the story names ('its fiscal first quarter ... the quarter ended
+    Sept. 30') it is that quarter: a fiscal quarter keeps the number the company gives it.
+    """
+    if ctx.story_gran == "quarter" and ctx.story_id not in (None, "DCT"):
+        return anchor[0]
+    year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense)
+    last = cal.safe_date(year, under.month or 1, under.day or 1) if year else None
+    return last - dt.timedelta(days=QUARTER_MIDDLE) if last else None
 
 
 def clock_step_applies(under: Under, ctx: Context, label: str | None) -> bool:
@@ -495,6 +515,8 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         # "several years ago", "a few days later": somewhere before / after, as TimeML says
         return resolve_ref(Under("ref", ref="PAST_REF" if under.shift_sign < 0 else "FUTURE_REF",
                                  mod=under.mod), ctx)
+    if under.anchor == "period":
+        under = period_comparison(under, ctx)
     explicit = _explicit_day(under)
     label = None
     if explicit is not None:
@@ -524,6 +546,20 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         first = last = day
         gran = "time"
     return Resolved(value, gran, (first.isoformat(), last.isoformat()), label, under.mod)
+
+
+def period_comparison(under: Under, ctx: Context) -> Under:
+    """'compared with $3 million last year' after the story's third quarter: the same quarter a
+    year before (1988-Q3 in a 1989 third-quarter report), as 'a year ago' is.
+
+    Only when the story's period (a quarter, half or month) lies in the publication year;
+    otherwise 'last year' is the calendar year before publication.
+    """
+    story = ctx.story
+    if story is not None and ctx.published is not None and ctx.story_gran in _FINE_REF \
+            and ctx.story_id not in (None, "DCT") and story[0].year == ctx.published.year:
+        return replace(under, anchor="story", gran="ref")
+    return replace(under, anchor="dct", gran="year")
 
 
 def resolve_age(under: Under, birth: dt.date, label: str) -> Resolved:

@@ -55,6 +55,7 @@ class Under:
     in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
     completed: str | None = None  # 'Q': told in the past with no quarter in the story, the last completed one
     fiscal: bool = False  # 'fiscal 2024', 'FY2024': the fiscal year named 2024, value FY2024
+    ended: bool = False  # 'the quarter ended Sept. 30': month and day are the quarter's last day
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -327,6 +328,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"in_year": _as_int(value)}
     if key == "fiscal":
         return {"fiscal": value not in ("0", 0)}
+    if key == "ended":
+        return {"ended": value not in ("0", 0)}
     if key == "moves":
         return {"moves": value not in ("0", 0)}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
