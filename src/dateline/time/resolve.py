@@ -38,6 +38,7 @@ class Context:
     started_before: bool = False  # "since November": the date cannot lie after publication
     story_clock: str | None = None  # HH:MM when the story's last step was a clock time ("6:40 p.m.")
     scheduled: bool = False  # a present-simple, non-reporting verb: a schedule ("closes ... on Thursday")
+    perfect: bool = False  # a present-perfect clause ("have gathered evidence in the October slaying")
 
 
 @dataclass(frozen=True)
@@ -232,12 +233,14 @@ def holiday_date(code: str, year: int) -> dt.date | None:
 
 
 def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int,
-                 slack: int = TENSE_SLACK) -> int | None:
+                 slack: int = TENSE_SLACK, done: bool = False) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
     Past tense rules out readings that start well after publication (more than
     TENSE_SLACK days: deadlines a few weeks ahead are often told in the past tense,
-    "set Nov. 10 as the deadline"), future tense readings that end well before it.
+    "set Nov. 10 as the deadline"), future tense readings that end well before it. ``done``
+    (a present-perfect clause) rules out the late readings as the past tense does, but the
+    reading stays near ``ref``.
     A reading in the reference's own year is preferred by SAME_YEAR_BONUS days; ties go
     to the reading nearer publication.
     """
@@ -249,7 +252,7 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         if span is not None:
             options.append((year, span))
     if published is not None:
-        if tense == PAST:
+        if tense == PAST or done:
             kept = [o for o in options if (o[1][0] - published).days <= slack]
         elif tense == FUTURE:
             kept = [o for o in options if (published - o[1][1]).days <= TENSE_SLACK]
@@ -348,7 +351,7 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
             year = directed_year(under, base, under.direction)
         else:
             slack = 0 if ctx.started_before else TENSE_SLACK
-            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack)
+            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack, ctx.perfect)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran

@@ -17,7 +17,7 @@ from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
-from .tense import modifies_noun, reported_deadline, scheduled_present, since_cue, tense_at
+from .tense import modifies_noun, present_perfect, reported_deadline, scheduled_present, since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -242,7 +242,8 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
                       tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock,
-                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end))
+                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end),
+                      present_perfect(doc, text, cand.start, cand.end))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
         if is_birth_date(text, timex):

@@ -122,7 +122,7 @@ def past_perfect_near(text: str, start: int, end: int) -> bool:
 
 def since_cue(text: str, start: int) -> bool:
     """True when 'since' directly precedes the expression ('since November')."""
-    return bool(markers().since.search(text, max(0, start - 20), start))
+    return bool(markers().since.search(text, max(0, start - 40), start))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -212,7 +212,26 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
         return PAST
     if token.tag_ == "VBN" and any(c.lower_ in ("had",) for c in token.children):
         return PAST
+    if token.tag_ == "VBN" and token.dep_ in NOUN_MODIFIER_DEPS and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return PAST  # 'a record high set on Aug. 6': a reduced passive clause tells what was done
     return PRESENT
+
+
+_SPAN_END_BEFORE = re.compile(r"\b(?:through|thru|until|till|to|into|by)\s+$", re.I)
+
+
+def present_perfect(doc: "Doc | None", text: str, start: int, end: int) -> bool:
+    """True when the expression hangs from a present-perfect verb ('they have gathered evidence
+    in the October slaying', 'has been searching since'): what it tells is already done.
+    Not the end of a span ('has extended the loans through January'), which may lie ahead."""
+    if doc is None or _SPAN_END_BEFORE.search(text, max(0, start - 10), start):
+        return False
+    verb = governing_verb(doc, start, end)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes) and verb.tag_ in ("VBN", "VBG")
 
 
 def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
