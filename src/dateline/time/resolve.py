@@ -537,6 +537,8 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         if day_in_coarse_story(under, ctx, label):
             return day_of_coarse_story(under, ctx, label)
         day, gran = point_day(under, ctx, anchor)
+    if day is not None and under.day_offset:
+        day = day + dt.timedelta(days=under.day_offset)  # 'the day before last Tuesday'
     if day is None:
         return Resolved(unresolved_value(under, gran), gran, None, label, under.mod)
     period = "day" if gran == "time" else gran
