@@ -186,8 +186,13 @@ def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
         kind = "TIME"  # a step of minutes or hours from a clock time of the story lands on a clock time
     if mod is None and cand.rule.type != "SET" and starts_with_count(text[cand.start:cand.end]):
         mod = outside_mod(text, cand.start)  # "about two weeks", not "over the weekend"
+    end = cand.end
+    if text.startswith(" or so", end) and not text[end + 6:end + 7].isalnum():
+        end += 6  # 'the next two years or so': the approximation is part of the expression
+    if mod is None and " or so" in text[cand.start:end]:
+        mod = "APPROX"
     return Timex(
-        id=f"T{number}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+        id=f"T{number}", start=cand.start, end=end, text=text[cand.start:end],
         type=kind, value=res.value, mod=mod, interval=res.interval,
         anchor=res.anchor, rule=cand.rule.name, granularity=res.granularity,
         quant=res.quant, freq=res.freq,
