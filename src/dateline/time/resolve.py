@@ -297,11 +297,12 @@ def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
 
 
 def last_completed(under: Under, ctx: Context) -> bool:
-    """'the quarter' told in the past while the story is in no quarter: the last one reported.
+    """'the quarter' while the story is in no quarter: the last one reported, unless it is told
+    in the future ('a gain of $30 million in the quarter' in a report is a past quarter's).
 
     'the year-ago quarter' (a shift of a year) compares with that quarter whatever the tense.
     """
-    past = ctx.tense == PAST or under.shift_unit == "Y"
+    past = ctx.tense != FUTURE or under.shift_unit == "Y"
     return (under.completed == "Q" and past and ctx.story_gran not in _FINE_REF
             and ctx.published is not None)
 
