@@ -136,6 +136,13 @@ STORIES = (
         "$44 million last year. In 2022, it sold its car insurance arm.",
         (("third-quarter", "DATE", "2023-Q3"), ("last year", "DATE", "2022-Q3"), ("2022", "DATE", "2022")),
     ),
+    Story(
+        "a_quarter_told_in_passing_is_not_the_reported_one", "2023-10-26",
+        "The paper maker's third-quarter profit rose 12%. After a weak second quarter, sales of tissue "
+        "recovered. In the year-earlier period, the company took a $9 million charge.",
+        (("third-quarter", "DATE", "2023-Q3"), ("second quarter", "DATE", "2023-Q2"),
+         ("the year-earlier period", "DATE", "2022-Q3")),
+    ),
 )
 
 

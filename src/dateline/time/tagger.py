@@ -111,6 +111,7 @@ def is_bound(text: str, start: int) -> bool:
     return bool(m) and load_lexicon().value("span_bound", m.group(1)) is not None
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
                          re.I)
 
@@ -256,6 +257,9 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         moved = next_story(story, timex, under, is_bound(text, cand.start), day)
         if ends_period(text, cand.start):
             moved = story  # 'the quarter ended Sept. 30': the day bounds the period the story is on
+        if timex.granularity in ("quarter", "half") and "-" not in timex.text \
+                and _INDEFINITE_BEFORE.search(text, max(0, cand.start - 30), cand.start):
+            moved = story  # 'after a flat second quarter': a description in passing, not the period reported
         if modifies_noun(doc, cand.start, cand.end):
             clocked = clock_story(story, moved, timex, under)
             if clocked is not story:
