@@ -287,19 +287,25 @@ class Source:
     name: str
     span: Span | None = None
     entity: str | None = None
+    # several people as one source ("Smith and Jones ... they said"): each one's entity id
+    members: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The plain JSON shape (SCHEMA.md)."""
-        return {
+        """The plain JSON shape (SCHEMA.md); ``members`` only when the source is several entities."""
+        d = {
             "name": self.name,
             "entity": self.entity,
             "span": self.span.to_dict() if self.span else None,
         }
+        if self.members:
+            d["members"] = list(self.members)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Source":
         """Read back the plain JSON shape written by ``to_dict``."""
-        return cls(name=d["name"], span=_span_or_none(d.get("span")), entity=d.get("entity"))
+        return cls(name=d["name"], span=_span_or_none(d.get("span")), entity=d.get("entity"),
+                   members=tuple(d.get("members") or ()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
+from .asides import split_dashed_asides
 from .quotes import Quote, find_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
@@ -50,6 +51,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
         if own and ends and max(ends) <= own[0].end:
             cand.content = _merge(cand.content + [(max(ends), own[0].end)])
     cands = _attach_quotes(doc, text, quotes, cands)
+    cands = split_dashed_asides(doc, text, quotes, cands)
     # a cue inside quoted words speaks for the quote only when nothing outside claims it
     cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
                                           if q.inner_start <= doc[c.head].idx < q.inner_end)]
@@ -119,9 +121,27 @@ def _clip_to_adjacent_quote(doc: "Doc", text: str, cand: Candidate, content: lis
     src_at = doc[cand.source[0]].idx if cand.source else cue_at
     for q in quotes:
         if q.end <= min(cue_at, src_at) and _only_glue(doc, text, q.end, min(cue_at, src_at), cand):
-            clipped = [(max(a, q.start), b) for a, b in content if b > q.start]
+            start = _fragment_start(text, q)
+            clipped = [(max(a, start), b) for a, b in content if b > start]
             return clipped or content
     return content
+
+
+def _fragment_start(text: str, q: Quote) -> int:
+    """Where the content of a quote before its cue starts: the quote itself, or, when its
+    words open in lower case ('using the tax ''is a misguided approach,'' said X'), the
+    start of the sentence the quote completes (back to a sentence end or line break)."""
+    first = next((ch for ch in text[q.inner_start:q.inner_end] if ch.isalpha()), "")
+    if not first.islower():
+        return q.start
+    para = text.rfind("\n", 0, q.start) + 1
+    start = para
+    for m in re.finditer(r"(\S*?[.?!])[\"'”’)]*\s", text[para:q.start]):
+        if _clause_break(m.group(1)):  # not after an abbreviation or an initial ("Mr.", "E.")
+            start = para + m.end()
+    while start < q.start and text[start].isspace():
+        start += 1
+    return start
 
 
 def _only_glue(doc: "Doc", text: str, start: int, end: int, cand: Candidate | None) -> bool:
@@ -215,6 +235,8 @@ def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
     own continues the attributed quote that ends the paragraph just before it."""
     if text[text.rfind("\n", 0, q.start) + 1:q.start].strip():
         return None  # the quote does not open its paragraph
+    if _minor_quote(text, q) and _whole_paragraph(text, q):
+        return None  # a section heading in quote marks ("'All Bets Are Off.'"), no one's words
     prev = [o for o in quotes if o.end <= q.start]
     if not prev:
         return None
@@ -225,6 +247,13 @@ def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
         if cand.source is not None and any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
             return cand
     return None
+
+
+def _whole_paragraph(text: str, q: Quote) -> bool:
+    """Nothing but the quote on its line."""
+    start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    return not text[start:q.start].strip() and not text[q.end:end].strip()
 
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")

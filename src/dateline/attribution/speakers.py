@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..coref import GENDERED_PRONOUNS, Candidate, PronounResolver, pronoun_gender, pronoun_want
+from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
 from ..coref.pronouns import ENTITY_KINDS, first_names
 from ..types import Entity, Source, Span
 from . import lexicon
@@ -175,8 +175,9 @@ class SpeakerResolver:
             return Resolved(Source(name=tok.text, span=span), want)
         entity = self._by_id.get(found.key)
         earlier = self._via.get((found.start, found.end), [])
+        members = tuple(found.key.split(GROUP_JOIN)) if GROUP_JOIN in found.key else ()
         return Resolved(Source(name=entity.name if entity else found.name, span=span,
-                               entity=entity.id if entity else None), found.kind, list(earlier))
+                               entity=entity.id if entity else None, members=members), found.kind, list(earlier))
 
     def _coref(self) -> PronounResolver:
         """The shared pronoun resolver of this article (built on first use)."""
@@ -193,8 +194,8 @@ class SpeakerResolver:
             if src.span is None or (src.entity is None and src.name.lower() in ALL_PRONOUNS):
                 continue  # an unresolved pronoun names no one
             gender = pronoun_gender(src.span.text) or _first_name_gender(src.name)
-            out.append(Candidate(src.span.start, src.span.end, src.entity or src.name, src.name,
-                                 earlier.kind, gender))
+            key = GROUP_JOIN.join(src.members) if src.members else src.entity or src.name
+            out.append(Candidate(src.span.start, src.span.end, key, src.name, earlier.kind, gender))
             self._via[src.span.start, src.span.end] = earlier.via
         if not self.entities:
             for ent in self._ents:
