@@ -105,3 +105,115 @@ def test_source_members_round_trip():
     src = Source(name="Ann Lee and Tom Baker", span=Span(0, 4, "They"), members=("E1", "E2"))
     assert Source.from_dict(src.to_dict()) == src
     assert Source.from_dict({"name": "X", "entity": None, "span": None}).members == ()
+
+
+# -- an infinitive cue takes in the verb group governing it (PolNeAR's cue extent) -------------
+@pytest.mark.parametrize("text,cue,source", [
+    ("Smith went on to say that the plan had failed.", "went on to say", "Smith"),
+    ("The mayor was quick to point out that the plan had failed.", "was quick to point out", "The mayor"),
+    ("He appeared to blame the unions for the delay.", "appeared to blame", "He"),
+    # an object between is the infinitive's own subject, and the speaker
+    ("The strike led voters to fear that prices would rise.", "to fear", "voters"),
+    # a thing as object speaks for nobody
+    ("He used the speech to attack the plan.", "to attack", "He"),
+    # a cue that takes the infinitive as its content keeps its own extent
+    ("The senator vowed to block the nomination.", "vowed", "The senator"),
+])
+def test_infinitive_cue_extent_and_speaker(attributions_of, text, cue, source):
+    atts = attributions_of(text)
+    assert [a.cue.text for a in atts] == [cue]
+    assert atts[0].source is not None and atts[0].source.name == source
+
+
+# -- a nickname glued before a name is not the canonical speaker's name ------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Nasty Nancy Lee said the bill was dead.", "Nancy Lee"),  # a known first name after it
+    ("Lyin Tad Cruz told the crowd that he would win. Tad Cruz left early.", "Tad Cruz"),  # written alone too
+    ("Mary Ann Lee said the bill was dead.", "Mary Ann Lee"),  # a first name is no nickname
+    ("Senator Mary Ann Lee said the bill was dead.", "Mary Ann Lee"),
+])
+def test_nickname_before_a_name_is_left_out(extract, text, name):
+    record = extract(text)
+    att = record.attributions[0]
+    assert att.source.name == name
+    assert record.entities[0].name == name
+
+
+def test_without_epithet_keeps_plain_names():
+    from dateline.entities.mentions import without_epithet
+
+    assert without_epithet("Lyin Tad Cruz", "Lyin Tad Cruz spoke.") == "Lyin Tad Cruz"  # no evidence
+    assert without_epithet("Tad Cruz", "Tad Cruz spoke.") == "Tad Cruz"
+    assert without_epithet("Crooked Hillary Clinton", "x") == "Hillary Clinton"
+    assert without_epithet("Dr. Tad Cruz", "x") == "Dr. Tad Cruz"
+
+
+# -- speakers on real news (QA findings) -------------------------------------------------------
+def test_narration_pronoun_is_nobody_named_inside_the_quote(extract):
+    text = ('Tom Baker spoke in Green Bay on Friday. "We will rescue the town from the Lee-Ruiz '
+            'disaster, and Paul Smith will help," he said.')
+    (att,) = extract(text).attributions
+    assert att.source.name == "Tom Baker"
+
+
+def test_pronoun_inside_a_quote_may_take_a_name_inside_quotes(extract):
+    text = '"Paul Smith came to see me. He said, \'Leave now.\' So I left," said Ann Lee.'
+    inner = [a for a in extract(text).attributions if a.rule == "quote_nested"]
+    assert inner and inner[0].source.name == "Paul Smith"
+
+
+def test_relative_clause_is_cut_from_a_source_name(attributions_of):
+    text = ("Executives for Acme, which made more than $3 billion in revenue last year, "
+            "say the company will save money.")
+    (att,) = attributions_of(text)
+    assert att.source.name == "Executives for Acme"
+
+
+def test_citing_a_thing_names_no_source(attributions_of):
+    atts = attributions_of("The court reported that the case was closed, citing a lack of evidence.")
+    assert all(a.source is None or a.source.name == "The court" for a in atts)
+    atts = attributions_of("The army has withdrawn from the town, the agency reported, citing two officials.")
+    assert [a.source.name for a in atts] == ["two officials"]
+
+
+def test_spokesperson_speaks_on_behalf_of(extract):
+    record = extract("Tom Baker was charged on Monday. His lawyer said the charges were false.")
+    (att,) = [a for a in record.attributions if a.cue.text == "said"]
+    assert att.source.name == "His lawyer"
+    assert att.source.on_behalf_of is not None and att.source.on_behalf_of.name == "Tom Baker"
+    plain = extract("The mayor said the charges were false.").attributions[0]
+    assert plain.source.on_behalf_of is None and "on_behalf_of" not in plain.source.to_dict()
+
+
+def test_on_behalf_of_round_trips():
+    from dateline.types import Source, Span
+
+    src = Source(name="a lawyer for Acme", span=Span(0, 17, "a lawyer for Acme"),
+                 on_behalf_of=Source(name="Acme", span=Span(13, 17, "Acme"), entity="E1"))
+    assert Source.from_dict(src.to_dict()) == src
+
+
+# -- direct-quote precision: names, titles, sentence ends ---------------------------------------
+def test_naming_verb_inside_a_quote_gives_a_name_not_speech(attributions_of):
+    text = '"The doctors are against the three pills you called \'cures,\'" she said.'
+    atts = attributions_of(text)
+    assert not _by_rule(atts, "quote_nested")
+    text = '"He came in and said, \'Leave now,\' so I left," she said.'
+    assert _by_rule(attributions_of(text), "quote_nested")
+
+
+def test_title_before_the_speaker_is_no_content(attributions_of):
+    text = "At the end of the old anthem ''A Change Is Gonna Come,'' the singer added the words ''Vote for him.''"
+    (att,) = attributions_of(text)
+    assert [c.text for c in att.content] == ["''Vote for him.''"]
+    # a slogan beside its cue is still the speaker's words
+    (att,) = attributions_of('"Make Our Town Great Again," the mayor said.')
+    assert att.kind == "direct" and att.source.name == "the mayor"
+
+
+def test_quote_ending_its_sentence_takes_no_later_clause_as_cue(attributions_of):
+    text = 'Mr. Lee is "smart," he wrote, and "full of himself." Not that anyone here is arguing about it.'
+    atts = attributions_of(text)
+    assert not [a for a in atts if a.cue.text.endswith("arguing")]
+    text = '"We won the vote." Maria Lopez said.'
+    assert [a.source.name for a in attributions_of(text) if a.kind == "direct"] == ["Maria Lopez"]

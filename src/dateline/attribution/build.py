@@ -44,6 +44,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     for cand in cands:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
+    cands = [c for c in cands if c.content]
     for cand in inner:  # a cue inside a quote keeps its own clause and the rest of the quote
         own = [q for q in quotes if q.inner_start <= doc[cand.head].idx < q.inner_end]
         cand.content = _widen_with_quotes(cand.content, [q for q in quotes if q not in own])
@@ -121,6 +122,8 @@ def _clip_to_adjacent_quote(doc: "Doc", text: str, cand: Candidate, content: lis
     src_at = doc[cand.source[0]].idx if cand.source else cue_at
     for q in quotes:
         if q.end <= min(cue_at, src_at) and _only_glue(doc, text, q.end, min(cue_at, src_at), cand):
+            if _title_in_running_text(text, q):  # "at the end of the anthem ''A Change Is Gonna Come,'' she added"
+                return [(a, b) for a, b in content if a > cue_at]  # may leave nothing
             start = _fragment_start(text, q)
             clipped = [(max(a, start), b) for a, b in content if b > start]
             return clipped or content
@@ -202,6 +205,8 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
         if _title_like(text, q) or _inside_subject(doc, verb, q):
             continue
         if verb.i in by_head:
+            if q.end <= verb.idx and _title_in_running_text(text, q):
+                continue  # a title before a cue that has words of its own ("the anthem ''A Change Is Gonna Come,'' she added")
             by_head[verb.i].content = _merge(by_head[verb.i].content + [(q.start, q.end)])
         else:
             cand = Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
@@ -308,6 +313,13 @@ def _minor_quote(text: str, q: Quote) -> bool:
         w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
+def _title_in_running_text(text: str, q: Quote) -> bool:
+    """A title in quote marks inside a sentence ('on CBS's "Face the Nation," he said'): a minor
+    quote right after a word; a short quote opening a sentence ('"Hopefully," she said') is speech."""
+    before = text[text.rfind("\n", 0, q.start) + 1:q.start].rstrip()
+    return _minor_quote(text, q) and bool(before) and (before[-1].isalnum() or before.endswith(("’s", "'s")))
+
+
 def _title_like(text: str, q: Quote) -> bool:
     """A name or scare quote ("Red Line", "King James"): short and without a clause's punctuation."""
     inner = text[q.inner_start:q.inner_end].rstrip("\x00")
@@ -339,8 +351,11 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     para_end = len(text) if para_end < 0 else para_end
     limit = min(para_end, q.end + MAX_SOURCE_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
     after = [t for t in tokens_between(doc, q.end, limit) if _quote_cue(t, quotes)]
+    # a quote that ends its sentence ('"... full of it." Not that anyone is arguing') takes a
+    # cue after it only when nothing but the subject stands between ('"We won." Smith said')
+    ended = SENTENCE_END.search(text[q.inner_start:q.inner_end].rstrip()) is not None
     if after and not _clause_break(text[q.end:after[0].idx]) and (
-            after[0].idx - q.end <= MAX_CUE_GAP_CHARS or _gap_is_subject(doc, q.end, after[0])):
+            (after[0].idx - q.end <= MAX_CUE_GAP_CHARS and not ended) or _gap_is_subject(doc, q.end, after[0])):
         return after[0]
     para_start = text.rfind("\n", 0, q.start) + 1
     floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
@@ -431,6 +446,14 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     return verbs[-1] if verbs else None
 
 
+def _names_it(doc: "Doc", text: str, verb: "Token", q: Quote) -> bool:
+    """"the products you called 'miracles'": a naming verb (one that takes an object with its
+    predicate, "oprd" in the cue list) right before the quote gives it a name, not speech."""
+    cue = cue_verb(verb)
+    gap = text[verb.idx + len(verb.text):q.start]
+    return cue is not None and "oprd" in cue.complements and not re.search(r"[,:]", gap)
+
+
 def _nested_quote_cands(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
     """A quote inside a quote is the words of the speech verb just before it, inside the outer
     quote ('"Malik told me at halftime, 'Coach, give me the ball.' So I did."': Malik's)."""
@@ -446,6 +469,8 @@ def _nested_quote_cands(doc: "Doc", text: str, quotes: list[Quote], cands: list[
         if not verbs or verbs[-1].i in heads or _clause_break(text[verbs[-1].idx:inner.start]):
             continue
         verb = verbs[-1]
+        if _names_it(doc, text, verb, inner):
+            continue
         out.append(Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
                              content=[(inner.start, inner.end)], rule="quote_nested"))
         heads.add(verb.i)

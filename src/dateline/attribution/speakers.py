@@ -21,7 +21,7 @@ The events layer may import :class:`SpeakerResolver` to name agents the same way
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
@@ -103,6 +103,9 @@ class SpeakerResolver:
         else:
             found = (self._named(phrase) or self._document(phrase) or self._role(phrase)
                      or self._outlet(phrase) or self._plain(phrase))
+            principal = self._principal(phrase)
+            if principal is not None:
+                found = Resolved(replace(found.source, on_behalf_of=principal), found.kind, found.via)
         self.history.append((phrase.start_char, found))
         return found
 
@@ -111,6 +114,37 @@ class SpeakerResolver:
         return self.resolve(start, end).source
 
     # -- rules -------------------------------------------------------------------
+    def _principal(self, phrase) -> Source | None:
+        """Whom a spokesperson speaks for (data/spokesperson_nouns.txt): "a spokeswoman for
+        Acme", "Acme's lawyer", "the Pentagon spokesman" give Acme, Acme, Pentagon."""
+        head = phrase.root
+        if head.lemma_.lower() not in lexicon.spokesperson_nouns():
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                found = self._pronoun(child)  # "his lawyer": the person "his" refers to
+                return found.source if found.source.entity else None
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                rng = (child.left_edge.i, child.i + 1)
+            elif child.dep_ == "compound" and child.pos_ == "PROPN":
+                rng = (child.left_edge.i, child.i + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                if not objs:
+                    continue
+                rng = (objs[0].left_edge.i, objs[0].i + 1)
+            else:
+                continue
+            if phrase.start <= rng[0] and rng[1] <= phrase.end:
+                return self._name_of(self.doc[rng[0]:rng[1]])
+        return None
+
+    def _name_of(self, phrase) -> Source:
+        """The canonical Source of a name phrase, not remembered as a speaker."""
+        found = self._named(phrase) or self._outlet(phrase) or self._plain(phrase)
+        return found.source
+
+
     def _span(self, tokens) -> Span:
         a, b = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return Span.of(self.text, a, b)
@@ -126,8 +160,8 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and last.ent_type_ == "PERSON":
             first_try.insert(0, last)  # "Tulsa police Chief Chuck Jordan" parsed with Tulsa as head
         for tok in first_try:
-            if tok.pos_ != "PROPN":
-                continue
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS:
+                continue  # a name the tagger took for a noun ("Sanders" NNS) still names
             ent = next((e for e in self._ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
             if ent is not None and ent.start >= phrase.start and ent.end <= phrase.end:
                 toks = list(ent)
@@ -270,7 +304,8 @@ class SpeakerResolver:
 def _without_relative(phrase) -> str:
     """The name of "a spokesman, who spoke on condition of anonymity": the noun phrase without
     its relative clause (the mention keeps the clause, which describes the source)."""
-    clauses = [c.left_edge.i for c in phrase.root.children if c.dep_ == "relcl" and c.left_edge.i > phrase.start]
+    clauses = [c.left_edge.i for c in phrase if c.dep_ == "relcl" and c.left_edge.i > phrase.start
+               and (c.head.i == phrase.root.i or phrase.doc[c.left_edge.i - 1].text == ",")]
     if not clauses:
         return phrase.text
     end = min(clauses)

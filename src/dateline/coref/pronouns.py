@@ -216,7 +216,11 @@ class PronounResolver:
         self._chain_until(token.idx)
         cands = sorted([*self._base, *extra], key=_order) if extra else self._base
         gender = pronoun_gender(token.text)
-        return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+        if self._quoted(token.idx):
+            return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+        # a pronoun of the narration is nobody named inside quoted words
+        # ('"... the Obama-Clinton disaster," he said': not Obama)
+        return self._search(token.idx, cands, lambda c: compatible(want, gender, c) and not self._quoted(c.start))
 
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""
