@@ -217,3 +217,31 @@ def test_quote_ending_its_sentence_takes_no_later_clause_as_cue(attributions_of)
     assert not [a for a in atts if a.cue.text.endswith("arguing")]
     text = '"We won the vote." Maria Lopez said.'
     assert [a.source.name for a in attributions_of(text) if a.kind == "direct"] == ["Maria Lopez"]
+
+
+# -- a second cue verb coordinated with the first is an attribution of its own ------------------
+@pytest.mark.parametrize("text,first,second", [
+    ("Ann Lee said in an interview last week that she did not want to think about it and predicted "
+     "that Tom Baker will win.", "that she did not want to think about it", "that Tom Baker will win"),
+    ('She spoke out, telling the Courier that Baker is a "faker" and questioning how he has "gotten away with it."',
+     'that Baker is a "faker"', 'how he has "gotten away with it."'),
+])
+def test_coordinated_cue_verbs_are_two_attributions(attributions_of, text, first, second):
+    atts = attributions_of(text)
+    assert [[c.text for c in a.content] for a in atts] == [[first], [second]]
+    assert atts[0].source.name == atts[1].source.name
+
+
+def test_coordinated_cue_in_the_reported_clause_stays_inside(attributions_of):
+    # "claimed" is in the tense of "denied", the verb it is coordinated with: the senator's
+    (att,) = attributions_of("He said the senator denied it and claimed that the money was gone.")
+    assert att.content[0].text == "the senator denied it and claimed that the money was gone"
+
+
+def test_claim_in_a_relative_clause_inside_reported_words_stands(attributions_of):
+    text = ("Judge Ruiz said prosecutors had failed to prove that Tom Baker, who had vehemently denied any "
+            "role in the fire, had paid the men.")
+    atts = attributions_of(text)
+    denied = [a for a in atts if a.cue.text.endswith("denied")]
+    assert denied and denied[0].source.name == "Tom Baker" and denied[0].source.span.text == "who"
+    assert any(a.cue.text == "said" for a in atts)

@@ -589,7 +589,9 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
                 if outer.source:
                     inner.via.append(outer.source)
                 dropped.add(id(outer))
-            elif not _cut_trailing_report(doc, outer, inner):
+            elif _relative_claim(doc, inner):
+                continue  # "..., Kiyingi, who had denied any role, ...": Kiyingi's own claim stands
+            elif not (_cut_trailing_report(doc, outer, inner) or _cut_coordinated_report(doc, outer, inner)):
                 dropped.add(id(inner))
     return [c for c in cands if id(c) not in dropped]
 
@@ -637,6 +639,38 @@ def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool
     if not any(a < cut and tail_end <= b + 1 for a, b in outer.content):
         return False  # the clause is not the tail of the outer content
     outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
+    return True
+
+
+def _relative_claim(doc: "Doc", inner: Candidate) -> bool:
+    """A cue in a relative clause set off by commas whose source is "who" (a person's own
+    claim described inside someone else's words)."""
+    verb = doc[inner.head]
+    if verb.dep_ != "relcl" or inner.source is None:
+        return False
+    src = doc[inner.source[0]]
+    return src.lower_ == "who" and src.i > 0 and doc[src.i - 1].text == ","
+
+
+def _cut_coordinated_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"X said that A and predicted that B": a second cue verb that the parse hung on the
+    first one's clause, in the first verb's tense (not its clause's: "said the senator
+    denied it and claimed ..." stays the senator's), is a second attribution of X."""
+    verb, head = doc[inner.head], doc[outer.head]
+    if verb.dep_ != "conj" or subject(verb) is not None or head.pos_ != "VERB" or outer.according:
+        return False
+    if verb.tag_ != head.tag_ or verb.head.tag_ == verb.tag_:
+        return False
+    cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i and c.i > 0]
+    if not cc or verb.right_edge.i + 1 < len(doc) and _content_has(outer, doc[verb.right_edge.i + 1].idx) \
+            and not doc[verb.right_edge.i + 1].is_punct:
+        return False  # not the tail of the outer content
+    before = doc[cc[-1].i - 1]  # the content ends with the word before "and"
+    cut = before.idx + len(before.text)
+    if not any(a < cut < b for a, b in outer.content):
+        return False
+    outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
+    inner.source = outer.source
     return True
 
 
