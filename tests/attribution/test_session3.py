@@ -245,3 +245,18 @@ def test_claim_in_a_relative_clause_inside_reported_words_stands(attributions_of
     denied = [a for a in atts if a.cue.text.endswith("denied")]
     assert denied and denied[0].source.name == "Tom Baker" and denied[0].source.span.text == "who"
     assert any(a.cue.text == "said" for a in atts)
+
+
+# -- the speaker named in the sentence after the quote -------------------------------------------
+def test_speaker_in_the_next_sentence(extract):
+    text = 'The town has waited for years.\n\n"We are not going anywhere."\n\nSo said Ann Lee, the mayor, on Monday.'
+    (att,) = extract(text).attributions
+    assert att.rule == "quote_speaker_after" and att.source.name == "Ann Lee"
+    assert att.content[0].text == '"We are not going anywhere."'
+
+
+def test_next_sentence_with_words_of_its_own_is_no_speaker(attributions_of):
+    text = '"We are not going anywhere."\n\nLater that day Tom Baker told reporters the plan was dead.'
+    atts = attributions_of(text)
+    assert not _by_rule(atts, "quote_speaker_after")
+    assert not _holding(atts, "going anywhere")

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .quotes import Quote
-from .reported import Candidate
+from .reported import Candidate, cue_verb, source_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -102,3 +102,34 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
+
+
+MAX_SPEAKER_SENTENCE = 16  # tokens of a sentence that only names the speaker of the quote before it
+QUOTE_END = re.compile(r"[.!?][\"'”’]*$")
+
+
+def cue_in_next_sentence(doc: "Doc", text: str, q: Quote, quotes: list[Quote], by_head: dict) -> "Token | None":
+    """'"We are not going anywhere."  So said Ann Lee, the mayor.': a quote that ends its
+    sentence with no cue of its own takes the speech verb of the short sentence right after
+    it (in its paragraph or opening the next), when that verb has no words of its own."""
+    if not QUOTE_END.search(text[q.inner_start:q.inner_end].rstrip()):
+        return None
+    from .build import tokens_between  # here: build imports this module
+
+    nxt = text[q.end:q.end + 3].lstrip(" \t\n")
+    if not nxt[:1].isupper() or text[q.end:q.end + 3].count("\n") > 2:
+        return None
+    first = next((t for t in tokens_between(doc, q.end, len(text)) if not t.is_space), None)
+    if first is None:
+        return None
+    sent = first.sent
+    if len(sent) > MAX_SPEAKER_SENTENCE or any(sent.start_char <= o.start < sent.end_char for o in quotes):
+        return None
+    for tok in sent:
+        cue = cue_verb(tok)
+        if cue is None or "quote" not in cue.complements or tok.i in by_head or source_of(tok) is None:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+            return None  # the verb reports words of its own
+        return tok
+    return None

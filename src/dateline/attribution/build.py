@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
-from .asides import split_dashed_asides
+from .asides import cue_in_next_sentence, split_dashed_asides
 from .quotes import Quote, find_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
@@ -201,6 +201,12 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             signed = _dash_signature(doc, text, q)
             if signed is not None:
                 cands.append(signed)
+            after = cue_in_next_sentence(doc, text, q, quotes, by_head) if signed is None else None
+            if after is not None:  # '"We are not going anywhere." So said Ann Lee, the mayor.'
+                cand = Candidate(cue=cue_tokens(after), head=after.i, source=source_of(after),
+                                 content=[(q.start, q.end)], rule="quote_speaker_after")
+                cands.append(cand)
+                by_head[after.i] = cand
             continue
         if _title_like(text, q) or _inside_subject(doc, verb, q):
             continue
