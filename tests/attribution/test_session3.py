@@ -260,3 +260,15 @@ def test_next_sentence_with_words_of_its_own_is_no_speaker(attributions_of):
     atts = attributions_of(text)
     assert not _by_rule(atts, "quote_speaker_after")
     assert not _holding(atts, "going anywhere")
+
+
+# -- a definite description of a person is the person just written of ---------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Tom Baker joined the club in May. The 29-year-old also revealed that he had been drawn to the city.",
+     "Tom Baker"),
+    ("Ann Lee spoke in the chamber on Monday. The lawmaker said the bill was dead.", "Ann Lee"),
+    ("The lawmaker said the bill was dead.", "The lawmaker"),  # nobody before: its own words
+])
+def test_description_is_the_person_just_named(extract, text, name):
+    (att,) = extract(text).attributions
+    assert att.source.name == name

@@ -21,6 +21,7 @@ The events layer may import :class:`SpeakerResolver` to name agents the same way
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -38,6 +39,7 @@ THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | GENDERED_PRONOUNS
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 TITLE_WORDS_TO_STRIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov."}
+AGE_NOUN = re.compile(r"^the \d+[- ]year[- ]old$", re.I)
 PUBLISHING_VERBS = {"publish", "release", "issue", "write", "produce", "commission", "conduct", "file"}
 
 
@@ -241,10 +243,17 @@ class SpeakerResolver:
 
     def _role(self, phrase) -> Resolved | None:
         head = phrase.root
-        if lexicon.source_nouns().get(head.lemma_.lower()) != "role" and head.lemma_.lower() not in lexicon.nouns_of_class("role"):
+        age = AGE_NOUN.search(phrase.text) is not None  # "the 29-year-old"
+        person_noun = head.tag_ == "NN" and lexicon.source_nouns().get(head.lemma_.lower()) == "group"
+        if lexicon.source_nouns().get(head.lemma_.lower()) != "role" and head.lemma_.lower() not in \
+                lexicon.nouns_of_class("role") and not age and not person_noun:
             return None
         if not any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             return None
+        if age or person_noun:  # "the 29-year-old", "the lawmaker": the person just written of
+            person = self._recent_person(head)
+            return None if person is None else Resolved(
+                Source(name=person.name, span=self._span(list(phrase)), entity=person.key), "person")
         span = self._span(list(phrase))
         for entity in self.entities:  # an entity whose stripped title holds this noun
             if any(head.lower_ in role.lower().split() for role in entity.roles):
@@ -253,6 +262,16 @@ class SpeakerResolver:
         if person is not None:
             return Resolved(Source(name=person.name, span=span, entity=person.id or None), "person")
         return None
+
+    def _recent_person(self, head: "Token") -> Candidate | None:
+        """The person entity last mentioned before ``head``, in its sentence or the one before
+        (subjects first), outside quoted words."""
+        coref = self._coref()
+        sent = head.sent
+        floor = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        found = coref._search(head.idx, coref._base, lambda c: c.kind == "person" and c.key in self._by_id
+                              and not coref._quoted(c.start))
+        return found if found is not None and found.start >= floor else None
 
     def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:
         sent = head.sent
