@@ -756,6 +756,8 @@ def label_candidates(doc: "Doc", text: str) -> list[Candidate]:
         label = [t for t in doc[sent.start:colon.i] if t.text not in ('"', "“", "''")]
         if not label or len(label) > LABEL_MAX_TOKENS or not _label_like(label, documents):
             continue
+        if doc[label[0].i:label[-1].i + 1].text.lower() in lexicon.editorial_labels():
+            continue  # "Correction: ...": the newsroom's note
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content_start = colon.idx + 1
