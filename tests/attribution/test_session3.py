@@ -272,3 +272,14 @@ def test_next_sentence_with_words_of_its_own_is_no_speaker(attributions_of):
 def test_description_is_the_person_just_named(extract, text, name):
     (att,) = extract(text).attributions
     assert att.source.name == name
+
+
+@pytest.mark.parametrize("text,mention,via", [
+    ('Ann Lee, speaking to Reuters on Monday, said the plant would close.', "Ann Lee", ["Reuters"]),
+    ('Tom Baker, speaking to www.example.com, added: "I was pleased."', "Tom Baker", ["www.example.com"]),
+    ('Ann Lee, speaking on condition of anonymity, said the plant would close.', "Ann Lee", []),
+])
+def test_participle_aside_leaves_the_source_and_names_the_relay(attributions_of, text, mention, via):
+    (att,) = attributions_of(text)
+    assert att.source.span.text == mention
+    assert [v.name for v in att.via] == via

@@ -21,7 +21,7 @@ from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .asides import cue_in_next_sentence, split_dashed_asides
 from .quotes import Quote, find_quotes, nested_quotes, paragraphs
-from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+from .reported import (Candidate, according_candidates, label_candidates, participle_relay, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
 
@@ -705,6 +705,9 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
     for cand in cands:
         verb = doc[cand.head]
         _add_told_outlet(doc, cand, verb)
+        aside = participle_relay(verb)  # "X, speaking to Reuters, said"
+        if aside is not None and aside not in cand.via:
+            cand.via.append(aside)
         for child in verb.children:
             if child.dep_ not in ("advcl", "prep", "acl", "advmod"):
                 continue

@@ -188,7 +188,42 @@ def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
         return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
     if head is not subj:  # "rules that promise ...": the noun, without its clause
         return head.left_edge.i, head.i + 1
-    return noun_phrase(subj)
+    start, end = noun_phrase(subj)
+    aside = _participle_aside(subj)
+    return (start, aside.left_edge.i - 1) if aside is not None and aside.left_edge.i - 1 > start else (start, end)
+
+
+def _participle_aside(noun: "Token") -> "Token | None":
+    """", speaking to Reuters," after a name: a participle clause set off by a comma, which
+    describes the speaker and is no part of its name."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.i > noun.i and c.left_edge.i > 0 \
+                and noun.doc[c.left_edge.i - 1].text == ",":
+            return c
+    return None
+
+
+def participle_relay(verb: "Token") -> tuple[int, int] | None:
+    """"X, speaking to Reuters, said": the outlet (a listed one, or a web address) that the
+    subject's participle aside names; it relays the words."""
+    subj = subject(verb)
+    aside = _participle_aside(subj) if subj is not None else None
+    if aside is None and subj is not None:  # parsed as the verb's own clause, between the two
+        aside = next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                      and subj.i < c.i < verb.i), None)
+    if aside is None:
+        return None
+    for prep in aside.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                rng = noun_phrase(obj)
+                phrase = verb.doc[rng[0]:rng[1]].text
+                if lexicon.is_outlet(phrase) or lexicon.described_outlet(phrase) or "www." in phrase \
+                        or phrase.lower().endswith((".com", ".org", ".net")):
+                    return rng
+    return None
 
 
 def _document_in(verb: "Token") -> "Token | None":
