@@ -283,3 +283,12 @@ def test_participle_aside_leaves_the_source_and_names_the_relay(attributions_of,
     (att,) = attributions_of(text)
     assert att.source.span.text == mention
     assert [v.name for v in att.via] == via
+
+
+def test_programme_told_is_a_relay_not_words(attributions_of):
+    (att,) = attributions_of("The senator told ABC's \"Morning Desk\" that he would run again.")
+    assert [c.text for c in att.content] == ["that he would run again"]
+    assert [v.name for v in att.via] == ["ABC"]
+    # "added the words" takes its quoted words, short as they are
+    (att,) = attributions_of("At the end of her song she added the words, ''Vote Lee.''")
+    assert att.content[-1].text == "''Vote Lee.''"

@@ -211,6 +211,8 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
         if _title_like(text, q) or _inside_subject(doc, verb, q):
             continue
         if verb.i in by_head:
+            if _minor_quote(text, q) and _in_object(doc, verb, q):
+                continue  # a programme told something ('told ABC's "Good Morning America" that')
             if q.end <= verb.idx and _title_in_running_text(text, q):
                 continue  # a title before a cue that has words of its own ("the anthem ''A Change Is Gonna Come,'' she added")
             by_head[verb.i].content = _merge(by_head[verb.i].content + [(q.start, q.end)])
@@ -317,6 +319,19 @@ def _minor_quote(text: str, q: Quote) -> bool:
     words = [w for w in words if w]
     return 0 < len(words) <= 5 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def _in_object(doc: "Doc", verb: "Token", q: Quote) -> bool:
+    """The quote lies in the object of a cue verb whose object is the one addressed ("told")."""
+    cue = cue_verb(verb)
+    if cue is None or "addressee" not in cue.complements:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if a <= q.inner_start and q.inner_end <= b + 1:
+                return True
+    return False
 
 
 def _title_in_running_text(text: str, q: Quote) -> bool:
@@ -730,6 +745,10 @@ def _add_told_outlet(doc: "Doc", cand: Candidate, verb: "Token") -> None:
             start, end = noun_phrase(child)
             phrase = doc[start:end].text
             outlet = lexicon.is_outlet(phrase) or lexicon.described_outlet(phrase) is not None
+            owner = next((p for p in child.children if p.dep_ == "poss"), None)
+            if not outlet and owner is not None and lexicon.is_outlet(owner.text):
+                start, end = owner.i, owner.i + 1  # "told ABC's "Good Morning America"": ABC's programme
+                outlet = True
             if outlet and (start, end) not in cand.via:
                 cand.via.append((start, end))
 
