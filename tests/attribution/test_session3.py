@@ -292,3 +292,13 @@ def test_programme_told_is_a_relay_not_words(attributions_of):
     # "added the words" takes its quoted words, short as they are
     (att,) = attributions_of("At the end of her song she added the words, ''Vote Lee.''")
     assert att.content[-1].text == "''Vote Lee.''"
+
+
+def test_role_description_is_the_subject_just_named(extract):
+    text = 'Tom Baker attacked the judge on Wednesday. "Her mind is shot," the presumptive nominee wrote.'
+    att = [a for a in extract(text).attributions if a.cue.text == "wrote"][0]
+    assert att.source.name == "Tom Baker" and att.source.span.text == "the presumptive nominee"
+    # a person titled with the role noun is meant, not the last subject
+    text = "Senator Ann Lee spoke first. Tom Baker replied. The senator said the bill was dead."
+    att = [a for a in extract(text).attributions if a.cue.text == "said"][0]
+    assert att.source.name == "Ann Lee"

@@ -261,7 +261,15 @@ class SpeakerResolver:
         person = self._only_person_in_previous_sentence(head)
         if person is not None:
             return Resolved(Source(name=person.name, span=span, entity=person.id or None), "person")
+        recent = self._recent_person(head) if self._untitled_subject_before(head) else None
+        if recent is not None:  # "Trump ... . The presumptive nominee wrote": the subject just named
+            return Resolved(Source(name=recent.name, span=span, entity=recent.key), "person")
         return None
+
+    def _untitled_subject_before(self, head: "Token") -> bool:
+        """No person of the article bears a title with this role noun (else that one is meant)."""
+        word = head.lower_
+        return not any(word in " ".join(e.roles).lower().split() for e in self.entities if e.type == "PERSON")
 
     def _recent_person(self, head: "Token") -> Candidate | None:
         """The person entity last mentioned before ``head``, in its sentence or the one before
