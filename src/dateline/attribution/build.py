@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
-from .asides import cue_in_next_sentence, split_dashed_asides
 from .quotes import Quote, find_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, participle_relay, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
+from .asides import cue_in_next_sentence, split_dashed_asides
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
