@@ -841,7 +841,7 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
     if not any(t.lower_ in names for t in prev):
         return None, None, None
     for tx in _dated(timexes, prev.start_char, prev.end_char):
-        if _at_speech_event(doc, tx):
+        if _at_speech_event(doc, tx) and _speaker_is_subject(doc, tx, names):
             return _said_value(tx)
     return None, None, None
 
@@ -898,6 +898,14 @@ def _speech_verb(tok: "Token") -> bool:
     if any(c.dep_ == "prt" for c in tok.children):
         return False
     return cue is not None and cue.cls in ("speech", "report")
+
+
+def _speaker_is_subject(doc: "Doc", tx: Timex, names: set[str]) -> bool:
+    """The dated verb's subject, if it has one, names the speaker: in "Roe said X, who had
+    denied any role in the July 2005 killing" the denial is X's, not Roe's."""
+    gov = _governor(doc, tx)
+    subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
+    return not subjects or any(t.lower_ in names for c in subjects for t in c.subtree)
 
 
 def _at_speech_event(doc: "Doc", tx: Timex) -> bool:
