@@ -21,3 +21,17 @@ def attributions_of(nlp):
         return extract_attributions(nlp(text), text)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def by_cue():
+    """A function: (record, "said" or "said#1") -> the attribution with that cue text (the
+    n-th one after "#"), failing with the cues found when there is none."""
+
+    def pick(record, cue: str):
+        word, _, n = cue.partition("#")
+        found = [a for a in record.attributions if a.cue is not None and a.cue.text == word]
+        assert len(found) > int(n or 0), [(a.cue.text if a.cue else None) for a in record.attributions]
+        return found[int(n or 0)]
+
+    return pick

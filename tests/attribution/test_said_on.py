@@ -36,12 +36,9 @@ ROWS = [
 
 
 @pytest.mark.parametrize("text,cue,value,interval", ROWS)
-def test_said_on(text, cue, value, interval):
+def test_said_on(text, cue, value, interval, by_cue):
     record = extract(text, published=PUB)
-    word, _, n = cue.partition("#")
-    found = [a for a in record.attributions if a.cue is not None and a.cue.text == word]
-    assert len(found) > int(n or 0), [(a.cue.text if a.cue else None) for a in record.attributions]
-    att = found[int(n or 0)]
+    att = by_cue(record, cue)
     assert att.said_on == value
     if value is None:
         assert att.said_on_via is None and att.said_on_interval is None

@@ -46,12 +46,9 @@ ROWS = [
 
 
 @pytest.mark.parametrize("text,cue,value,basis", ROWS)
-def test_inferred_said_on(text, cue, value, basis):
+def test_inferred_said_on(text, cue, value, basis, by_cue):
     record = extract(text, published=PUB)
-    word, _, n = cue.partition("#")
-    found = [a for a in record.attributions if a.cue is not None and a.cue.text == word]
-    assert len(found) > int(n or 0), [(a.cue.text if a.cue else None) for a in record.attributions]
-    att = found[int(n or 0)]
+    att = by_cue(record, cue)
     assert (att.said_on, att.said_on_basis) == (value, basis)
     if value is not None:
         timex = next(t for t in record.timexes if t.id == att.said_on_via)
