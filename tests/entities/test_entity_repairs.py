@@ -87,6 +87,24 @@ CASES = [
      {"Elizabeth Warren": ("PERSON", {"The senator"})}, set()),
     ("Kampala High Court Justice Opio Aweri acquitted the doctor on Monday. The judge said the evidence was weak.",
      {"Opio Aweri": ("PERSON", {"The judge"})}, set()),
+    # second held-out QA (qa2): a nickname in quotes does not cut a name in two
+    ("The court refused to spare former boxer Marcus \"Iron\" Delaney on Friday.",
+     {'Marcus "Iron" Delaney': ("PERSON", set())}, set()),
+    ("The court refused to spare ex-gang leader Darnell \"Smokey\" Watkins, and Watkins will appeal.",
+     {'Darnell "Smokey" Watkins': ("PERSON", {"Watkins"})}, {"Darnell", "Watkins"}),
+    # a department's secretary is one title, not an ORG "Energy" and a person
+    ("Energy Secretary Paula Orwell resigned on Tuesday, and Orwell thanked her staff.",
+     {"Paula Orwell": ("PERSON", {"Energy Secretary Paula Orwell"})}, {"Energy"}),
+    # a noun after the name types it ("X neighborhood" a place, "X newspaper chain" a company),
+    # and that one cue outweighs spaCy's guesses at the other mentions
+    ("A fire broke out in the quiet Dunmore neighborhood on Sunday. Residents of Dunmore fled, and police in Dunmore "
+     "closed the roads.", {"Dunmore": ("GPE", {"Dunmore"})}, set()),
+    ("The Times and the Morgan newspaper chain filed a motion on Monday.", {"Morgan": ("ORG", {"Morgan"})}, set()),
+    # words run into the front of an organization's name are cut
+    ("The notice, posted on the Website of the Lakeside Courier on Friday, named three suspects.",
+     {"Lakeside Courier": ("ORG", {"Lakeside Courier"})}, {"Website of the Lakeside Courier"}),
+    ("It ran in the two weekly publications - Harbor Times and Valley Times - on Monday.",
+     {"Harbor Times": ("ORG", {"Harbor Times"})}, {"publications - Harbor Times"}),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]
