@@ -1,6 +1,7 @@
 """TempEval-3 Task A on te3-train: dateline and HeidelTime scored and timed in the same run.
 
     python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json] [--errors TSV]
+                             [--subset timebank|aquaint|even|odd]
 
 Both systems get only the plain TEXT and the gold DCT's day of each .tml file (gold tags
 are stripped); their TIMEX3 are scored with dateline.evaluation.tempeval (strict and
@@ -364,15 +365,28 @@ def write_errors(path: Path, run: SystemRun, docs: Sequence[TimemlDocument]) -> 
 
 # ---------------------------------------------------------------- main
 
-def load_documents(data: Path, limit: int | None) -> list[TimemlDocument]:
-    """The corpus documents (bad files reported on stderr and skipped)."""
+def load_documents(data: Path, limit: int | None, subset: str | None = None) -> list[TimemlDocument]:
+    """The corpus documents (bad files reported on stderr and skipped), optionally one subset."""
     docs = []
     for item in read_corpus(data):
         if isinstance(item, InputError):
             print(f"tempeval: {item}", file=sys.stderr)
             continue
         docs.append(item)
+    docs = select_subset(docs, subset)
     return docs[:limit] if limit else docs
+
+
+def select_subset(docs: list[TimemlDocument], subset: str | None) -> list[TimemlDocument]:
+    """One half of the corpus, to check that a rule found on one half holds on the other:
+    'timebank' / 'aquaint' by the folder a file is in, 'even' / 'odd' by its position in
+    path order (0, 2, 4... / 1, 3, 5...)."""
+    if subset in ("even", "odd"):
+        return docs[0 if subset == "even" else 1::2]
+    if subset in ("timebank", "aquaint"):
+        folder = "TimeBank" if subset == "timebank" else "AQUAINT"
+        return [d for d in docs if folder in Path(d.path or "").parts]
+    return docs
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -388,6 +402,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--repeat", type=int, default=3,
                    help="time dateline's tagging this many times, keep each document's fastest (default 3)")
     p.add_argument("--errors", type=Path, metavar="TSV", help="write dateline's errors here (for analysis)")
+    p.add_argument("--subset", choices=("timebank", "aquaint", "even", "odd"),
+                   help="score one half of the corpus (by folder, or every other document in path order)")
     return p.parse_args(argv)
 
 
@@ -396,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.data.exists():
         print(f"tempeval: data not found: {args.data}", file=sys.stderr)
         return 2
-    docs = load_documents(args.data, args.limit)
+    docs = load_documents(args.data, args.limit, args.subset)
     tokens = [count_tokens(d.text) for d in docs]
     runs: dict[str, SystemRun] = {}
     if args.only in (None, "dateline"):

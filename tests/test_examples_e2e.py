@@ -41,8 +41,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: the object of 'through' ('eastern Calder County') is not a location participant",
     '104_tornado:event:1':
         "events/participants: 'near the town of Wexley' is not a location participant",
-    '105_year_boundary:event:2':
-        "events/anchoring: 'burned ... before December 29' gets no lower bound from the fire of December 28 it belongs to",
     '106_source_chain:event:1':
         "events/participants: 'a contract with Daesan Heavy Industries' is not collected as a participant",
     '106_source_chain:event:3':

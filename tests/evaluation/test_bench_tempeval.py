@@ -51,3 +51,15 @@ def test_count_tokens(bench, text, count):
                                              (1, 3, {0})])
 def test_speed_sample(bench, n, size, expected):
     assert bench.speed_sample(n, size) == expected
+
+
+def test_select_subset_halves(bench):
+    from types import SimpleNamespace
+
+    docs = [SimpleNamespace(path=f"/data/te3-train/{folder}/d{i}.tml")
+            for i, folder in enumerate(["AQUAINT", "TimeBank", "TimeBank", "AQUAINT", "TimeBank"])]
+    assert bench.select_subset(docs, None) == docs
+    assert bench.select_subset(docs, "even") == [docs[0], docs[2], docs[4]]
+    assert bench.select_subset(docs, "odd") == [docs[1], docs[3]]
+    assert bench.select_subset(docs, "timebank") == [docs[1], docs[2], docs[4]]
+    assert bench.select_subset(docs, "aquaint") == [docs[0], docs[3]]

@@ -33,7 +33,7 @@ def test_time_expression_signals(sentence, phrase, value, interval, expected):
 
 @pytest.mark.parametrize("text, duration, unit_value, dated, dated_day, relative, expected", [
     # the later event is dated, the earlier one is found backwards (+-3 days for weeks)
-    ("The invasion began in the north. The summit took place two weeks after the invasion on May 20.",
+    ("The invasion began in the north. On May 20, the summit took place two weeks after the invasion.",
      "two weeks", "P2W", "summit", "2023-05-20", "invasion", ("2023-05-03", "2023-05-09")),
     # the earlier event is dated, the later one falls in the calendar month one month later
     ("The leaders held a meeting on March 7. One month after the meeting, a vote was held.",
@@ -77,8 +77,8 @@ def test_coreferent_mentions_share_the_date():
 
 
 def test_tense_bounds_against_publication():
-    text = "The factory closed. The company owns three plants."
-    events = run(text, PUB)
+    text = "The firm was founded in 1990. The factory closed. The company owns three plants."
+    events = run(text, PUB, [timex(text, "1990", "1990", interval=("1990-01-01", "1990-12-31"))])
     assert by_trigger(events, "closed").when.interval == (None, PUB)
     assert by_trigger(events, "closed").when.to_dict()["interval"] == [None, PUB]  # open end: null, as in timexes
     assert by_trigger(events, "closed").when.how == "tense"
@@ -181,11 +181,12 @@ def test_when_relative_clause_takes_the_time_of_its_head(text, phrase, value, in
 
 # A comparison's baseline and a forecast's scope do not date the event; a measure's period does.
 @pytest.mark.parametrize("text, phrase, value, interval, trigger, expected", [
+    # (not the baseline's or the scope's days: the lede's guess, the last days before publication)
     ("Profit climbed 18% from a year earlier.", "a year earlier", "2022-Q3", ("2022-07-01", "2022-09-30"),
-     "climbed", (None, PUB)),
+     "climbed", ("2023-08-07", PUB)),
     ("The company raised its forecast for the full year.", "the full year", "2023", ("2023-01-01", "2023-12-31"),
-     "raised", (None, PUB)),
-    ("Prices fell 5% compared with May.", "May", "2023-05", ("2023-05-01", "2023-05-31"), "fell", (None, PUB)),
+     "raised", ("2023-08-07", PUB)),
+    ("Prices fell 5% compared with May.", "May", "2023-05", ("2023-05-01", "2023-05-31"), "fell", ("2023-08-07", PUB)),
     ("Third-quarter profit climbed 18%.", "Third-quarter", "2023-Q2", ("2023-04-01", "2023-06-30"),
      "climbed", ("2023-04-01", "2023-06-30")),
     ("Revenue for the quarter fell 5%.", "the quarter", "2023-Q2", ("2023-04-01", "2023-06-30"),
@@ -218,7 +219,8 @@ def test_now_does_not_override_the_report_date():
 @pytest.mark.parametrize("text, phrase, value, interval, trigger, expected", [
     ("For 1988, the company earned $1.7 billion.", "1988", "1988", ("1988-01-01", "1988-12-31"),
      "earned", ("1988-01-01", "1988-12-31")),
-    ("The firm scheduled a news conference for Friday.", "Friday", "2023-08-11", None, "scheduled", (None, PUB)),
+    # (a past tense told first, with no time of its own, is the lede's news: the last days)
+    ("The firm scheduled a news conference for Friday.", "Friday", "2023-08-11", None, "scheduled", ("2023-08-07", PUB)),
     # passive: the subject is the scheduled event, and the time is its own
     ("A second round is scheduled for Friday.", "Friday", "2023-08-11", ("2023-08-11", "2023-08-11"),
      "scheduled", ("2023-08-11", "2023-08-11")),
@@ -338,3 +340,64 @@ def test_absolute_phrase_with_a_number_is_not_a_reduced_relative():
     events = run(text, PUB, [timex(text, "Saturday", "2023-08-05")])
     assert "reduced_relative" not in (by_trigger(events, "left").when.note or "")
     assert "reduced_relative" not in (by_trigger(events, "found").when.note or "")
+
+
+@pytest.mark.parametrize("text, trigger, expected, how", [
+    # the lede: a simple past or a present perfect told before any time is the news of the last days
+    ("The airline has cancelled all flights to the island.", "cancelled", ("2023-08-07", PUB), "publication"),
+    ("Voters rejected the new constitution. Turnout was low.", "rejected", ("2023-08-07", PUB), "publication"),
+    # not a past perfect (what is reported gets no guess of its own: "destroyed" is before "said")
+    ("The airline had cancelled all flights.", "cancelled", (None, PUB), "tense"),
+    ("Officials said the storm destroyed the harbor.", "said", ("2023-08-07", PUB), "publication"),
+])
+def test_the_lede_is_around_publication(text, trigger, expected, how):
+    event = by_trigger(run(text, PUB), trigger)
+    assert event.when.interval == expected and event.when.how == how
+
+
+def test_after_a_dated_sentence_there_is_no_lede():
+    text = "The mill opened in 1921. It closed its doors."
+    events = run(text, PUB, [timex(text, "1921", "1921", interval=("1921-01-01", "1921-12-31"))])
+    assert by_trigger(events, "closed").when.interval == (None, PUB)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # future content of a report comes after the report; present content holds when it is said
+    ("The insurer said on Tuesday that it will raise premiums.", "raise", ("2023-08-08", None)),
+    ("The insurer said on Tuesday that it expects more claims.", "expects", ("2023-08-08", "2023-08-08")),
+    # a report in the present perfect: its present-tense content holds at publication
+    ("The mayor has stated that he owns two cars.", "owns", (PUB, PUB)),
+])
+def test_reported_future_and_present(text, trigger, expected):
+    timexes = [timex(text, "Tuesday", "2023-08-08")] if "Tuesday" in text else []
+    assert by_trigger(run(text, PUB, timexes), trigger).when.interval == expected
+
+
+def test_nominalization_renames_the_verb_and_dates_a_clause_after_a_ccomp():
+    text = "The union endorsed the mayor on Friday. The endorsement comes three days after the mayor told reporters he was not ready."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04"), timex(text, "three days", "P3D", "DURATION", id="T2")])
+    assert by_trigger(events, "endorsement").when.interval == ("2023-08-04", "2023-08-04")
+    assert by_trigger(events, "told").when.interval == ("2023-08-01", "2023-08-01")
+
+
+def test_a_participle_with_its_own_time_does_not_date_the_main_verb():
+    text = "The senator backed the bill in early June, telling reporters in May that she was undecided."
+    events = run(text, PUB, [timex(text, "early June", "2023-06", interval=("2023-06-01", "2023-06-30")),
+                             timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"), id="T2")])
+    assert by_trigger(events, "backed").when.interval == ("2023-06-01", "2023-06-30")
+    assert by_trigger(events, "telling").when.interval == ("2023-05-01", "2023-05-31")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Voters went to the polls ahead of Tuesday's primary.", "primary"),
+    ("He was injured during a cup match in October.", "match"),
+    ("The interview set off a panic.", "panic"),
+])
+def test_contest_nouns_are_events(text, trigger):
+    assert trigger in [e.trigger.text for e in run(text, PUB)]
+
+
+def test_an_event_subject_happens_while_its_verb_does():
+    text = "In May, the candidate's rallies drew large crowds."
+    events = run(text, PUB, [timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"))])
+    assert by_trigger(events, "rallies").when.interval == ("2023-05-01", "2023-05-31")

@@ -98,3 +98,18 @@ def test_weak_tense_bound_yields_to_a_timex():
     propagate(anchors, [Edge("T1", "V1", "EQUAL")], {"T1"}, PUB, weak={"V1": (None, PUB), "V2": (None, PUB)})
     assert anchors["V1"].interval == (D("2024-01-01"), D("2024-01-01"))
     assert anchors["V2"].interval == (None, PUB) and anchors["V2"].how == "tense"
+
+
+def test_a_soft_guess_narrows_a_wide_bound_from_another_event_only():
+    # V2 (a report) comes after V1 (what it reports, in 2005) and before publication: a wide
+    # range from an event; the soft narrative edge from V3 (dated 2023-08-07) narrows it
+    anchors = {"T1": Anchor((D("2005-07-01"), D("2005-07-31")), "timex", "T1"), "T2": _timex("2023-08-07")}
+    edges = [Edge("T1", "V1", "EQUAL"), Edge("V1", "V2", "AFTER"), Edge("T2", "V3", "EQUAL"),
+             Edge("V3", "V2", "EQUAL", hard=False)]
+    propagate(anchors, edges, {"T1", "T2"}, PUB, {"V2": (None, PUB)})
+    assert anchors["V2"].interval == (D("2023-08-07"), D("2023-08-07"))
+    # a range a time expression gives ("since 2004") is evidence and stays
+    anchors = {"T1": Anchor((D("2004-01-01"), D("2004-12-31")), "timex", "T1"), "T2": _timex("2023-08-07")}
+    edges = [Edge("T1", "V1", "SINCE"), Edge("T2", "V3", "EQUAL"), Edge("V3", "V1", "EQUAL", hard=False)]
+    propagate(anchors, edges, {"T1", "T2"}, PUB)
+    assert anchors["V1"].interval == (D("2004-01-01"), PUB)

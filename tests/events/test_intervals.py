@@ -54,7 +54,8 @@ def test_iso_round_trip_with_open_ends():
 def test_intersect_and_months():
     assert intersect((D("2022-01-01"), None), (None, D("2021-12-31"))) is None
     assert add_months(D("2022-01-31"), 1) == D("2022-02-28")
-    assert duration_offset("P2W") == (2.0, "W") and duration_offset("PT3H") is None
+    assert duration_offset("P2W") == (2.0, "W") and duration_offset("PT3H") == (3.0, "H")
+    assert duration_offset("PT30M") == (0.5, "H") and duration_offset("P2WT3H") is None
 
 
 @pytest.mark.parametrize("interval, years, sign, expected", [

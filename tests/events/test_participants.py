@@ -78,3 +78,41 @@ def test_appositive_name_is_the_participants_entity():
 def test_relative_which_or_that_is_not_a_participant_itself():
     events = run("The plan that failed was costly.")
     assert all(p.span.text.lower() not in ("that", "which", "who") for e in events for p in e.participants)
+
+
+@pytest.mark.parametrize("sentence, trigger, role, text", [
+    # non-finite clauses take the subject of the verb they hang on
+    ("The governor returned to the podium to announce a curfew.", "announce", "agent", "The governor"),
+    ("The senator ended the hearing by thanking the witnesses.", "thanking", "agent", "The senator"),
+    ("The union rejected the offer, saying it was too low.", "saying", "agent", "The union"),
+    # a recipient after "to" is the phrase, not the preposition
+    ("The mayor gave a speech to the graduates.", "speech", "recipient", "the graduates"),
+    # who an event object is about takes part in the verb ("the re-election of X and Y")
+    ("The party backed the re-election of Mayor Dana Ortiz and Councilman Eli Park.", "backed", "other",
+     "Mayor Dana Ortiz"),
+    ("The party backed the re-election of Mayor Dana Ortiz and Councilman Eli Park.", "backed", "other",
+     "Councilman Eli Park"),
+    ("The regulator approved the acquisition of Brightline.", "approved", "other", "Brightline"),
+    # "called for X to resign": X is who the call is about
+    ("The council called for Chief Ana Ruiz to resign.", "called", "other", "Chief Ana Ruiz"),
+])
+def test_inherited_subjects_and_event_objects(sentence, trigger, role, text):
+    event = by_trigger(run(sentence), trigger)
+    assert (role, text) in [(p.role, p.span.text) for p in event.participants]
+
+
+def test_possessive_pronoun_is_the_agent_of_a_nominal_event():
+    text = "Mayor Tom Hale spoke on Monday. His resignation surprised the council."
+    events = run(text, entities=[entity(text, "Tom Hale", "PERSON", "E1")])
+    agents = [(p.span.text, p.entity) for p in by_trigger(events, "resignation").participants if p.role == "agent"]
+    assert ("His", "E1") in agents
+
+
+def test_a_name_read_as_a_verb_is_no_event():
+    text = "Trump on Friday endorsed the plan."
+    assert "Trump" not in [e.trigger.text for e in run(text)]
+
+
+def test_a_time_in_the_possessive_is_no_agent():
+    event = by_trigger(run("Turnout in last week's primary was low."), "primary")
+    assert "last week" not in [p.span.text for p in event.participants]

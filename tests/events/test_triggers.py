@@ -51,3 +51,17 @@ def test_light_verb_event_has_one_mention_and_the_verbs_place():
     meeting = next(e for e in events if e.trigger.text == "meeting")
     assert meeting.rule == "light_verb"
     assert any(p.role == "location" and p.span.text == "Geneva" for p in meeting.participants)
+
+
+@pytest.mark.parametrize("sentence, word, is_event", [
+    # a listed plural names an amount, a business or an accusation; the singular stays an event
+    ("Sales rose 5% in the quarter.", "Sales", False),
+    ("The sale of the unit closed in May.", "sale", True),
+    ("The bank closed its European operations.", "operations", False),
+    ("He faces charges of fraud.", "charges", False),
+    # adjectives TimeML rarely annotates are no STATE events
+    ("The talks are likely to fail.", "likely", False),
+    ("The company is bankrupt.", "bankrupt", True),
+])
+def test_listed_plurals_and_rare_state_adjectives(sentence, word, is_event):
+    assert (word in [e.trigger.text for e in run(sentence)]) == is_event

@@ -80,19 +80,30 @@ def test_game_period_example(sentence, period):
     assert not hits, hits
 
 
-def _report_examples():
+def _report_examples(kind: str = "report"):
     from dateline.time.lexicon import DATA
 
     rows = []
+    prefix = f"# {kind} example:"
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("# report example:"):
-            rows.append(tuple(line[len("# report example:"):].strip().split("\t")))
+        if line.startswith(prefix):
+            rows.append(tuple(line[len(prefix):].strip().split("\t")))
     return rows
 
 
 @pytest.mark.parametrize("sentence,expression,published,value", _report_examples())
 def test_report_example(sentence, expression, published, value):
     """A weekday under a present-simple non-reporting verb is the coming one; under 'says', the past one."""
+    from dateline.nlp import load
+
+    doc = load()(sentence)
+    found = {(t.text, t.value) for t in tag(sentence, published, doc)}
+    assert (expression, value) in found, found
+
+
+@pytest.mark.parametrize("sentence,expression,published,value", _report_examples("parsed"))
+def test_parsed_example(sentence, expression, published, value):
+    """Tense read from the parse: reduced passive clauses are past, present-perfect ones not ahead."""
     from dateline.nlp import load
 
     doc = load()(sentence)

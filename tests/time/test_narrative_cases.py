@@ -104,6 +104,45 @@ STORIES = (
         "The dam was finished in 1936. On June 4, it flooded the valley for the first time.",
         (("1936", "DATE", "1936"), ("June 4", "DATE", "1936-06-04")),
     ),
+    Story(
+        # earnings reports: the comparisons are the same period a year before the period reported
+        "latest_quarter_is_the_reported_period", "2023-10-26",
+        "The company opened a plant in April. Sales at its machinery unit rose 8% in the latest quarter, "
+        "and profit climbed to $40 million from $31 million a year earlier.",
+        (("April", "DATE", "2023-04"), ("the latest quarter", "DATE", "2023-Q3"),
+         ("a year earlier", "DATE", "2022-Q3")),
+    ),
+    Story(
+        "nine_months_compare_with_the_year_before", "2023-10-26",
+        "The brewer's third-quarter profit rose 5% from a year ago. For the nine months, it earned "
+        "$80 million, compared with $72 million a year earlier.",
+        (("third-quarter", "DATE", "2023-Q3"), ("a year ago", "DATE", "2022-Q3"),
+         ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2022")),
+    ),
+    Story(
+        "quarter_ended_names_its_calendar_quarter", "2023-09-14",
+        "The retailer earned $12 million in the quarter ended July 31, up from $9 million a year ago.",
+        (("the quarter", "DATE", "2023-Q2"), ("July 31", "DATE", "2023-07-31"), ("a year ago", "DATE", "2022-Q2")),
+    ),
+    Story(
+        "quarter_ended_keeps_a_fiscal_quarter", "2023-10-26",
+        "The chipmaker's fiscal first quarter was its best. In the quarter ended Sept. 30, revenue rose 30%.",
+        (("fiscal first quarter", "DATE", "2023-Q1"), ("the quarter", "DATE", "2023-Q1"),
+         ("Sept. 30", "DATE", "2023-09-30")),
+    ),
+    Story(
+        "last_year_in_a_quarterly_comparison", "2023-10-26",
+        "The insurer's third-quarter net income rose 9%. Its life unit earned $50 million, compared with "
+        "$44 million last year. In 2022, it sold its car insurance arm.",
+        (("third-quarter", "DATE", "2023-Q3"), ("last year", "DATE", "2022-Q3"), ("2022", "DATE", "2022")),
+    ),
+    Story(
+        "a_quarter_told_in_passing_is_not_the_reported_one", "2023-10-26",
+        "The paper maker's third-quarter profit rose 12%. After a weak second quarter, sales of tissue "
+        "recovered. In the year-earlier period, the company took a $9 million charge.",
+        (("third-quarter", "DATE", "2023-Q3"), ("second quarter", "DATE", "2023-Q2"),
+         ("the year-earlier period", "DATE", "2022-Q3")),
+    ),
 )
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
 from ..types import Attribution, Timex, When
-from .graph import Anchor, Edge, propagate
+from .graph import PUBLICATION, Anchor, Edge, propagate
 from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, parse_day, to_iso,
                         value_interval)
 from .lexicon import Lexicon, lexicon
@@ -139,12 +139,38 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
             kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
         node = struct.event_at(target, climb=2) if target.i != root.i else None
+        if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
+            node = noun  # "hit the day after the election on Nov. 5": the election's date
         source = unions.get(timex.id, timex.id)
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _signal_object_before(struct: Structure, prep: "Token", lex: Lexicon) -> EventNode | None:
+    """The event noun ending right before a date phrase when it is the object of a temporal
+    signal ("after the invasion of Ukraine| on Feb. 24"): the parser often hangs the date on
+    the verb, but in news the date next to the other event names that event's day."""
+    if prep.i == 0 or prep.lower_ not in ("on", "in"):
+        return None
+    token = struct.doc[prep.i - 1]
+    for _ in range(4):
+        node = struct.by_token.get(token.i)
+        if (node is not None and node.mention.pos == "noun" and token.dep_ == "pobj"
+                and (_signal(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL") or _within_of(token.head))
+                and max(t.i for t in token.subtree) == prep.i - 1):
+            return node
+        if token.dep_ not in ("pobj", "prep", "compound") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _within_of(prep: "Token") -> bool:
+    """Whether ``prep`` is the "of" of "within two weeks of"."""
+    return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "within"
 
 
 def _event_time_roots(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list["Token"]:
@@ -166,7 +192,8 @@ def _is_span_duration(root: "Token") -> bool:
 
 
 def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
-    """Edges between events linked by a temporal signal, with durations as shifts."""
+    """Edges between events linked by a temporal signal, with durations as shifts and
+    vague offsets ("days after", "shortly before", "the day after") as windows."""
     doc = struct.doc
     durations = {t.end: t for t in timexes if t.type == "DURATION" and duration_offset(t.value)}
     edges: list[Edge] = []
@@ -175,18 +202,82 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         if relation not in ("AFTER", "BEFORE", "SINCE", "UNTIL") or token.dep_ not in ("prep", "mark", "advmod"):
             continue
         other = _signal_object(token, struct)
-        governed = struct.event_at(token.head if token.dep_ != "mark" else token.head.head, climb=1)
+        governed = _signal_governor(token, struct, lex)
         if token.dep_ == "mark":
             other = struct.by_token.get(token.head.i)
+            if governed is None:  # "comes three days after X told ...", the clause hung on a ccomp
+                governed = _clause_event_above(struct, token.head.head)
         if other is None or governed is None or other.id == governed.id:
             continue
+        sign = 1 if relation == "AFTER" else -1
         duration = _preceding_duration(doc, token, durations)
+        vague = _offset_word(doc[token.i - 1], lex) if token.i > 0 and duration is None else None
         if duration is not None and relation in ("AFTER", "BEFORE"):
             amount, unit = duration_offset(duration.value)  # type: ignore[misc]
             edges.append(Edge(other.id, governed.id, "SHIFT", rule=f"{duration.text} {token.lower_}",
-                              amount=amount, unit=unit, sign=1 if relation == "AFTER" else -1))
+                              amount=amount, unit=unit, sign=sign))
+        elif vague is not None and relation in ("AFTER", "BEFORE"):
+            kind, (amount, unit) = vague
+            edges.append(Edge(other.id, governed.id, kind, rule=f"{doc[token.i - 1].lower_} {token.lower_}",
+                              amount=amount, unit=unit, sign=sign))
         else:
             edges.append(Edge(other.id, governed.id, relation, rule=f"signal {token.lower_}"))
+    return edges + within_edges(struct, durations, lex)
+
+
+def _clause_event_above(struct: Structure, token: "Token") -> EventNode | None:
+    """The nearest event at or above ``token`` through clausal complements (two steps at most)."""
+    for _ in range(3):
+        node = struct.by_token.get(token.i)
+        if node is not None:
+            return node
+        if token.dep_ not in ("ccomp", "advcl", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _signal_governor(signal: "Token", struct: Structure, lex: Lexicon) -> EventNode | None:
+    """The event a signal's phrase modifies; through a vague span it names ("in the days
+    before the vote", "within days of the attack") up to the event the span dates."""
+    head = signal.head if signal.dep_ != "mark" else signal.head.head
+    governed = struct.event_at(head, climb=1)
+    if governed is None and head.lower_ in lex.offset_words and head.dep_ == "pobj":
+        governed = struct.event_at(head.head.head)
+    return governed
+
+
+def _offset_word(word: "Token", lex: Lexicon) -> tuple[str, tuple[float, str]] | None:
+    """(SHIFT | WITHIN, (amount, unit)) for a vague offset word ("days", "shortly", "the day")."""
+    entry = lex.offset_words.get(word.lower_)
+    if entry is None or (entry[0] == "SHIFT" and not any(
+            c.lower_ in ("the", "a", "that") for c in word.children if c.dep_ == "det")
+            and word.doc[word.i - 1].lower_ not in ("the", "a", "that")):
+        return None  # "the day after", not "day after day"
+    offset = duration_offset(entry[1])
+    return (entry[0], offset) if offset else None
+
+
+def within_edges(struct: Structure, durations: dict[int, Timex], lex: Lexicon) -> list[Edge]:
+    """"within two weeks of the vote", "within days of the attack": from the other event
+    up to that long after it."""
+    edges: list[Edge] = []
+    for token in struct.doc:
+        if token.lower_ != "within" or token.dep_ != "prep":
+            continue
+        span = next((c for c in token.children if c.dep_ == "pobj"), None)
+        of = next((c for c in span.children if c.dep_ == "prep" and c.lower_ in ("of", "after")), None) if span else None
+        other = next((struct.by_token.get(c.i) for c in of.children if c.dep_ == "pobj"), None) if of else None
+        governed = struct.event_at(token.head)
+        if other is None or governed is None or other.id == governed.id:
+            continue
+        duration = durations.get(span.idx + len(span.text))
+        offset = duration_offset(duration.value) if duration else None
+        if offset is None and span.lower_ in lex.offset_words:
+            offset = duration_offset(lex.offset_words[span.lower_][1])
+        if offset is not None:
+            edges.append(Edge(other.id, governed.id, "WITHIN", rule=f"within {span.lower_} {of.lower_}",
+                              amount=offset[0], unit=offset[1], sign=1))
     return edges
 
 
@@ -338,11 +429,26 @@ def coreference(struct: Structure) -> dict[str, str]:
         antecedent = first.get(m.lemma)
         if antecedent is not None and _is_definite(head) and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
             links[node.id] = antecedent.id
-        elif antecedent is None and _is_definite(head) and (verb := verbs.get(m.lemma)) is not None \
+        elif antecedent is None and _is_definite(head) and (verb := _verb_named(m.lemma, verbs)) is not None \
                 and _sentences_apart(struct, verb, node) <= _VERB_COREF_SENTENCES:
             links[node.id] = verb.id
         first.setdefault(m.lemma, node)
     return links
+
+
+_NOMINAL_ENDINGS = ("ment", "ement", "al", "ion", "ation", "ing")
+
+
+def _verb_named(noun: str, verbs: dict[str, EventNode]) -> EventNode | None:
+    """The verb a definite event noun renames: the same lemma ("struck ... the strikes") or
+    its nominalization ("endorsed ... The endorsement", "arrived ... the arrival")."""
+    if noun in verbs:
+        return verbs[noun]
+    for lemma, node in verbs.items():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        if len(stem) >= 4 and noun.startswith(stem) and noun[len(stem):] in _NOMINAL_ENDINGS:
+            return node
+    return None
 
 
 def _sentences_apart(struct: Structure, first: EventNode, second: EventNode) -> int:
@@ -359,7 +465,7 @@ def _is_definite(noun: "Token") -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
 
 
-def structure_edges(struct: Structure) -> list[Edge]:
+def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozenset()) -> list[Edge]:
     """Edges from sentence structure: framing nominal events, topics, complements, conjuncts."""
     edges: list[Edge] = []
     for node in struct.nodes:
@@ -382,15 +488,38 @@ def structure_edges(struct: Structure) -> list[Edge]:
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
             elif lexicon().light_verbs.get(gov.mention.lemma) == "time":  # "The strikes came N days after"
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="timing_verb"))
+            elif head.dep_ == "nsubj" and gov.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
+                # "In May, the rallies drew 160,000 people": what an event does, it does while on
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="event_subject", hard=False))
+        if (noun := _relative_occurrence_of(struct, head)) is not None and noun.id != node.id:
+            edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
         elif _is_dependent_clause(head) and node.modality is None:
             gov = struct.event_at(gov_token, climb=1)
             if gov is not None and gov.id != node.id:
                 # "X raised its forecast, saying ...": a reporting participle is the same act
-                hard = node.mention.cls == "REPORTING" and head.tag_ == "VBG" and head.dep_ == "advcl"
+                # (unless it has a time of its own: "endorsed X in June, ... telling reporters in May")
+                hard = (node.mention.cls == "REPORTING" and head.tag_ == "VBG" and head.dep_ == "advcl"
+                        and node.id not in own)
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
+
+
+def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | None:
+    """The event noun a relative clause of occurrence is about: "the robbery, which took
+    place on March 1" / "the vote that happened Friday" (light verbs whose subject is the
+    event, or "come", in light_verbs.txt) is the robbery's / the vote's time."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                       for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    kinds = {lexicon().light_verbs.get(lemma, "")} | {
+        lexicon().light_verbs.get(f"{lemma} {c.lemma_.lower()}", "") for c in verb.children if c.dep_ in ("dobj", "prt")}
+    if not kinds & {"subject", "both", "time"}:
+        return None
+    node = struct.by_token.get(verb.head.i)
+    return node if node is not None and node.mention.pos == "noun" else None
 
 
 def _is_dependent_clause(token: "Token") -> bool:
@@ -429,8 +558,17 @@ def report_edges(struct: Structure, attributions: Iterable[Attribution]) -> list
                 by_cue[a.id] = node
     for node in struct.nodes:
         report = by_cue.get(node.reported_by or "") or _reporting_governor(struct, node)
-        if report is not None and report.id != node.id and _tense(struct.doc, node.mention) == "past":
+        if report is None or report.id == node.id:
+            continue
+        tense = _tense(struct.doc, node.mention)
+        if tense == "past":
             edges.append(Edge(report.id, node.id, "NOT_AFTER", rule="reported_content"))
+        elif node.modality in ("future", "intended") and node.mention.cls != "REPORTING":
+            # "said on Tuesday that it will cut jobs": the cut comes after the saying
+            edges.append(Edge(report.id, node.id, "AFTER", rule="reported_future"))
+        elif tense == "present" and node.modality is None and node.mention.pos == "verb":
+            # "said on Tuesday that it expects ...": the expecting holds when it is said
+            edges.append(Edge(report.id, node.id, "EQUAL", rule="reported_present", hard=False))
     return edges
 
 
@@ -477,14 +615,18 @@ def report_narrative_edges(struct: Structure, timed: dict[str, bool]) -> list[Ed
     return edges
 
 
-def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str], own: set[str]) -> list[Edge]:
+def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str], own: set[str],
+                    past: frozenset[str] = frozenset()) -> list[Edge]:
     """Soft: a simple-past verb with no time of its own happens at the narrative's current
     reference time, the last day-dated event told before its sentence in the same paragraph
     ("On Monday Jobs gave a keynote. He announced ..."); a past perfect happened before it
     ("had been asked").  A clause with a time of its own (``own``: "At age 12", "later",
-    "in 1959") takes no guess."""
+    "in 1959") takes no guess.  In the lede (the first paragraph, before any event with a
+    time of its own is told) a simple past or present perfect is the news of the last days:
+    around publication ("Apple has launched ...")."""
     edges: list[Edge] = []
     reference: EventNode | None = None
+    lede_over = False
     pending: list[EventNode] = []
     sentence_start = -1
     for node in struct.nodes:
@@ -495,6 +637,8 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             # from a flashback, "In April, a blog obtained a prototype"; ending the reference
             # there lowered bench/events.py bounded-and-right anchoring from 0.600 to 0.456)
             reference = next((n for n in reversed(pending) if timed.get(n.id)), reference)
+            # a past date was told ("was born in 1955"): the story has left the day's news
+            lede_over = lede_over or any(n.id in past for n in pending)
             pending = []
         pending.append(node)
         if reference is not None and _paragraph_break(struct.doc, reference, node):
@@ -502,9 +646,15 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             # window should date.  (Only the next sentence, not the paragraph, was tried too:
             # bench/events.py bounded anchoring accuracy fell from 0.581 to 0.35.)
             reference = None
-        if (reference is None or node.id in timed or node.id in related or node.modality is not None
-                or node.mention.pos != "verb"):
+        lede = reference is None and not lede_over and not _paragraph_break(struct.doc, struct.nodes[0], node)
+        if ((reference is None and not lede) or node.id in timed or node.id in related
+                or node.modality is not None or node.mention.pos != "verb"):
             continue  # explicitly related events ("before the vote") are not guessed
+        if lede:  # before any dated event of the first paragraph: the news of the day
+            kind = _lede_tense(struct.doc[node.mention.head])
+            if kind is not None and node.id not in own and not _in_reported_clause(struct.doc, node.mention):
+                edges.append(Edge(PUBLICATION, node.id, kind, rule="lede", hard=False))
+            continue
         kind = _narrative_tense(struct.doc[node.mention.head])
         if kind == "AROUND" and node.id in own:
             continue  # a past perfect with its own time ("had once left") is still before it
@@ -513,11 +663,30 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
     return edges
 
 
+def _dated_in_past(edges: list[Edge], timexes: Iterable[Timex], published: date | None) -> frozenset[str]:
+    """Events a time expression ending before the publication day dates ("in 1955"), not
+    a planned one ("scheduled for release in June")."""
+    ends = {t.id: parse_day(t.interval[1]) for t in timexes if t.interval and t.interval[1]}
+    return frozenset(e.dst for e in edges if e.hard and e.src in ends and published is not None
+                     and ends[e.src] is not None and ends[e.src] < published)
+
+
 def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
     """Whether a blank line separates two events (they are in different paragraphs; a single
     line break may end a sentence in one-sentence-per-line text)."""
     return any(t.text_with_ws.count("\n") >= 2 for t in doc[first.mention.head:second.mention.head]
                if t.is_space or "\n" in t.whitespace_)
+
+
+def _lede_tense(verb: "Token") -> str | None:
+    """AROUND for a simple past or a present perfect told before any date ("Apple has
+    launched", "X unveiled"): news reports what happened in the last days."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes or auxes & {"will", "would", "may", "might", "could", "should", "can", "to"}:
+        return None
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"was", "were", "has", "have", "'s", "'ve"}):
+        return "AROUND"
+    return None
 
 
 def _narrative_tense(verb: "Token") -> str | None:
@@ -552,8 +721,8 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
     return None
 
 
-def initial_anchors(struct: Structure, timexes: Iterable[Timex],
-                    attributions: Iterable[Attribution]) -> tuple[dict[str, Anchor], set[str]]:
+def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: Iterable[Attribution],
+                    timed: Iterable[str] = ()) -> tuple[dict[str, Anchor], set[str]]:
     """Start values: timexes fixed at their intervals (conjoined ones, "in March and June",
     also as their union), reports dated by the time they were made (``said_on``)."""
     anchors: dict[str, Anchor] = {}
@@ -573,10 +742,13 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex],
     said = {a.id: a for a in attributions if a.said_on and a.said_on_basis in (None, "stated")}
     for node in struct.nodes:
         anchors[node.id] = Anchor()
+    timed = set(timed)
     for a in said.values():
         cue_node = _cue_node(struct, a)
         day = value_interval(a.said_on)
-        if cue_node is not None and day is not None:
+        # a time expression attached to the cue itself dates it ("endorsed X in June, ...
+        # telling reporters in May": May is the telling's, not the endorsing's)
+        if cue_node is not None and day is not None and cue_node.id not in timed:
             anchors[cue_node.id] = Anchor(day, "timex", a.said_on_via or a.id)
     return anchors, fixed
 
@@ -600,7 +772,20 @@ def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interva
         elif (tense == "present" and node.mention.pos != "noun" and node.reported_by is None
               and not _in_reported_clause(struct.doc, node.mention)):
             bounds[node.id] = (published, published)  # holds (or is said) at publication
+        elif tense == "present" and node.mention.pos == "verb" and _said_now(struct, node):
+            bounds[node.id] = (published, published)  # "has stated that he owns": owns now
     return bounds
+
+
+def _said_now(struct: Structure, node: EventNode) -> bool:
+    """Whether the report governing a clause is in the present or present perfect ("says",
+    "has said"), so a present tense in its content holds at publication."""
+    report = _reporting_governor(struct, node)
+    if report is None:
+        return False
+    verb = struct.doc[report.mention.head]
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ in _PRESENT_TAGS or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"}))
 
 
 def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
@@ -663,10 +848,13 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     related = {n for e in edges if e.hard for n in (e.src, e.dst)}
     edges += report_narrative_edges(struct, timed)
     own = own_time_nodes(struct, _event_time_roots(struct, timexes, lex), lex)
-    narrative = narrative_edges(struct, timed, related, own)
+    narrative = narrative_edges(struct, timed, related, own, _dated_in_past(edges, timexes, pub))
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
-    edges += structure_edges(struct) + report_edges(struct, attributions) + narrative
-    anchors, fixed = initial_anchors(struct, timexes, attributions)
+    edges += structure_edges(struct, own) + report_edges(struct, attributions) + narrative
+    anchors, fixed = initial_anchors(struct, timexes, attributions, timed)
+    if pub is not None:  # the publication day, for the lede's guesses
+        anchors[PUBLICATION] = Anchor((pub, pub), "publication")
+        fixed.add(PUBLICATION)
     propagate(anchors, edges, fixed, pub, tense_bounds(struct, pub))
     whens = {}
     for node in nodes:

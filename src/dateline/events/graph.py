@@ -3,7 +3,8 @@
 Nodes are events (``V1``...) and time expressions (``T1``...).  An edge says how the
 days of its ``dst`` follow from the days of its ``src``: EQUAL (same days: "a meeting on
 March 7", a coreferent mention), AFTER / BEFORE / SINCE / UNTIL / NOT_AFTER, SHIFT by a
-duration ("two weeks after the invasion"), or AGE (an event at a person's age: the birth
+duration ("two weeks after the invasion"), WITHIN a duration ("days after the vote",
+"shortly before the match": from the other event up to that long after or before it), or AGE (an event at a person's age: the birth
 plus that many years, up to a year later).  Every hard edge is also used backwards, so a
 date flows both ways ("the meeting took place two weeks after the invasion" dates the
 invasion from the meeting).  Propagation intersects intervals until nothing changes,
@@ -17,12 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .intervals import OPEN, Interval, age_window, intersect, is_open, shift
+from .intervals import OPEN, Interval, age_window, intersect, is_open, shift, within
 
+# The node standing for the publication day (the lede's reference time).
+PUBLICATION = "DCT"
 # A narrative's reference time is vague: events told after it happened within a few days.
 NARRATIVE_SLACK_DAYS = 3
 _INVERSE = {"AROUND": "AROUND", "EQUAL": "EQUAL", "AFTER": "BEFORE", "BEFORE": "AFTER", "NOT_AFTER": "AFTER",
-            "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT", "AGE": "AGE"}
+            "SINCE": "BEFORE", "UNTIL": "AFTER", "SHIFT": "SHIFT", "AGE": "AGE", "WITHIN": "WITHIN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ def derive(edge: Edge, src: Interval, published: date | None) -> Interval:
         return (first, published)
     if edge.kind == "SHIFT":
         return shift(src, edge.amount, edge.unit, edge.sign)
+    if edge.kind == "WITHIN":
+        return within(src, edge.amount, edge.unit, edge.sign)
     if edge.kind == "AGE":
         return age_window(src, int(edge.amount), edge.sign)
     if edge.kind == "AROUND":
@@ -81,6 +86,9 @@ def _describe(edge: Edge) -> str:
     if edge.kind == "SHIFT":
         amount = int(edge.amount) if edge.amount == int(edge.amount) else edge.amount
         return f"P{amount}{edge.unit} {'after' if edge.sign > 0 else 'before'} {edge.src}"
+    if edge.kind == "WITHIN":
+        amount = int(edge.amount) if edge.amount == int(edge.amount) else edge.amount
+        return f"within P{amount}{edge.unit} {'after' if edge.sign > 0 else 'before'} {edge.src}"
     if edge.kind == "AGE":
         return f"age {int(edge.amount)} after birth {edge.src}" if edge.sign > 0 else f"birth before {edge.src}"
     return f"{edge.kind.lower().replace('_', ' ')} {edge.src}"
@@ -101,8 +109,8 @@ def _apply(edge: Edge, anchors: dict[str, Anchor], published: date | None, seen:
     if new == dst.interval:
         return False
     dst.interval = new
-    if src.how == "tense":
-        dst.how, dst.via = "tense", None  # a bound derived from a tense bound is still only tense
+    if src.how in ("tense", "publication"):  # a bound derived from a tense bound is still only tense
+        dst.how, dst.via = src.how, None
     else:
         dst.how = "timex" if edge.src.startswith("T") else "event"
         dst.via = edge.src
@@ -137,7 +145,20 @@ def _fills(edge: Edge, anchors: dict[str, Anchor]) -> bool:
     """A soft edge fills a node that nothing dated, or that only has an open bound while
     its source is dated on both ends."""
     dst, src = anchors[edge.dst].interval, anchors[edge.src].interval
-    return src != OPEN and (dst == OPEN or (is_open(dst) and not is_open(src)))
+    if src == OPEN:
+        return False
+    # (a wide range from another event's bound, "said" after content of a year ago, yields too;
+    # not one from a time expression, "since 2004")
+    return dst == OPEN or (is_open(dst) and not is_open(src)) or (
+        anchors[edge.dst].how == "event" and _wider_by_much(dst, src))
+
+
+def _wider_by_much(dst: Interval, src: Interval) -> bool:
+    """Whether a bounded interval spans more than a year and holds all of a bounded ``src``:
+    only loose bounds (after an old event, before publication) yield to a soft guess."""
+    if is_open(dst) or is_open(src):
+        return False
+    return dst[0] <= src[0] and src[1] <= dst[1] and (dst[1] - dst[0]).days > 366
 
 
 def propagate(anchors: dict[str, Anchor], edges: list[Edge], fixed: set[str],

@@ -14,6 +14,7 @@ Interval = tuple["date | None", "date | None"]
 OPEN: Interval = (None, None)
 
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+_CLOCK_DURATION = re.compile(r"^PT(\d+(?:\.\d+)?)([HM])$")  # hours or minutes: "three hours after"
 _HALF_UNIT_DAYS = {"W": 3}  # "two weeks" counts whole weeks: +-3 days either way
 
 
@@ -59,7 +60,13 @@ def is_open(interval: Interval) -> bool:
 def duration_offset(value: str | None) -> tuple[float, str] | None:
     """A TimeML duration value as (amount, unit): ``P2W`` -> (2, "W"); None if not simple."""
     match = _DURATION.match(value or "")
-    return (float(match.group(1)), match.group(2)) if match else None
+    if match:
+        return float(match.group(1)), match.group(2)
+    clock = _CLOCK_DURATION.match(value or "")
+    if clock:  # PT3H -> (3, "H"); PT30M -> (0.5, "H"): clock time as hours
+        amount = float(clock.group(1))
+        return (amount if clock.group(2) == "H" else amount / 60), "H"
+    return None
 
 
 def add_months(day: date, months: int) -> date:
@@ -94,9 +101,32 @@ def _calendar_unit(first: date | None, last: date | None, unit: str) -> Interval
     return (first, last)
 
 
+def _shift_hours(interval: Interval, hours: float, sign: int) -> Interval:
+    """Days ``hours`` later (``sign`` +1) or earlier: the time of day is unknown, so three
+    hours after a Monday event is Monday or Tuesday; exactly 24 hours after it is Tuesday."""
+    whole = int(hours // 24)
+    part = whole + (0 if hours % 24 == 0 else 1)
+    low, high = (whole, part) if sign > 0 else (-part, -whole)
+    return (_shift_day(interval[0], low, "D", 1), _shift_day(interval[1], high, "D", 1))
+
+
+def within(interval: Interval, amount: float, unit: str, sign: int) -> Interval:
+    """The days from the interval up to a duration later (``sign`` +1: "days after X",
+    "within a week of X") or earlier (``sign`` -1: "shortly before X")."""
+    first, last = interval
+    if sign > 0:
+        end = shift((last, last), amount, unit, 1)[1] if last else None
+        return (first, end)
+    start = shift((first, first), amount, unit, -1)[0] if first else None
+    return (start, last)
+
+
 def shift(interval: Interval, amount: float, unit: str, sign: int) -> Interval:
     """The interval moved by a duration (``sign`` +1 later, -1 earlier), widened by the
-    duration's own vagueness: whole weeks +-3 days; months and years to calendar units."""
+    duration's own vagueness: whole weeks +-3 days; months and years to calendar units;
+    hours and minutes to the days they can reach."""
+    if unit == "H":
+        return _shift_hours(interval, amount, sign)
     first = _shift_day(interval[0], amount, unit, sign)
     last = _shift_day(interval[1], amount, unit, sign)
     slack = _HALF_UNIT_DAYS.get(unit, 0)

@@ -17,7 +17,7 @@ DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
     "reporting_verbs.txt", "event_classes.txt", "non_event_verbs.txt", "state_adjectives.txt",
     "modality_cues.txt", "negation_cues.txt", "temporal_signals.txt", "change_words.txt",
-    "narrative_offsets.txt",
+    "narrative_offsets.txt", "offset_words.txt",
 )
 
 
@@ -68,6 +68,7 @@ class Lexicon:
     signals: dict[str, str]  # signal phrase -> BEFORE | AFTER | SINCE | UNTIL | DURING | BASELINE | SCOPE
     change_words: dict[str, str]  # lemma -> "change" (verb) | "measure" (noun)
     narrative_offsets: dict[str, str]  # word -> OFFSET | AGE | BIRTH
+    offset_words: dict[str, tuple[str, str]]  # word -> (SHIFT | WITHIN, ISO duration)
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -97,4 +98,6 @@ def lexicon() -> Lexicon:
         signals=_table("temporal_signals.txt"),
         change_words=_table("change_words.txt"),
         narrative_offsets=_table("narrative_offsets.txt"),
+        offset_words={fields_of(ln)[0].lower(): (fields_of(ln)[1], fields_of(ln)[2])
+                      for ln in data_lines("offset_words.txt")},
     )

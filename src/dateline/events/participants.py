@@ -57,6 +57,7 @@ def phrase_span(token: "Token") -> tuple[int, int]:
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
 class EntityIndex:
@@ -196,6 +197,42 @@ def _controller(verb: "Token") -> "Token | None":
     return found[1] if found else None
 
 
+def _inherited_subject(verb: "Token") -> tuple[str, "Token"] | None:
+    """The subject a non-finite clause takes from the verb it hangs on: a participle
+    ("unveiled it, saying ..."), a purpose clause ("returned to the stage to reveal ..."), a
+    gerund after a preposition ("rounded it off by unveiling ..."); and a name the parser
+    took for the head of a reduced relative ("Donald Trump called Wednesday for ..." with
+    "called" a finite past under the name)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.ent_type_ in _AGENTIVE_ENT_TYPES \
+            and verb.head.pos_ == "PROPN":
+        return "agent", verb.head
+    if verb.tag_ not in ("VBG", "VB") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children):
+        return None
+    gov = verb.head
+    if verb.dep_ == "pcomp" and gov.pos_ == "ADP" and gov.lower_ in ("by", "after", "before", "while", "in"):
+        gov = gov.head
+    elif verb.dep_ not in ("advcl", "xcomp"):
+        return None
+    if gov.pos_ not in ("VERB", "AUX") or gov.i == verb.i:
+        return None
+    found = _subject(gov)
+    return ("agent", found[1]) if found and found[0] == "agent" else None
+
+
+def _object_event_arguments(obj: "Token") -> list[tuple[str, "Token"]]:
+    """Who an event object is about also takes part in the verb: "endorsed the re-election
+    of Ryan, McCain and Ayotte", "approved the acquisition of Beats" (the "of" phrase of an
+    event noun, with its conjuncts)."""
+    from .lexicon import lexicon
+    from .triggers import is_event_noun
+
+    if obj.pos_ != "NOUN" or not is_event_noun(obj, lexicon()):
+        return []
+    found = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+    return [("other", t) for g in found for t in (g, *g.conjuncts)]
+
+
 def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     """(role, token) pairs of a verb's participants."""
     args: list[tuple[str, "Token"]] = []
@@ -208,11 +245,16 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
         args.append(("agent", ctrl))
     elif verb.dep_ == "acl" and (owner := _possessor(verb.head)) is not None:
         args.append(("agent", owner))  # "Pakistan's decision to abstain": Pakistan abstains
+    elif (inherited := _inherited_subject(verb)) is not None:
+        args.append(inherited)
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
             role = "recipient" if has_xcomp else ("location" if child.ent_type_ in _PLACE_TYPES else "patient")
             args.append((role, child))
+            args.extend(_object_event_arguments(child))
+        elif child.dep_ == "dative" and child.pos_ == "ADP":  # "gave a speech to the graduates"
+            args.extend(("recipient", g) for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL_POS)
         elif child.dep_ == "dative":
             args.append(("recipient", child))
         elif child.dep_ in ("oprd", "attr") and child.pos_ == "NOUN":
@@ -227,8 +269,10 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
     """(role, token) pairs of a nominal event's participants."""
     args: list[tuple[str, "Token"]] = []
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            args.append(("agent", child))
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            continue  # "last week's primary": a time, not an agent
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in _POSSESSIVE_PRONOUNS):
+            args.append(("agent", child))  # "Apple's launch", "his resignation" (resolved like "he")
         elif child.dep_ in ("amod", "compound") and child.ent_type_ in _AGENTIVE_ENT_TYPES:
             args.append(("agent", child))
     args.extend(_prep_arguments(noun))
@@ -281,9 +325,13 @@ def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[
 
 
 def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
-    """What an intention or request is about: the object of its xcomp ("urged X to oust Y": Y)."""
-    return [("other", c) for x in verb.children if x.dep_ == "xcomp"
-            for c in x.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS]
+    """What an intention or request is about: the object of its xcomp ("urged X to oust Y": Y),
+    and the one called on in "called for X to resign" (X)."""
+    themes = [("other", c) for x in verb.children if x.dep_ == "xcomp"
+              for c in x.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS]
+    return themes + [("other", c) for x in verb.children if x.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
+                     for c in x.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
 
 
 def _gerund_themes(verb: "Token") -> list[tuple[str, "Token"]]:

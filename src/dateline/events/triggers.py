@@ -49,11 +49,31 @@ def event_class(lemma: str, lex: Lexicon) -> str:
 def is_event_noun(token: "Token", lex: Lexicon) -> bool:
     """Whether a common noun names an event: listed, or a nominalization used as one."""
     lemma = token.lemma_.lower()
+    if token.lower_ != lemma and token.lower_ in lex.non_event_nouns:
+        return False  # a listed plural: "sales rose" (amounts), but "the sale of the unit"
     if lemma in lex.event_nouns:
         return True
-    if lemma in lex.non_event_nouns or len(lemma) < 6 or not lemma.isalpha():
+    base = lemma.rsplit("-", 1)[-1]  # "re-election", "by-election": the listed noun after the prefix
+    if base != lemma and base in lex.event_nouns and lemma.replace("-", "").isalpha():
+        return True
+    if lemma in lex.non_event_nouns or not lemma.isalpha():
+        return False
+    if _after_signal(token, lex):
+        return True  # "after the match", "before the kickoff": what a signal orders is an event
+    if len(lemma) < 6:
         return False
     return lemma.endswith(_DEVERBAL_SUFFIXES) and _eventive_context(token, lex)
+
+
+def _after_signal(token: "Token", lex: Lexicon) -> bool:
+    """Whether a common noun is the object of a temporal signal and not itself a time or a
+    named thing ("after the match", but not "after the weekend", "before the Senate")."""
+    if token.dep_ != "pobj" or token.tag_ not in ("NN", "NNS") or token.ent_type_:
+        return False
+    signal = token.head.lower_
+    if token.head.i > 0 and f"{token.doc[token.head.i - 1].lower_} {signal}" in lex.signals:
+        signal = f"{token.doc[token.head.i - 1].lower_} {signal}"  # "prior to", "ahead of"
+    return lex.signals.get(signal) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
 
 
 def _eventive_context(token: "Token", lex: Lexicon) -> bool:
@@ -61,6 +81,8 @@ def _eventive_context(token: "Token", lex: Lexicon) -> bool:
     destruction of the city") or follows a temporal signal ("after the signing")."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return True
+    if token.dep_ in _SUBJECT_DEPS and lex.light_verbs.get(token.head.lemma_.lower()) in ("time", "subject", "both"):
+        return True  # "The endorsement came three days after ...", "the signing took place"
     return token.dep_ == "pobj" and lex.signals.get(token.head.lower_) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
 
 
@@ -88,6 +110,10 @@ def _is_event_verb(token: "Token", lex: Lexicon) -> bool:
         return False
     if token.pos_ == "AUX" or lemma == "be":
         return False
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and token.text[:1].isupper() and token.i > token.sent.start:
+        return False  # a name the tagger read as a verb
+    if token.tag_ == "VB" and token.dep_ in _SUBJECT_DEPS:
+        return False  # a base form cannot be a subject: a name read as a verb ("Trump on Friday endorsed")
     if (lemma == "have" or (lemma == "go" and token.tag_ == "VBG")) and _has_to_complement(token):
         return False  # "have to leave", "is going to leave": modal, the complement is the event
     return True

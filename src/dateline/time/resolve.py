@@ -8,7 +8,7 @@ interval set by the previous resolved date) and the tense of the clause.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import calendar as cal
 from .under import Under
@@ -38,6 +38,7 @@ class Context:
     started_before: bool = False  # "since November": the date cannot lie after publication
     story_clock: str | None = None  # HH:MM when the story's last step was a clock time ("6:40 p.m.")
     scheduled: bool = False  # a present-simple, non-reporting verb: a schedule ("closes ... on Thursday")
+    perfect: bool = False  # a present-perfect clause ("have gathered evidence in the October slaying")
 
 
 @dataclass(frozen=True)
@@ -232,12 +233,14 @@ def holiday_date(code: str, year: int) -> dt.date | None:
 
 
 def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int,
-                 slack: int = TENSE_SLACK) -> int | None:
+                 slack: int = TENSE_SLACK, done: bool = False) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
     Past tense rules out readings that start well after publication (more than
     TENSE_SLACK days: deadlines a few weeks ahead are often told in the past tense,
-    "set Nov. 10 as the deadline"), future tense readings that end well before it.
+    "set Nov. 10 as the deadline"), future tense readings that end well before it. ``done``
+    (a present-perfect clause) rules out the late readings as the past tense does, but the
+    reading stays near ``ref``.
     A reading in the reference's own year is preferred by SAME_YEAR_BONUS days; ties go
     to the reading nearer publication.
     """
@@ -249,7 +252,7 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         if span is not None:
             options.append((year, span))
     if published is not None:
-        if tense == PAST:
+        if tense == PAST or done:
             kept = [o for o in options if (o[1][0] - published).days <= slack]
         elif tense == FUTURE:
             kept = [o for o in options if (published - o[1][1]).days <= TENSE_SLACK]
@@ -294,11 +297,12 @@ def year_reference(anchor: cal.Interval, ctx: Context) -> cal.Interval:
 
 
 def last_completed(under: Under, ctx: Context) -> bool:
-    """'the quarter' told in the past while the story is in no quarter: the last one reported.
+    """'the quarter' while the story is in no quarter: the last one reported, unless it is told
+    in the future ('a gain of $30 million in the quarter' in a report is a past quarter's).
 
     'the year-ago quarter' (a shift of a year) compares with that quarter whatever the tense.
     """
-    past = ctx.tense == PAST or under.shift_unit == "Y"
+    past = ctx.tense != FUTURE or under.shift_unit == "Y"
     return (under.completed == "Q" and past and ctx.story_gran not in _FINE_REF
             and ctx.published is not None)
 
@@ -307,6 +311,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
     """The day (or a day of the period) an anchored point names, and its granularity."""
     gran = _granularity(under, ctx)
     base = anchor[0]
+    if under.ended:
+        return quarter_ended(under, ctx, anchor), "quarter"
     if last_completed(under, ctx):
         years = under.shift_n if under.shift_unit == "Y" and under.shift_n else 0
         return cal.shift(cal.shift(ctx.published, "Q", -1), "Y", years), "quarter"
@@ -346,10 +352,28 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
             year = directed_year(under, base, under.direction)
         else:
             slack = 0 if ctx.started_before else TENSE_SLACK
-            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack)
+            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack, ctx.perfect)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+# Days back from a quarter's last day to a day inside the calendar quarter that holds most of it.
+QUARTER_MIDDLE = 45
+
+
+def quarter_ended(under: Under, ctx: Context, anchor: cal.Interval) -> dt.date | None:
+    """'the quarter ended July 31': a day of the calendar quarter holding most of the three
+    months that end on that day (May-July: the second quarter).
+
+    Right after a quarter the story names ('its fiscal first quarter ... the quarter ended
+    Sept. 30') it is that quarter: a fiscal quarter keeps the number the company gives it.
+    """
+    if ctx.story_gran == "quarter" and ctx.story_id not in (None, "DCT"):
+        return anchor[0]
+    year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense)
+    last = cal.safe_date(year, under.month or 1, under.day or 1) if year else None
+    return last - dt.timedelta(days=QUARTER_MIDDLE) if last else None
 
 
 def clock_step_applies(under: Under, ctx: Context, label: str | None) -> bool:
@@ -495,6 +519,8 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         # "several years ago", "a few days later": somewhere before / after, as TimeML says
         return resolve_ref(Under("ref", ref="PAST_REF" if under.shift_sign < 0 else "FUTURE_REF",
                                  mod=under.mod), ctx)
+    if under.anchor == "period":
+        under = period_comparison(under, ctx)
     explicit = _explicit_day(under)
     label = None
     if explicit is not None:
@@ -512,6 +538,8 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         if day_in_coarse_story(under, ctx, label):
             return day_of_coarse_story(under, ctx, label)
         day, gran = point_day(under, ctx, anchor)
+    if day is not None and under.day_offset:
+        day = day + dt.timedelta(days=under.day_offset)  # 'the day before last Tuesday'
     if day is None:
         return Resolved(unresolved_value(under, gran), gran, None, label, under.mod)
     period = "day" if gran == "time" else gran
@@ -524,6 +552,20 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         first = last = day
         gran = "time"
     return Resolved(value, gran, (first.isoformat(), last.isoformat()), label, under.mod)
+
+
+def period_comparison(under: Under, ctx: Context) -> Under:
+    """'compared with $3 million last year' after the story's third quarter: the same quarter a
+    year before (1988-Q3 in a 1989 third-quarter report), as 'a year ago' is.
+
+    Only when the story's period (a quarter, half or month) lies in the publication year;
+    otherwise 'last year' is the calendar year before publication.
+    """
+    story = ctx.story
+    if story is not None and ctx.published is not None and ctx.story_gran in _FINE_REF \
+            and ctx.story_id not in (None, "DCT") and story[0].year == ctx.published.year:
+        return replace(under, anchor="story", gran="ref")
+    return replace(under, anchor="dct", gran="year")
 
 
 def resolve_age(under: Under, birth: dt.date, label: str) -> Resolved:

@@ -17,7 +17,7 @@ from ..types import Timex
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
-from .tense import modifies_noun, reported_deadline, scheduled_present, since_cue, tense_at
+from .tense import modifies_noun, present_perfect, reported_deadline, scheduled_present, since_cue, tense_at
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,6 +111,18 @@ def is_bound(text: str, start: int) -> bool:
     return bool(m) and load_lexicon().value("span_bound", m.group(1)) is not None
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
+                         re.I)
+
+
+def ends_period(text: str, start: int) -> bool:
+    """True for the last day of a period just named: 'the quarter ended [Sept. 30]', 'the nine
+    months ending [June 30]'. It dates the period; comparisons that follow ('a year earlier')
+    are with the period, not with that day."""
+    return bool(_PERIOD_END.search(text, max(0, start - 40), start))
+
+
 def current_story(story: Story, position: int) -> Story:
     """The story's reference time at ``position``: a bare year's reach may have run out."""
     while story.expires is not None and position > story.expires:
@@ -134,6 +146,8 @@ def moves_story(under: Under) -> bool:
         return False
     if named_calendar_date(under) or under.year is not None:
         return True
+    if under.gran == "quarter" and under.shift_unit == "Q" and under.anchor == "dct":
+        return True  # 'the latest quarter', 'last quarter': the period a report's figures are for
     if under.anchor != "story" or under.shift_unit is None:
         return False
     # a step of years moves the story only forward ("the following year", "two decades
@@ -173,8 +187,13 @@ def make_timex(number: int, text: str, cand: Candidate, res: Resolved) -> Timex:
         kind = "TIME"  # a step of minutes or hours from a clock time of the story lands on a clock time
     if mod is None and cand.rule.type != "SET" and starts_with_count(text[cand.start:cand.end]):
         mod = outside_mod(text, cand.start)  # "about two weeks", not "over the weekend"
+    end = cand.end
+    if text.startswith(" or so", end) and not text[end + 6:end + 7].isalnum():
+        end += 6  # 'the next two years or so': the approximation is part of the expression
+    if mod is None and " or so" in text[cand.start:end]:
+        mod = "APPROX"
     return Timex(
-        id=f"T{number}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+        id=f"T{number}", start=cand.start, end=end, text=text[cand.start:end],
         type=kind, value=res.value, mod=mod, interval=res.interval,
         anchor=res.anchor, rule=cand.rule.name, granularity=res.granularity,
         quant=res.quant, freq=res.freq,
@@ -229,19 +248,48 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
                       tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock,
-                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end))
+                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end),
+                      present_perfect(doc, text, cand.start, cand.end))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
         if is_birth_date(text, timex):
             birth = timex
         moved = next_story(story, timex, under, is_bound(text, cand.start), day)
+        if ends_period(text, cand.start):
+            moved = story  # 'the quarter ended Sept. 30': the day bounds the period the story is on
+        if timex.granularity in ("quarter", "half") and "-" not in timex.text \
+                and _INDEFINITE_BEFORE.search(text, max(0, cand.start - 30), cand.start):
+            moved = story  # 'after a flat second quarter': a description in passing, not the period reported
         if modifies_noun(doc, cand.start, cand.end):
             clocked = clock_story(story, moved, timex, under)
             if clocked is not story:
                 background, background_end = clocked, cand.end
         else:
             story, background = clock_story(story, moved, timex, under), None
+        if is_months_so_far(under, timex):
+            story = months_so_far_story(story, timex, under)
     return timexes
+
+
+def is_months_so_far(under: Under, timex: Timex) -> bool:
+    """'the nine months', 'the first six months': the part of a year a report's figures cover.
+
+    Not 'the past two months' nor 'the next six months' (spans from publication), nor 'six
+    months' without 'the'.
+    """
+    return (under.kind == "duration" and under.dur_unit == "M" and under.dur_n is not None
+            and 2 <= under.dur_n <= 11 and under.span is None
+            and timex.text.lower().startswith("the "))
+
+
+def months_so_far_story(story: Story, timex: Timex, under: Under) -> Story:
+    """The story after 'the nine months': its year, so the comparisons that follow ('a year
+    earlier', 'the year-ago period') are the year before, not the last quarter told."""
+    if story.interval is None:
+        return story
+    year, months = story.interval[1].year, int(under.dur_n or 12)
+    last = dt.date(year, months, calendar.monthrange(year, months)[1])
+    return Story((dt.date(year, 1, 1), last), "year", timex.id)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s")

@@ -35,6 +35,7 @@ class Markers:
     since: re.Pattern  # markers right before the expression that make it past
     clause: re.Pattern  # finite verbs: a future cue before one belongs to another clause
     report: re.Pattern  # lemmas of reporting verbs ('say'): their present tense tells the recent past
+    ahead: re.Pattern  # right before the expression in a present clause: it lies ahead ('ahead of Tuesday's vote')
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -47,7 +48,7 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": [], "clause": [], "report": []}
+                                   "since": [], "clause": [], "report": [], "ahead": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -60,8 +61,9 @@ def markers() -> Markers:
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
     report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
+    ahead = re.compile(r"\b(?:%s)\s+$" % "|".join(found["ahead"]), re.I)
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]), report)
+                   compile_(found["clause"]), report, ahead)
 
 
 @lru_cache(maxsize=8)
@@ -122,7 +124,7 @@ def past_perfect_near(text: str, start: int, end: int) -> bool:
 
 def since_cue(text: str, start: int) -> bool:
     """True when 'since' directly precedes the expression ('since November')."""
-    return bool(markers().since.search(text, max(0, start - 20), start))
+    return bool(markers().since.search(text, max(0, start - 40), start))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -212,7 +214,26 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
         return PAST
     if token.tag_ == "VBN" and any(c.lower_ in ("had",) for c in token.children):
         return PAST
+    if token.tag_ == "VBN" and token.dep_ in NOUN_MODIFIER_DEPS and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return PAST  # 'a record high set on Aug. 6': a reduced passive clause tells what was done
     return PRESENT
+
+
+_SPAN_END_BEFORE = re.compile(r"\b(?:through|thru|until|till|to|into|by)\s+$", re.I)
+
+
+def present_perfect(doc: "Doc | None", text: str, start: int, end: int) -> bool:
+    """True when the expression hangs from a present-perfect verb ('they have gathered evidence
+    in the October slaying', 'has been searching since'): what it tells is already done.
+    Not the end of a span ('has extended the loans through January'), which may lie ahead."""
+    if doc is None or _SPAN_END_BEFORE.search(text, max(0, start - 10), start):
+        return False
+    verb = governing_verb(doc, start, end)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes) and verb.tag_ in ("VBN", "VBG")
 
 
 def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
@@ -222,18 +243,25 @@ def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
         return PAST if past_perfect_near(text, start, end) else FUTURE
-    if doc is not None:
-        found = tense_from_doc(doc, start, end, text)
-        if found is not None:
-            return found
-    return tense_from_text(text, start, end)
+    found = tense_from_doc(doc, start, end, text) if doc is not None else None
+    if found is None:
+        found = tense_from_text(text, start, end)
+    if found == PRESENT and markers().ahead.search(text, max(0, start - 30), start):
+        return FUTURE  # 'as he campaigns there ahead of Tuesday's primary': the coming Tuesday
+    return found
+
+
+# Verbs whose past tense is their base form: a 'VBP' of these may be a past the tagger misread.
+SAME_PAST = frozenset("hurt cut set put hit let quit shut spread cost bet bid burst cast broadcast forecast "
+                      "upset split shed rid thrust beat read".split())
 
 
 def scheduled_present(doc: "Doc | None", start: int, end: int) -> bool:
     """True when the expression hangs from a present-simple verb that does not report
     ('The team closes the season on Thursday night'): a schedule, so a bare weekday is the
     coming one. Reporting verbs ('says Thursday') tell the recent past in the present.
-    Third person singular only ('closes', 'plays'): 'the Lions host' is left to the margin rule."""
+    Third person singular ('closes', 'plays') or a plural present ('they meet Monday') whose
+    past is not the same word ('they cut taxes Monday' may be a past the tagger misread)."""
     if doc is None:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -242,8 +270,8 @@ def scheduled_present(doc: "Doc | None", start: int, end: int) -> bool:
     root = span.root
     head = root.head.head if root.head.dep_ == "prep" else root.head  # 'on Thursday' or bare 'Thursday'
     verb = governing_verb(doc, start, end)
-    # VBZ only: a base form ('hurt', 'cut', 'set') is often a past tense the tagger misreads
-    if verb is None or head != verb or verb.tag_ != "VBZ":
+    # a base form like 'hurt', 'cut', 'set' is often a past tense the tagger misreads
+    if verb is None or head != verb or not (verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lemma_ not in SAME_PAST)):
         return False  # also 'follows Tuesday's declaration': the weekday describes a noun
     if any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children):
         return False  # 'has closed', 'does not play': not a plain schedule

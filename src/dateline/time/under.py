@@ -15,7 +15,7 @@ from .rules import Candidate
 
 UNKNOWN = "X"
 _FALLBACK = ("unit", "after", "anarel", "rel", "dayword", "pod", "month", "weekday", "number", "clockword", "every")
-_INT_KEYS = ("y", "m", "d", "wd", "q", "half", "dec", "cen", "dayword")
+_INT_KEYS = ("y", "m", "d", "wd", "q", "half", "dec", "cen", "dayword", "day_offset")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Under:
     in_year: int | None = None  # "the 1988 quarter": the story's period, in that year
     completed: str | None = None  # 'Q': told in the past with no quarter in the story, the last completed one
     fiscal: bool = False  # 'fiscal 2024', 'FY2024': the fiscal year named 2024, value FY2024
+    ended: bool = False  # 'the quarter ended Sept. 30': month and day are the quarter's last day
+    day_offset: int | None = None  # 'the day before last Tuesday': days added to the day resolved
 
 
 def parse_number(text: str, lexicon: Lexicon) -> float | None:
@@ -291,6 +293,8 @@ def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) 
         n, unit = _duration(expr, cand, lexicon)
         return {"dur_n": n, "dur_unit": unit}
     value = evaluate(expr, cand, lexicon)
+    if key == "setpod_of" and value and sofar.get("set_value"):  # 'Tuesday nights': XXXX-WXX-2TNI
+        return {"set_value": f"{sofar['set_value']}T{value}"}
     return _simple_field(key, value, cand, lexicon)
 
 
@@ -327,6 +331,8 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"in_year": _as_int(value)}
     if key == "fiscal":
         return {"fiscal": value not in ("0", 0)}
+    if key == "ended":
+        return {"ended": value not in ("0", 0)}
     if key == "moves":
         return {"moves": value not in ("0", 0)}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
