@@ -105,6 +105,13 @@ CASES = [
      {"Lakeside Courier": ("ORG", {"Lakeside Courier"})}, {"Website of the Lakeside Courier"}),
     ("It ran in the two weekly publications - Harbor Times and Valley Times - on Monday.",
      {"Harbor Times": ("ORG", {"Harbor Times"})}, {"publications - Harbor Times"}),
+    # the end of a longer name written in full around it joins that name's entity
+    ("Lena Hart, who worked with the watchdog Reporters Sans Frontieres (RSF), was killed. A representative of "
+     "Paris-based Reporters Sans Frontieres said so.",
+     {"Reporters Sans Frontieres": ("ORG", {"RSF"})}, {"Sans Frontieres"}),
+    # a first name after a family noun ("from wife X") is the person's, whatever spaCy typed
+    ("The court file on Marco Bell's divorce from wife Ivana, saying it was private. Lawyers for both Marco and "
+     "Ivana Bell filed papers.", {"Ivana Bell": ("PERSON", {"Ivana"})}, {"Ivana"}),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]

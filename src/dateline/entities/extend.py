@@ -85,6 +85,29 @@ def widen_partial_mentions(text: str, clusters: list[Cluster]) -> None:
                         break
 
 
+def widen_into_longer_names(text: str, clusters: list[Cluster]) -> None:
+    """Move a mention whose words end a longer name of another entity, written in full
+    around it, to that entity ("Paris-based Reporters [Sans Frontieres]" tagged PERSON while
+    "Reporters Sans Frontieres" is an ORG elsewhere); an entity left empty goes."""
+    forms = sorted({(m.name, id(c)) for c in clusters for m in c.mentions if m.kind == "name"
+                    and len(m.name.split()) > 1}, key=lambda f: -len(f[0]))
+    by_id = {id(c): c for c in clusters}
+    for cluster in clusters:
+        for m in list(cluster.mentions):
+            for form, owner in forms:
+                head = form[:len(form) - len(m.name)]
+                if (owner == id(cluster) or not head.endswith(" ") or not form.endswith(m.name)
+                        or text[max(m.start - len(head), 0):m.start] != head):
+                    continue
+                if m.start - len(head) > 0 and text[m.start - len(head) - 1].isalnum():
+                    continue
+                host = by_id[owner]
+                cluster.mentions.remove(m)
+                host.mentions.append(replace(m, start=m.start - len(head), name=form, label=host.label))
+                break
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
 def _forms_by_prefix(clusters: list[Cluster]) -> dict[str, list[tuple[str, Cluster]]]:
     """Known names by their first two characters, longest first; a name two entities
     share is left out (which one it means is unknown)."""

@@ -189,6 +189,9 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
                  and data.place_preposition_before(text, start, end))
     root = ent.root
     person_cue = root.dep_ == "nsubj" and root.head.lemma_.casefold() in data.person_verbs()
+    if " " not in name and start > 0:  # "his wife Ivana" typed GPE: a person noun before one word
+        before = text[max(0, start - 20):start].split()
+        person_cue = person_cue or bool(before and before[-1] in data.person_nouns())
     if label in _RETYPABLE and label != "PERSON" and role is None and _accented_person(name, text, start, end, person_cue):
         label = "PERSON"  # "Ingrid Sørvik told Reuters" typed WORK_OF_ART
     team_cue = role is None and label in ("PERSON", "GPE", "LOC", "FAC", "ORG") and data.team_cue(text, start, end)
