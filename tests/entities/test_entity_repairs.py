@@ -112,6 +112,13 @@ CASES = [
     # a first name after a family noun ("from wife X") is the person's, whatever spaCy typed
     ("The court file on Marco Bell's divorce from wife Ivana, saying it was private. Lawyers for both Marco and "
      "Ivana Bell filed papers.", {"Ivana Bell": ("PERSON", {"Ivana"})}, {"Ivana"}),
+    # a description opening a sentence, then a name between commas, is a mention of that person
+    ("Nora Voss was convicted in 1994. The prosecutor who secured Voss' conviction in 1994, Alan Pike, said on "
+     "Sunday that she did not deserve parole.",
+     {"Alan Pike": ("PERSON", {"The prosecutor who secured Voss' conviction in 1994"}), "Nora Voss": ("PERSON", set())},
+     set()),
+    ("A lawyer for the family, Dana Cole, said the ruling was wrong.",
+     {"Dana Cole": ("PERSON", {"A lawyer for the family"})}, set()),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]
@@ -173,3 +180,13 @@ def test_the_senator_is_not_guessed(text):
     """Another person named before it in its sentence, or two senators: no link."""
     record = extract(text, published="2025-10-20", layers=["entities"])
     assert not any(m.text.lower() == "the senator" for e in record.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text", ["The company's lawyer, Dana Cole, said the ruling was wrong.",
+                                  "The decision, Dana Cole said, was wrong.",
+                                  "The ruling was wrong, Dana Cole said."])
+def test_no_leading_description_without_a_person_noun_of_its_own(text):
+    """Someone else's lawyer, or no person noun at all: the name gets no description."""
+    record = extract(text, published="2025-10-20", layers=["entities"])
+    cole = next(e for e in record.entities if e.name == "Dana Cole")
+    assert [m.text for m in cole.mentions] == ["Dana Cole"]

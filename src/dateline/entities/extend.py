@@ -387,6 +387,30 @@ def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
                                             role=text[start:end], kind="role"))
 
 
+_LEADING_DESCRIPTION = re.compile(r"(?:The|A|An) ([^,.;:()\n\"“”]{1,90}), $")
+
+
+def leading_description_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"The prosecutor who secured the conviction, Robert Martin, said": a description that
+    opens a sentence, then a person's name between commas, is a mention of that person (in
+    place); a person noun (data/person_nouns.txt) must be among its first four words."""
+    text = doc.text
+    starts = [s.start_char for s in doc.sents]
+    for cluster in [c for c in clusters if c.label == "PERSON"]:
+        for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
+            if not text.startswith(",", m.end):
+                continue
+            begin = starts[bisect.bisect_right(starts, m.start) - 1]
+            found = _LEADING_DESCRIPTION.fullmatch(text, begin, m.start)
+            words = found.group(1).split()[:4] if found else []
+            if not any(w in data.person_nouns() for w in words) or any(w.endswith(("'s", "’s")) for w in words):
+                continue
+            end = m.start - 2
+            if not any(x.start == begin for x in cluster.mentions):
+                cluster.mentions.append(Mention(begin, end, text[begin:end], "PERSON", m.sentence,
+                                                role=text[begin:end], kind="role"))
+
+
 def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
     """Link "the <title>" to the one person of the article who bears that title (in place)."""
     holders: dict[str, list[Cluster]] = {}
