@@ -287,19 +287,31 @@ class Source:
     name: str
     span: Span | None = None
     entity: str | None = None
+    # several people as one source ("Smith and Jones ... they said"): each one's entity id
+    members: tuple[str, ...] = ()
+    # whom a spokesperson speaks for ("a spokeswoman for Acme": Acme)
+    on_behalf_of: "Source | None" = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The plain JSON shape (SCHEMA.md)."""
-        return {
+        """The plain JSON shape (SCHEMA.md); ``members`` and ``on_behalf_of`` only when known."""
+        d = {
             "name": self.name,
             "entity": self.entity,
             "span": self.span.to_dict() if self.span else None,
         }
+        if self.members:
+            d["members"] = list(self.members)
+        if self.on_behalf_of is not None:
+            d["on_behalf_of"] = self.on_behalf_of.to_dict()
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Source":
         """Read back the plain JSON shape written by ``to_dict``."""
-        return cls(name=d["name"], span=_span_or_none(d.get("span")), entity=d.get("entity"))
+        behalf = d.get("on_behalf_of")
+        return cls(name=d["name"], span=_span_or_none(d.get("span")), entity=d.get("entity"),
+                   members=tuple(d.get("members") or ()),
+                   on_behalf_of=cls.from_dict(behalf) if behalf else None)
 
 
 @dataclass(frozen=True, slots=True)

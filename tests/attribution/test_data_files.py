@@ -7,7 +7,8 @@ import pytest
 from dateline.attribution import lexicon
 
 FILES = ["cue_verbs.txt", "cue_nouns.txt", "source_nouns.txt", "relay_phrases.txt", "abbreviations.txt", "outlets.txt",
-         "speech_settings.txt", "outlet_nouns.txt", "speech_events.txt"]
+         "speech_settings.txt", "outlet_nouns.txt", "speech_events.txt", "spokesperson_nouns.txt",
+         "editorial_labels.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -21,7 +22,8 @@ def test_header_states_format_and_examples(name):
 def test_rows_are_well_formed(name):
     width = {"cue_verbs.txt": 3, "cue_nouns.txt": 2, "source_nouns.txt": 2, "relay_phrases.txt": 2,
              "abbreviations.txt": 1, "outlets.txt": 2, "speech_settings.txt": 1,
-             "outlet_nouns.txt": 1, "speech_events.txt": 1}[name]
+             "outlet_nouns.txt": 1, "speech_events.txt": 1, "spokesperson_nouns.txt": 1,
+             "editorial_labels.txt": 1}[name]
     rows = lexicon._rows(name)
     for row in rows:
         assert len(row) == width and all(row), row
@@ -127,3 +129,19 @@ def test_speech_event_examples(sentence, expected):
 
     record = dateline.extract(sentence, published="2022-03-10")
     assert [a.said_on for a in record.attributions if a.said_on] == [expected[0]]
+
+
+@pytest.mark.parametrize("sentence,expected", lexicon.examples("spokesperson_nouns.txt"))
+def test_spokesperson_examples(sentence, expected):
+    """A spokesperson's words are theirs, said on behalf of the one the example names."""
+    import dateline
+
+    record = dateline.extract(sentence, published="2022-03-10", layers=["entities", "attributions"])
+    behalf = [a.source.on_behalf_of.name for a in record.attributions if a.source and a.source.on_behalf_of]
+    assert behalf == [expected[0]]
+
+
+@pytest.mark.parametrize("paragraph,expected", lexicon.examples("editorial_labels.txt"))
+def test_editorial_label_examples(attributions_of, paragraph, expected):
+    labels = [a for a in attributions_of(paragraph) if a.rule == "label_colon"]
+    assert len(labels) == int(expected[0])

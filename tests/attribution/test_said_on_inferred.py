@@ -33,6 +33,13 @@ ROWS = [
     # "had said" points to another time
     ("A jury on Monday convicted a former banker of fraud.\n\n"
      "“It will never stick,” the banker had said.", "had said", None, None),
+    # a year inside the quoted words is the speaker's, not the narration's
+    ("China drew with Peru in a friendly on Monday.\n\n"
+     "“I sent young players to prepare for the 2018 Games,” said coach Li Wei.\n\n"
+     "“It is a problem that we have not scored.”", "said#1", "2016-09-12", "same_source"),
+    # a speech event the sentence before dates is another person's ("who had denied")
+    ("Judge Roe acquitted Tom Baker, who had denied on March 3 any role in the fire.\n\n"
+     "“The case failed,” Roe said.", "said", None, None),
     # a stated day is labelled as such
     ("Smith said on Friday that the plan failed.", "said", "2016-09-09", "stated"),
 ]

@@ -156,3 +156,21 @@ def test_events_import_the_shared_resolver():
     from dateline.events import participants
 
     assert participants.PronounResolver is PronounResolver
+
+
+@pytest.mark.parametrize("text,members", [
+    ("Ann Lee and Tom Baker met on Monday. They left early.", ["Ann Lee", "Tom Baker"]),
+    ("Ann Lee, Tom Baker and Rosa Diaz met on Monday. They left early.", ["Ann Lee", "Tom Baker", "Rosa Diaz"]),
+    # two names without "and" are a list of another kind (a dateline, a byline): no group
+    ("Ann Lee, Tom Baker. They left early.", None),
+])
+def test_they_refers_to_people_named_together(resolver_of, text, members):
+    resolver, document = resolver_of(text)
+    they = next(t for t in document.doc if t.text == "They")
+    found = resolver.resolve(they)
+    if members is None:
+        assert found is None or coref.GROUP_JOIN not in found.key
+        return
+    names = {e.id: e.name for e in document.entities}
+    assert found is not None and found.kind == "group"
+    assert [names[k] for k in found.key.split(coref.GROUP_JOIN)] == members

@@ -21,9 +21,10 @@ from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .learned import learned_candidates
 from .quotes import Quote, find_quotes, nested_quotes, paragraphs
-from .reported import (Candidate, according_candidates, label_candidates, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
+from .reported import (Candidate, according_candidates, label_candidates, participle_relay, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
+from .asides import cue_in_next_sentence, split_dashed_asides
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -47,6 +48,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     for cand in cands:
         if cand.rule != "label_colon":
             cand.content = _clip_to_adjacent_quote(doc, text, cand, _widen_with_quotes(cand.content, quotes), quotes)
+    cands = [c for c in cands if c.content]
     for cand in inner:  # a cue inside a quote keeps its own clause and the rest of the quote
         own = [q for q in quotes if q.inner_start <= doc[cand.head].idx < q.inner_end]
         cand.content = _widen_with_quotes(cand.content, [q for q in quotes if q not in own])
@@ -54,6 +56,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
         if own and ends and max(ends) <= own[0].end:
             cand.content = _merge(cand.content + [(max(ends), own[0].end)])
     cands = _attach_quotes(doc, text, quotes, cands)
+    cands = split_dashed_asides(doc, text, quotes, cands)
     # a cue inside quoted words speaks for the quote only when nothing outside claims it
     cands += [c for c in inner if not any(_covered(q, cands) for q in quotes
                                           if q.inner_start <= doc[c.head].idx < q.inner_end)]
@@ -127,9 +130,29 @@ def _clip_to_adjacent_quote(doc: "Doc", text: str, cand: Candidate, content: lis
     src_at = doc[cand.source[0]].idx if cand.source else cue_at
     for q in quotes:
         if q.end <= min(cue_at, src_at) and _only_glue(doc, text, q.end, min(cue_at, src_at), cand):
-            clipped = [(max(a, q.start), b) for a, b in content if b > q.start]
+            if _title_in_running_text(text, q):  # "at the end of the anthem ''A Change Is Gonna Come,'' she added"
+                return [(a, b) for a, b in content if a > cue_at]  # may leave nothing
+            start = _fragment_start(text, q)
+            clipped = [(max(a, start), b) for a, b in content if b > start]
             return clipped or content
     return content
+
+
+def _fragment_start(text: str, q: Quote) -> int:
+    """Where the content of a quote before its cue starts: the quote itself, or, when its
+    words open in lower case ('using the tax ''is a misguided approach,'' said X'), the
+    start of the sentence the quote completes (back to a sentence end or line break)."""
+    first = next((ch for ch in text[q.inner_start:q.inner_end] if ch.isalpha()), "")
+    if not first.islower():
+        return q.start
+    para = text.rfind("\n", 0, q.start) + 1
+    start = para
+    for m in re.finditer(r"(\S*?[.?!])[\"'”’)]*\s", text[para:q.start]):
+        if _clause_break(m.group(1)):  # not after an abbreviation or an initial ("Mr.", "E.")
+            start = para + m.end()
+    while start < q.start and text[start].isspace():
+        start += 1
+    return start
 
 
 def _only_glue(doc: "Doc", text: str, start: int, end: int, cand: Candidate | None) -> bool:
@@ -186,10 +209,20 @@ def _attach_quotes(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candi
             signed = _dash_signature(doc, text, q)
             if signed is not None:
                 cands.append(signed)
+            after = cue_in_next_sentence(doc, text, q, quotes, by_head) if signed is None else None
+            if after is not None:  # '"We are not going anywhere." So said Ann Lee, the mayor.'
+                cand = Candidate(cue=cue_tokens(after), head=after.i, source=source_of(after),
+                                 content=[(q.start, q.end)], rule="quote_speaker_after")
+                cands.append(cand)
+                by_head[after.i] = cand
             continue
         if _title_like(text, q) or _inside_subject(doc, verb, q):
             continue
         if verb.i in by_head:
+            if _minor_quote(text, q) and _in_object(doc, verb, q):
+                continue  # a programme told something ('told ABC's "Good Morning America" that')
+            if q.end <= verb.idx and _title_in_running_text(text, q):
+                continue  # a title before a cue that has words of its own ("the anthem ''A Change Is Gonna Come,'' she added")
             by_head[verb.i].content = _merge(by_head[verb.i].content + [(q.start, q.end)])
         else:
             cand = Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
@@ -223,6 +256,8 @@ def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
     own continues the attributed quote that ends the paragraph just before it."""
     if text[text.rfind("\n", 0, q.start) + 1:q.start].strip():
         return None  # the quote does not open its paragraph
+    if _minor_quote(text, q) and _whole_paragraph(text, q):
+        return None  # a section heading in quote marks ("'All Bets Are Off.'"), no one's words
     prev = [o for o in quotes if o.end <= q.start]
     if not prev:
         return None
@@ -233,6 +268,13 @@ def _continued_paragraph(text: str, q: Quote, quotes: list[Quote],
         if cand.source is not None and any(a <= prev[-1].start and prev[-1].end <= b for a, b in cand.content):
             return cand
     return None
+
+
+def _whole_paragraph(text: str, q: Quote) -> bool:
+    """Nothing but the quote on its line."""
+    start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    return not text[start:q.start].strip() and not text[q.end:end].strip()
 
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -287,6 +329,26 @@ def _minor_quote(text: str, q: Quote) -> bool:
         w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
+def _in_object(doc: "Doc", verb: "Token", q: Quote) -> bool:
+    """The quote lies in the object of a cue verb whose object is the one addressed ("told")."""
+    cue = cue_verb(verb)
+    if cue is None or "addressee" not in cue.complements:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if a <= q.inner_start and q.inner_end <= b + 1:
+                return True
+    return False
+
+
+def _title_in_running_text(text: str, q: Quote) -> bool:
+    """A title in quote marks inside a sentence ('on CBS's "Face the Nation," he said'): a minor
+    quote right after a word; a short quote opening a sentence ('"Hopefully," she said') is speech."""
+    before = text[text.rfind("\n", 0, q.start) + 1:q.start].rstrip()
+    return _minor_quote(text, q) and bool(before) and (before[-1].isalnum() or before.endswith(("’s", "'s")))
+
+
 def _title_like(text: str, q: Quote) -> bool:
     """A name or scare quote ("Red Line", "King James"): short and without a clause's punctuation."""
     inner = text[q.inner_start:q.inner_end].rstrip("\x00")
@@ -318,8 +380,11 @@ def _adjacent_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     para_end = len(text) if para_end < 0 else para_end
     limit = min(para_end, q.end + MAX_SOURCE_CHARS, min([o.start for o in quotes if o.start >= q.end] + [len(text)]))
     after = [t for t in tokens_between(doc, q.end, limit) if _quote_cue(t, quotes)]
+    # a quote that ends its sentence ('"... full of it." Not that anyone is arguing') takes a
+    # cue after it only when nothing but the subject stands between ('"We won." Smith said')
+    ended = SENTENCE_END.search(text[q.inner_start:q.inner_end].rstrip()) is not None
     if after and not _clause_break(text[q.end:after[0].idx]) and (
-            after[0].idx - q.end <= MAX_CUE_GAP_CHARS or _gap_is_subject(doc, q.end, after[0])):
+            (after[0].idx - q.end <= MAX_CUE_GAP_CHARS and not ended) or _gap_is_subject(doc, q.end, after[0])):
         return after[0]
     para_start = text.rfind("\n", 0, q.start) + 1
     floor = max(para_start, q.start - MAX_CUE_GAP_CHARS, max([o.end for o in quotes if o.end <= q.start] + [0]))
@@ -410,6 +475,14 @@ def _colon_cue(doc: "Doc", text: str, q: Quote, quotes: list[Quote]) -> "Token |
     return verbs[-1] if verbs else None
 
 
+def _names_it(doc: "Doc", text: str, verb: "Token", q: Quote) -> bool:
+    """"the products you called 'miracles'": a naming verb (one that takes an object with its
+    predicate, "oprd" in the cue list) right before the quote gives it a name, not speech."""
+    cue = cue_verb(verb)
+    gap = text[verb.idx + len(verb.text):q.start]
+    return cue is not None and "oprd" in cue.complements and not re.search(r"[,:]", gap)
+
+
 def _nested_quote_cands(doc: "Doc", text: str, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
     """A quote inside a quote is the words of the speech verb just before it, inside the outer
     quote ('"Malik told me at halftime, 'Coach, give me the ball.' So I did."': Malik's)."""
@@ -425,6 +498,8 @@ def _nested_quote_cands(doc: "Doc", text: str, quotes: list[Quote], cands: list[
         if not verbs or verbs[-1].i in heads or _clause_break(text[verbs[-1].idx:inner.start]):
             continue
         verb = verbs[-1]
+        if _names_it(doc, text, verb, inner):
+            continue
         out.append(Candidate(cue=cue_tokens(verb), head=verb.i, source=source_of(verb),
                              content=[(inner.start, inner.end)], rule="quote_nested"))
         heads.add(verb.i)
@@ -543,7 +618,9 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
                 if outer.source:
                     inner.via.append(outer.source)
                 dropped.add(id(outer))
-            elif not _cut_trailing_report(doc, outer, inner):
+            elif _relative_claim(doc, inner):
+                continue  # "..., Kiyingi, who had denied any role, ...": Kiyingi's own claim stands
+            elif not (_cut_trailing_report(doc, outer, inner) or _cut_coordinated_report(doc, outer, inner)):
                 dropped.add(id(inner))
     return [c for c in cands if id(c) not in dropped]
 
@@ -594,6 +671,38 @@ def _cut_trailing_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool
     return True
 
 
+def _relative_claim(doc: "Doc", inner: Candidate) -> bool:
+    """A cue in a relative clause set off by commas whose source is "who" (a person's own
+    claim described inside someone else's words)."""
+    verb = doc[inner.head]
+    if verb.dep_ != "relcl" or inner.source is None:
+        return False
+    src = doc[inner.source[0]]
+    return src.lower_ == "who" and src.i > 0 and doc[src.i - 1].text == ","
+
+
+def _cut_coordinated_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"X said that A and predicted that B": a second cue verb that the parse hung on the
+    first one's clause, in the first verb's tense (not its clause's: "said the senator
+    denied it and claimed ..." stays the senator's), is a second attribution of X."""
+    verb, head = doc[inner.head], doc[outer.head]
+    if verb.dep_ != "conj" or subject(verb) is not None or head.pos_ != "VERB" or outer.according:
+        return False
+    if verb.tag_ != head.tag_ or verb.head.tag_ == verb.tag_:
+        return False
+    cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i and c.i > 0]
+    if not cc or verb.right_edge.i + 1 < len(doc) and _content_has(outer, doc[verb.right_edge.i + 1].idx) \
+            and not doc[verb.right_edge.i + 1].is_punct:
+        return False  # not the tail of the outer content
+    before = doc[cc[-1].i - 1]  # the content ends with the word before "and"
+    cut = before.idx + len(before.text)
+    if not any(a < cut < b for a, b in outer.content):
+        return False
+    outer.content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
+    inner.source = outer.source
+    return True
+
+
 def _according_relays(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
     """"Analysts said X, according to a note": the analysts' claim stands, and the note
     that reports it is its via (the according_to attribution of the whole stays too)."""
@@ -619,6 +728,9 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
     for cand in cands:
         verb = doc[cand.head]
         _add_told_outlet(doc, cand, verb)
+        aside = participle_relay(verb)  # "X, speaking to Reuters, said"
+        if aside is not None and aside not in cand.via:
+            cand.via.append(aside)
         for child in verb.children:
             if child.dep_ not in ("advcl", "prep", "acl", "advmod"):
                 continue
@@ -641,6 +753,10 @@ def _add_told_outlet(doc: "Doc", cand: Candidate, verb: "Token") -> None:
             start, end = noun_phrase(child)
             phrase = doc[start:end].text
             outlet = lexicon.is_outlet(phrase) or lexicon.described_outlet(phrase) is not None
+            owner = next((p for p in child.children if p.dep_ == "poss"), None)
+            if not outlet and owner is not None and lexicon.is_outlet(owner.text):
+                start, end = owner.i, owner.i + 1  # "told ABC's "Good Morning America"": ABC's programme
+                outlet = True
             if outlet and (start, end) not in cand.via:
                 cand.via.append((start, end))
 
@@ -725,7 +841,7 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
     if not any(t.lower_ in names for t in prev):
         return None, None, None
     for tx in _dated(timexes, prev.start_char, prev.end_char):
-        if _at_speech_event(doc, tx):
+        if _at_speech_event(doc, tx) and _speaker_is_subject(doc, tx, names):
             return _said_value(tx)
     return None, None, None
 
@@ -782,6 +898,14 @@ def _speech_verb(tok: "Token") -> bool:
     if any(c.dep_ == "prt" for c in tok.children):
         return False
     return cue is not None and cue.cls in ("speech", "report")
+
+
+def _speaker_is_subject(doc: "Doc", tx: Timex, names: set[str]) -> bool:
+    """The dated verb's subject, if it has one, names the speaker: in "Roe said X, who had
+    denied any role in the July 2005 killing" the denial is X's, not Roe's."""
+    gov = _governor(doc, tx)
+    subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
+    return not subjects or any(t.lower_ in names for c in subjects for t in c.subtree)
 
 
 def _at_speech_event(doc: "Doc", tx: Timex) -> bool:

@@ -155,6 +155,18 @@ def speech_settings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def spokesperson_nouns() -> frozenset[str]:
+    """Nouns of people who speak on behalf of someone ("spokeswoman", "lawyer", "envoy")."""
+    return frozenset(row[0].lower() for row in _rows("spokesperson_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def editorial_labels() -> frozenset[str]:
+    """Paragraph labels of the newsroom ("Correction:", "Update:"), not speakers."""
+    return frozenset(row[0].lower() for row in _rows("editorial_labels.txt"))
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Abbreviations (lower case, final period dropped) whose period ends no sentence."""
     return frozenset(row[0].lower()[:-1] if row[0].endswith(".") else row[0].lower()

@@ -188,7 +188,42 @@ def _source_phrase(verb: "Token", subj: "Token") -> tuple[int, int]:
         return subj.i, subj.i + 1  # the mention is "who"; the speakers layer resolves it
     if head is not subj:  # "rules that promise ...": the noun, without its clause
         return head.left_edge.i, head.i + 1
-    return noun_phrase(subj)
+    start, end = noun_phrase(subj)
+    aside = _participle_aside(subj)
+    return (start, aside.left_edge.i - 1) if aside is not None and aside.left_edge.i - 1 > start else (start, end)
+
+
+def _participle_aside(noun: "Token") -> "Token | None":
+    """", speaking to Reuters," after a name: a participle clause set off by a comma, which
+    describes the speaker and is no part of its name."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.i > noun.i and c.left_edge.i > 0 \
+                and noun.doc[c.left_edge.i - 1].text == ",":
+            return c
+    return None
+
+
+def participle_relay(verb: "Token") -> tuple[int, int] | None:
+    """"X, speaking to Reuters, said": the outlet (a listed one, or a web address) that the
+    subject's participle aside names; it relays the words."""
+    subj = subject(verb)
+    aside = _participle_aside(subj) if subj is not None else None
+    if aside is None and subj is not None:  # parsed as the verb's own clause, between the two
+        aside = next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                      and subj.i < c.i < verb.i), None)
+    if aside is None:
+        return None
+    for prep in aside.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                rng = noun_phrase(obj)
+                phrase = verb.doc[rng[0]:rng[1]].text
+                if lexicon.is_outlet(phrase) or lexicon.described_outlet(phrase) or "www." in phrase \
+                        or phrase.lower().endswith((".com", ".org", ".net")):
+                    return rng
+    return None
 
 
 def _document_in(verb: "Token") -> "Token | None":
@@ -217,8 +252,13 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         return noun_phrase(doc_noun)
     if subj is not None and subj.lower_ not in EXPLETIVE and subj.dep_ == "nsubjpass":
         return None  # "he was asked": the subject is the addressee, not the source
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return source_of(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # object control: "led voters to fear", "urged the mayor to say": the object speaks
+        objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if objs and _speaker_like(objs[-1]):
+            return noun_phrase(objs[-1])
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        return source_of(verb.head, depth + 1)  # "acomp": "was quick to point out"
     if depth < 3 and verb.dep_ == "pcomp":  # "before asking her", "on board with comparing X"
         up = verb.head
         # spaCy makes a new Token on each access: compare indices (``is`` never stops at the root)
@@ -231,6 +271,17 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
     return None
 
 
+def _speaker_like(tok: "Token") -> bool:
+    """A person or a group by its word: a name, a personal pronoun, a listed source noun
+    ("voters", "the mayor"); not a thing ("used the speech to attack")."""
+    if tok.pos_ == "PROPN" or tok.lower_ in PERSONAL_OBJECTS:
+        return True
+    return tok.pos_ == "NOUN" and lexicon.source_nouns().get(tok.lemma_.lower()) is not None
+
+
+PERSONAL_OBJECTS = {"me", "us", "you", "him", "her", "them"}
+
+
 def cue_tokens(verb: "Token", extra: Iterable["Token"] = (), content: Ranges = ()) -> list[int]:
     """The cue phrase: the verb group (auxiliaries, negation, adverbs, particles) and, after it,
     a setting phrase ("said in a statement") and a colon, as PolNeAR marks them.
@@ -239,6 +290,7 @@ def cue_tokens(verb: "Token", extra: Iterable["Token"] = (), content: Ranges = (
     """
     keep = {verb.i} | {t.i for t in extra}
     keep.add(_verb_group_start(verb))
+    keep.add(_governor_start(verb, content))
     right = _verb_group_end(verb)
     keep.add(right)
     right = _setting_end(verb, right, content)
@@ -249,6 +301,39 @@ def cue_tokens(verb: "Token", extra: Iterable["Token"] = (), content: Ranges = (
     if nxt < len(verb.doc) and verb.doc[nxt].text == ":" and not hits(content, nxt, nxt + 1):
         keep.add(nxt)
     return sorted(keep)
+
+
+MAX_GOVERNOR_REACH = 12  # tokens from a governing verb to the "to" of the cue verb
+INFINITIVE_HEADS = ("xcomp", "advcl", "acl", "relcl", "ccomp", "acomp", "amod", "attr")
+
+
+def _governor_start(verb: "Token", content: Ranges) -> int:
+    """An infinitive cue takes in the verb group that governs it, as PolNeAR marks it:
+    "went on to say", "seemed to blame", "is quick to point out", "was able to tout".
+
+    Only over adverbs, particles and auxiliaries, in its sentence, past no content or source.
+    """
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or verb.dep_ not in ("xcomp", "advcl", "acl"):
+        return verb.i
+    gov, chain = verb.head, []
+    while gov.pos_ == "ADJ" and gov.dep_ in INFINITIVE_HEADS and gov.head.i != gov.i:
+        chain.append(gov.i)
+        gov = gov.head  # "is quick to", "was able to"
+    if gov.pos_ not in ("VERB", "AUX") or gov.i >= to.i or to.i - gov.i > MAX_GOVERNOR_REACH:
+        return verb.i
+    # only the verb group between ("went on to say", "is all too quick to"): an object
+    # there is the infinitive's own subject ("led voters to fear", "for Trump to attack")
+    if any(t.pos_ not in ("ADV", "PART", "AUX") and t.i not in chain and t.dep_ != "prt"
+           for t in verb.doc[gov.i + 1:to.i]):
+        return verb.i
+    start = _verb_group_start(gov)
+    subj = subject(gov)
+    between = range(start, to.i)
+    if hits(content, start, to.i) or (subj is not None and subj.i in between) \
+            or sentence_of(gov) != sentence_of(verb) or any("\n" in verb.doc[i].text for i in between):
+        return verb.i
+    return start
 
 
 def _verb_group_start(verb: "Token") -> int:
@@ -633,7 +718,7 @@ def _cited(verb: "Token") -> tuple[int, int] | None:
     for c in verb.children:
         if c.lower_ == "citing":
             objs = [o for o in c.children if o.dep_ in ("dobj", "pobj")]
-            if objs:
+            if objs and plausible_source(objs[0]):  # "citing two officials", not "citing evidence"
                 return noun_phrase(objs[0])
     return None
 
@@ -706,6 +791,8 @@ def label_candidates(doc: "Doc", text: str) -> list[Candidate]:
         label = [t for t in doc[sent.start:colon.i] if t.text not in ('"', "“", "''")]
         if not label or len(label) > LABEL_MAX_TOKENS or not _label_like(label, documents):
             continue
+        if doc[label[0].i:label[-1].i + 1].text.lower() in lexicon.editorial_labels():
+            continue  # "Correction: ...": the newsroom's note
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content_start = colon.idx + 1
@@ -768,3 +855,4 @@ def _noun_content(noun: "Token", comps: frozenset[str]) -> Ranges:
         if c.dep_ == "prep" and c.lower_ in comps and c.i > noun.i:
             return minus(sub(c), [(c.i, c.i + 1)])
     return ()
+

@@ -129,15 +129,19 @@ def _recent_day(tx: Timex, published: dt.date) -> bool:
 def _other_time_in_sentence(doc: "Doc", att: Attribution, timexes: Sequence[Timex]) -> bool:
     """The cue's sentence tells a time of its own, outside the words said ("The race drew
     attention in September, when Pratt accused ...") or hung on the cue inside them ("declared
-    a state of emergency on Wednesday"): the words belong to it, not to the story's day."""
+    a state of emergency on Wednesday"): the words belong to it, not to the story's day.
+    A time inside quotation marks is somebody's words, not the narration's."""
     toks = tokens_between(doc, att.cue.start, att.cue.end)
     if not toks:
         return False
     sent, cue = toks[0].sent, {t.i for t in toks}
+    quotes = [(q.start, q.end) for q in find_quotes(sent.text)]
     for tx in timexes:
         if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME") \
                 or not tx.value[:4].isdigit():
             continue
+        if any(a <= tx.start - sent.start_char < b for a, b in quotes):
+            continue  # the words of a quote, whoever's they are
         if not any(c.start <= tx.start < c.end for c in att.content) or _hung_on(doc, tx, cue):
             return True
     return False

@@ -21,10 +21,11 @@ The events layer may import :class:`SpeakerResolver` to name agents the same way
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..coref import GENDERED_PRONOUNS, Candidate, PronounResolver, pronoun_gender, pronoun_want
+from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
 from ..coref.pronouns import ENTITY_KINDS, first_names
 from ..types import Entity, Source, Span
 from . import lexicon
@@ -38,6 +39,7 @@ THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | GENDERED_PRONOUNS
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 TITLE_WORDS_TO_STRIP = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov."}
+AGE_NOUN = re.compile(r"^the \d+[- ]year[- ]old$", re.I)
 PUBLISHING_VERBS = {"publish", "release", "issue", "write", "produce", "commission", "conduct", "file"}
 
 
@@ -103,6 +105,9 @@ class SpeakerResolver:
         else:
             found = (self._named(phrase) or self._document(phrase) or self._role(phrase)
                      or self._outlet(phrase) or self._plain(phrase))
+            principal = self._principal(phrase)
+            if principal is not None:
+                found = Resolved(replace(found.source, on_behalf_of=principal), found.kind, found.via)
         self.history.append((phrase.start_char, found))
         return found
 
@@ -111,6 +116,37 @@ class SpeakerResolver:
         return self.resolve(start, end).source
 
     # -- rules -------------------------------------------------------------------
+    def _principal(self, phrase) -> Source | None:
+        """Whom a spokesperson speaks for (data/spokesperson_nouns.txt): "a spokeswoman for
+        Acme", "Acme's lawyer", "the Pentagon spokesman" give Acme, Acme, Pentagon."""
+        head = phrase.root
+        if head.lemma_.lower() not in lexicon.spokesperson_nouns():
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                found = self._pronoun(child)  # "his lawyer": the person "his" refers to
+                return found.source if found.source.entity else None
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                rng = (child.left_edge.i, child.i + 1)
+            elif child.dep_ == "compound" and child.pos_ == "PROPN":
+                rng = (child.left_edge.i, child.i + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                if not objs:
+                    continue
+                rng = (objs[0].left_edge.i, objs[0].i + 1)
+            else:
+                continue
+            if phrase.start <= rng[0] and rng[1] <= phrase.end:
+                return self._name_of(self.doc[rng[0]:rng[1]])
+        return None
+
+    def _name_of(self, phrase) -> Source:
+        """The canonical Source of a name phrase, not remembered as a speaker."""
+        found = self._named(phrase) or self._outlet(phrase) or self._plain(phrase)
+        return found.source
+
+
     def _span(self, tokens) -> Span:
         a, b = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return Span.of(self.text, a, b)
@@ -126,8 +162,8 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and last.ent_type_ == "PERSON":
             first_try.insert(0, last)  # "Tulsa police Chief Chuck Jordan" parsed with Tulsa as head
         for tok in first_try:
-            if tok.pos_ != "PROPN":
-                continue
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS:
+                continue  # a name the tagger took for a noun ("Sanders" NNS) still names
             ent = next((e for e in self._ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
             if ent is not None and ent.start >= phrase.start and ent.end <= phrase.end:
                 toks = list(ent)
@@ -175,8 +211,9 @@ class SpeakerResolver:
             return Resolved(Source(name=tok.text, span=span), want)
         entity = self._by_id.get(found.key)
         earlier = self._via.get((found.start, found.end), [])
+        members = tuple(found.key.split(GROUP_JOIN)) if GROUP_JOIN in found.key else ()
         return Resolved(Source(name=entity.name if entity else found.name, span=span,
-                               entity=entity.id if entity else None), found.kind, list(earlier))
+                               entity=entity.id if entity else None, members=members), found.kind, list(earlier))
 
     def _coref(self) -> PronounResolver:
         """The shared pronoun resolver of this article (built on first use)."""
@@ -193,8 +230,8 @@ class SpeakerResolver:
             if src.span is None or (src.entity is None and src.name.lower() in ALL_PRONOUNS):
                 continue  # an unresolved pronoun names no one
             gender = pronoun_gender(src.span.text) or _first_name_gender(src.name)
-            out.append(Candidate(src.span.start, src.span.end, src.entity or src.name, src.name,
-                                 earlier.kind, gender))
+            key = GROUP_JOIN.join(src.members) if src.members else src.entity or src.name
+            out.append(Candidate(src.span.start, src.span.end, key, src.name, earlier.kind, gender))
             self._via[src.span.start, src.span.end] = earlier.via
         if not self.entities:
             for ent in self._ents:
@@ -206,10 +243,17 @@ class SpeakerResolver:
 
     def _role(self, phrase) -> Resolved | None:
         head = phrase.root
-        if lexicon.source_nouns().get(head.lemma_.lower()) != "role" and head.lemma_.lower() not in lexicon.nouns_of_class("role"):
+        age = AGE_NOUN.search(phrase.text) is not None  # "the 29-year-old"
+        person_noun = head.tag_ == "NN" and lexicon.source_nouns().get(head.lemma_.lower()) == "group"
+        if lexicon.source_nouns().get(head.lemma_.lower()) != "role" and head.lemma_.lower() not in \
+                lexicon.nouns_of_class("role") and not age and not person_noun:
             return None
         if not any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             return None
+        if age or person_noun:  # "the 29-year-old", "the lawmaker": the person just written of
+            person = self._recent_person(head)
+            return None if person is None else Resolved(
+                Source(name=person.name, span=self._span(list(phrase)), entity=person.key), "person")
         span = self._span(list(phrase))
         for entity in self.entities:  # an entity whose stripped title holds this noun
             if any(head.lower_ in role.lower().split() for role in entity.roles):
@@ -217,7 +261,25 @@ class SpeakerResolver:
         person = self._only_person_in_previous_sentence(head)
         if person is not None:
             return Resolved(Source(name=person.name, span=span, entity=person.id or None), "person")
+        recent = self._recent_person(head) if self._untitled_subject_before(head) else None
+        if recent is not None:  # "Trump ... . The presumptive nominee wrote": the subject just named
+            return Resolved(Source(name=recent.name, span=span, entity=recent.key), "person")
         return None
+
+    def _untitled_subject_before(self, head: "Token") -> bool:
+        """No person of the article bears a title with this role noun (else that one is meant)."""
+        word = head.lower_
+        return not any(word in " ".join(e.roles).lower().split() for e in self.entities if e.type == "PERSON")
+
+    def _recent_person(self, head: "Token") -> Candidate | None:
+        """The person entity last mentioned before ``head``, in its sentence or the one before
+        (subjects first), outside quoted words."""
+        coref = self._coref()
+        sent = head.sent
+        floor = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        found = coref._search(head.idx, coref._base, lambda c: c.kind == "person" and c.key in self._by_id
+                              and not coref._quoted(c.start))
+        return found if found is not None and found.start >= floor else None
 
     def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:
         sent = head.sent
@@ -269,7 +331,8 @@ class SpeakerResolver:
 def _without_relative(phrase) -> str:
     """The name of "a spokesman, who spoke on condition of anonymity": the noun phrase without
     its relative clause (the mention keeps the clause, which describes the source)."""
-    clauses = [c.left_edge.i for c in phrase.root.children if c.dep_ == "relcl" and c.left_edge.i > phrase.start]
+    clauses = [c.left_edge.i for c in phrase if c.dep_ == "relcl" and c.left_edge.i > phrase.start
+               and (c.head.i == phrase.root.i or phrase.doc[c.left_edge.i - 1].text == ",")]
     if not clauses:
         return phrase.text
     end = min(clauses)

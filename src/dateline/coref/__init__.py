@@ -1,7 +1,7 @@
 """Pronoun co-reference shared by the attribution and events layers."""
 
-from .pronouns import (GENDERED_PRONOUNS, Candidate, PronounResolver, compatible, pronoun_gender,
+from .pronouns import (GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, compatible, pronoun_gender,
                        pronoun_want)
 
-__all__ = ["GENDERED_PRONOUNS", "Candidate", "PronounResolver", "compatible", "pronoun_gender",
+__all__ = ["GENDERED_PRONOUNS", "GROUP_JOIN", "Candidate", "PronounResolver", "compatible", "pronoun_gender",
            "pronoun_want"]

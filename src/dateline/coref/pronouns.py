@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,8 @@ FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 # organisation or a state ("Russia said it"; a document only among the attribution layer's
 # candidates); a state is rarely "they" in news
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
+COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s+")  # between two names of one group
+GROUP_JOIN = "+"  # a group candidate's key: its members' entity ids joined by this
 MAX_DISTANCE = 2500  # characters: a pronoun this far from any name is left unresolved
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Honorific evidence outweighs a first name, which outweighs one co-referring pronoun.
@@ -159,10 +162,26 @@ class PronounResolver:
 
     def _restart(self) -> None:
         """Candidates from the entity mentions only (no pronoun resolved yet)."""
-        self._base = sorted((Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
-                                       self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
-                            key=_order)
+        self._base = sorted([*(Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
+                                         self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
+                             *self._groups()], key=_order)
         self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
+
+    def _groups(self) -> list[Candidate]:
+        """People named together ("Ann Lee and Tom Baker", "Lee, Baker and Ruiz") as one group
+        candidate for they/we; its key joins the members' entity ids with GROUP_JOIN."""
+        out, run = [], self.mentions[:1]
+        for mention in self.mentions[1:] + [None]:
+            if mention is not None and COORDINATION.fullmatch(self.text[run[-1][1]:mention[0]]) \
+                    and mention[2] not in {m[2] for m in run}:
+                run.append(mention)
+                continue
+            if len(run) > 1 and " and " in self.text[run[0][0]:run[-1][1]]:
+                names = [self.people[m[2]].name for m in run]
+                name = ", ".join(names[:-1]) + " and " + names[-1]
+                out.append(Candidate(run[0][0], run[-1][1], GROUP_JOIN.join(m[2] for m in run), name, "group"))
+            run = [mention] if mention is not None else []
+        return out
 
     def _chain_genders(self) -> dict[str, str]:
         """Genders of persons with none yet, from the he/she of the narration resolved to them
@@ -197,7 +216,11 @@ class PronounResolver:
         self._chain_until(token.idx)
         cands = sorted([*self._base, *extra], key=_order) if extra else self._base
         gender = pronoun_gender(token.text)
-        return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+        if self._quoted(token.idx):
+            return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+        # a pronoun of the narration is nobody named inside quoted words
+        # ('"... the Obama-Clinton disaster," he said': not Obama)
+        return self._search(token.idx, cands, lambda c: compatible(want, gender, c) and not self._quoted(c.start))
 
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""

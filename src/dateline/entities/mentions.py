@@ -138,6 +138,22 @@ def _given_name_after_title(doc: "Doc", first: int, text: str) -> bool:
     return _title_before(text, before.idx) is not None and data.split_title(before.text + " x")[1] is None
 
 
+def without_epithet(name: str, text: str) -> str:
+    """A person's name without a nickname glued before it ("Lyin Ted Cruz" -> "Ted Cruz"): a
+    first word that is no first name, before a known first name or before a name the
+    article also writes on its own.  Titles are split off before this (data/titles.txt)."""
+    from ..coref.pronouns import first_names  # the common first names of the coref data
+
+    words = name.split()
+    if len(words) < 3 or words[0].lower() in first_names() or not words[0][:1].isupper() \
+            or words[0].endswith("."):
+        return name
+    rest = name[len(words[0]):].strip()
+    if words[1].lower() in first_names() or len(re.findall(re.escape(rest), text)) > len(re.findall(re.escape(name), text)):
+        return rest
+    return name
+
+
 def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     """The cleaned mention of one spaCy entity (None when nothing of a name is left);
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
@@ -169,6 +185,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         name, role = data.split_title(name)
         if role is None:  # "Defender Łukasz Piszczek": a position, kept as the role
             name, role = _split_position(name)
+        if role is None:  # an epithet no list holds ("Lyin Ted Cruz")
+            name = without_epithet(name, text)
         before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
