@@ -87,6 +87,38 @@ CASES = [
      {"Elizabeth Warren": ("PERSON", {"The senator"})}, set()),
     ("Kampala High Court Justice Opio Aweri acquitted the doctor on Monday. The judge said the evidence was weak.",
      {"Opio Aweri": ("PERSON", {"The judge"})}, set()),
+    # second held-out QA (qa2): a nickname in quotes does not cut a name in two
+    ("The court refused to spare former boxer Marcus \"Iron\" Delaney on Friday.",
+     {'Marcus "Iron" Delaney': ("PERSON", set())}, set()),
+    ("The court refused to spare ex-gang leader Darnell \"Smokey\" Watkins, and Watkins will appeal.",
+     {'Darnell "Smokey" Watkins': ("PERSON", {"Watkins"})}, {"Darnell", "Watkins"}),
+    # a department's secretary is one title, not an ORG "Energy" and a person
+    ("Energy Secretary Paula Orwell resigned on Tuesday, and Orwell thanked her staff.",
+     {"Paula Orwell": ("PERSON", {"Energy Secretary Paula Orwell"})}, {"Energy"}),
+    # a noun after the name types it ("X neighborhood" a place, "X newspaper chain" a company),
+    # and that one cue outweighs spaCy's guesses at the other mentions
+    ("A fire broke out in the quiet Dunmore neighborhood on Sunday. Residents of Dunmore fled, and police in Dunmore "
+     "closed the roads.", {"Dunmore": ("GPE", {"Dunmore"})}, set()),
+    ("The Times and the Morgan newspaper chain filed a motion on Monday.", {"Morgan": ("ORG", {"Morgan"})}, set()),
+    # words run into the front of an organization's name are cut
+    ("The notice, posted on the Website of the Lakeside Courier on Friday, named three suspects.",
+     {"Lakeside Courier": ("ORG", {"Lakeside Courier"})}, {"Website of the Lakeside Courier"}),
+    ("It ran in the two weekly publications - Harbor Times and Valley Times - on Monday.",
+     {"Harbor Times": ("ORG", {"Harbor Times"})}, {"publications - Harbor Times"}),
+    # the end of a longer name written in full around it joins that name's entity
+    ("Lena Hart, who worked with the watchdog Reporters Sans Frontieres (RSF), was killed. A representative of "
+     "Paris-based Reporters Sans Frontieres said so.",
+     {"Reporters Sans Frontieres": ("ORG", {"RSF"})}, {"Sans Frontieres"}),
+    # a first name after a family noun ("from wife X") is the person's, whatever spaCy typed
+    ("The court file on Marco Bell's divorce from wife Ivana, saying it was private. Lawyers for both Marco and "
+     "Ivana Bell filed papers.", {"Ivana Bell": ("PERSON", {"Ivana"})}, {"Ivana"}),
+    # a description opening a sentence, then a name between commas, is a mention of that person
+    ("Nora Voss was convicted in 1994. The prosecutor who secured Voss' conviction in 1994, Alan Pike, said on "
+     "Sunday that she did not deserve parole.",
+     {"Alan Pike": ("PERSON", {"The prosecutor who secured Voss' conviction in 1994"}), "Nora Voss": ("PERSON", set())},
+     set()),
+    ("A lawyer for the family, Dana Cole, said the ruling was wrong.",
+     {"Dana Cole": ("PERSON", {"A lawyer for the family"})}, set()),
     # a capital dateline is named as usually written
     ("WASHINGTON (AP) — The senator spoke on Monday.", {"Washington": ("GPE", {"WASHINGTON"})}, {"WASHINGTON"}),
 ]
@@ -148,3 +180,13 @@ def test_the_senator_is_not_guessed(text):
     """Another person named before it in its sentence, or two senators: no link."""
     record = extract(text, published="2025-10-20", layers=["entities"])
     assert not any(m.text.lower() == "the senator" for e in record.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text", ["The company's lawyer, Dana Cole, said the ruling was wrong.",
+                                  "The decision, Dana Cole said, was wrong.",
+                                  "The ruling was wrong, Dana Cole said."])
+def test_no_leading_description_without_a_person_noun_of_its_own(text):
+    """Someone else's lawyer, or no person noun at all: the name gets no description."""
+    record = extract(text, published="2025-10-20", layers=["entities"])
+    cole = next(e for e in record.entities if e.name == "Dana Cole")
+    assert [m.text for m in cole.mentions] == ["Dana Cole"]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..types import Entity, Record, Span
-from .extend import (appositive_mentions, bracketed_aliases, dateline_mentions, org_role_mentions, string_mentions, taken_spans,
-                     title_role_mentions, widen_partial_mentions)
+from .extend import (appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, org_role_mentions, string_mentions, taken_spans,
+                     title_role_mentions, widen_into_longer_names, widen_partial_mentions)
 from .merge import Cluster, cluster_mentions
 from .mentions import Mention, doc_mentions
 
@@ -57,12 +57,14 @@ def entities_of(doc: "Doc") -> list[Entity]:
     text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     clusters = cluster_mentions(doc_mentions(doc))
     widen_partial_mentions(text, clusters)
+    widen_into_longer_names(text, clusters)
     taken = taken_spans(doc, clusters)
     bracketed_aliases(doc, clusters, taken)
     string_mentions(doc, clusters, taken)
     dateline_mentions(doc, clusters, taken)
     org_role_mentions(doc, clusters)
     appositive_mentions(doc, clusters)
+    leading_description_mentions(doc, clusters)
     title_role_mentions(doc, clusters, taken_spans(doc, clusters))
     clusters.sort(key=lambda c: c.first)
     return [_to_entity(n, c, text) for n, c in enumerate(clusters, 1)]

@@ -93,6 +93,38 @@ def type_before(text: str, start: int, end: int | None = None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def type_after_cues() -> tuple[tuple[str, str], ...]:
+    """(cue words, entity type) pairs of type_after.tsv, longest cue first."""
+    pairs = [tuple(part.strip() for part in line.split("\t")) for line in entries("type_after.tsv")]
+    return tuple(sorted(((c.casefold(), t) for c, t in pairs), key=lambda p: -len(p[0])))
+
+
+def type_after(text: str, end: int) -> str | None:
+    """The type a noun written right after the name ending at ``end`` gives it
+    ("Chelsea neighborhood" -> GPE); the noun must end there ("newspapers" is no cue)."""
+    after = text[end:end + 40]
+    for cue, kind in type_after_cues():
+        if re.match(" " + re.escape(cue) + r"(?![\w-])", after):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def org_prefixes() -> tuple[str, ...]:
+    """Phrases cut from the front of an organization's name ("website of"), longest first."""
+    return tuple(sorted((t.strip().casefold() for t in entries("org_prefixes.txt")), key=lambda t: -len(t)))
+
+
+def strip_org_prefix(name: str) -> str:
+    """The organization's name without a leading "(the) website of (the)" (data/org_prefixes.txt)."""
+    rest = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    for prefix in org_prefixes():
+        if rest.casefold().startswith(prefix + " "):
+            return re.sub(r"^the\s+", "", rest[len(prefix) + 1:].lstrip(), flags=re.IGNORECASE)
+    return name
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset[str]:
     """Words that end a company's name ("Systems", "Logistics", "Inc")."""
     return frozenset(t.strip().casefold() for t in entries("company_words.txt"))

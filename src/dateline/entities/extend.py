@@ -85,6 +85,29 @@ def widen_partial_mentions(text: str, clusters: list[Cluster]) -> None:
                         break
 
 
+def widen_into_longer_names(text: str, clusters: list[Cluster]) -> None:
+    """Move a mention whose words end a longer name of another entity, written in full
+    around it, to that entity ("Paris-based Reporters [Sans Frontieres]" tagged PERSON while
+    "Reporters Sans Frontieres" is an ORG elsewhere); an entity left empty goes."""
+    forms = sorted({(m.name, id(c)) for c in clusters for m in c.mentions if m.kind == "name"
+                    and len(m.name.split()) > 1}, key=lambda f: -len(f[0]))
+    by_id = {id(c): c for c in clusters}
+    for cluster in clusters:
+        for m in list(cluster.mentions):
+            for form, owner in forms:
+                head = form[:len(form) - len(m.name)]
+                if (owner == id(cluster) or not head.endswith(" ") or not form.endswith(m.name)
+                        or text[max(m.start - len(head), 0):m.start] != head):
+                    continue
+                if m.start - len(head) > 0 and text[m.start - len(head) - 1].isalnum():
+                    continue
+                host = by_id[owner]
+                cluster.mentions.remove(m)
+                host.mentions.append(replace(m, start=m.start - len(head), name=form, label=host.label))
+                break
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
 def _forms_by_prefix(clusters: list[Cluster]) -> dict[str, list[tuple[str, Cluster]]]:
     """Known names by their first two characters, longest first; a name two entities
     share is left out (which one it means is unknown)."""
@@ -362,6 +385,30 @@ def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
                 continue
             cluster.mentions.append(Mention(start, end, text[start:end], "PERSON", m.sentence,
                                             role=text[start:end], kind="role"))
+
+
+_LEADING_DESCRIPTION = re.compile(r"(?:The|A|An) ([^,.;:()\n\"“”]{1,90}), $")
+
+
+def leading_description_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"The prosecutor who secured the conviction, Robert Martin, said": a description that
+    opens a sentence, then a person's name between commas, is a mention of that person (in
+    place); a person noun (data/person_nouns.txt) must be among its first four words."""
+    text = doc.text
+    starts = [s.start_char for s in doc.sents]
+    for cluster in [c for c in clusters if c.label == "PERSON"]:
+        for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
+            if not text.startswith(",", m.end):
+                continue
+            begin = starts[bisect.bisect_right(starts, m.start) - 1]
+            found = _LEADING_DESCRIPTION.fullmatch(text, begin, m.start)
+            words = found.group(1).split()[:4] if found else []
+            if not any(w in data.person_nouns() for w in words) or any(w.endswith(("'s", "’s")) for w in words):
+                continue
+            end = m.start - 2
+            if not any(x.start == begin for x in cluster.mentions):
+                cluster.mentions.append(Mention(begin, end, text[begin:end], "PERSON", m.sentence,
+                                                role=text[begin:end], kind="role"))
 
 
 def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:

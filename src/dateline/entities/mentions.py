@@ -44,6 +44,7 @@ class Mention:
     place_cue: bool = False  # a one-word name written after "in", "near"... (data/place_prepositions.txt)
     person_cue: bool = False  # the subject of a verb of people ("Melania said"; data/person_verbs.txt)
     team_cue: bool = False  # written as a sports team's ("Lakemont coach"; data/team_cues.txt)
+    type_cue: bool = False  # typed by a cue word ("town of X", "X neighborhood"; data/type_*.tsv)
 
     @cached_property
     def key(self) -> str:
@@ -78,6 +79,29 @@ def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
     if start < end and doc[start].lower_ == "the" and not _name_the(doc, start):
         start += 1
     return (start, end) if start < end else None
+
+
+_ORG_LIKE = frozenset({"ORG", "FAC"})
+
+
+def _name_start(doc: "Doc", first: int, last: int, text: str) -> int:
+    """The first token of an organization's name inside spaCy's span: lowercase words and
+    dashes run into its front ("publications - Army Times") and a "the website of the"
+    (data/org_prefixes.txt) are cut.  Short particles ("al", "de") may begin a name."""
+    i = first
+    while i < last - 1 and ((doc[i].is_lower and doc[i].is_alpha and len(doc[i]) > 3 and doc[i].lower_ != "the")
+                            or doc[i].text in ("-", "–", "—")):
+        i += 1
+    if i > first and not doc[i].text[:1].isupper():
+        i = first  # nothing capitalized follows: keep spaCy's span
+    start, end = doc[i].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    name = text[start:end]
+    stripped = data.strip_org_prefix(name)
+    if stripped != name:
+        cut = doc.char_span(end - len(stripped), end, alignment_mode="expand")
+        if cut is not None and cut.start < last:
+            return cut.start
+    return i
 
 
 def _name_the(doc: "Doc", i: int) -> bool:
@@ -138,6 +162,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         return None
     doc = ent.doc
     first, last = bounds
+    if ent.label_ in _ORG_LIKE:
+        first = _name_start(doc, first, last, text)
     opening = next((t.i for t in doc[first:last] if t.text == "("), None)
     if opening is not None and opening > first:  # "The World Health Organization (WHO": no bracket in a name
         first, last = _trim(doc[first:opening]) or (first, opening)
@@ -166,9 +192,13 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
             role, start = before, start - len(before) - 1
     if not name.strip() or not any(ch.isalpha() for ch in name) or name.startswith("@"):
         return None  # no letters, or a social media handle ("@plish516"): not a name
-    label = ent.label_
+    label, type_cue = ent.label_, None
     if role is None and label in _RETYPABLE:
-        label = data.type_before(text, start, end) or label  # "the town of X", "power company X"
+        # "the town of X", "power company X", "a densely packed X neighborhood"
+        type_cue = data.type_before(text, start, end) or data.type_after(text, end)
+        label = type_cue or label
+    if label in _RETYPABLE and _NICKNAMED.match(name):
+        label = "PERSON"  # 'Marcus "Iron" Delaney' typed ORG: a quoted nickname is a person's
     if label == "PERSON" and role is None and _WHICH.match(text, end):
         label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
     if label in _RETYPABLE and label != "PERSON" and _person_shaped(name) and data.person_appositive(text, end):
@@ -177,11 +207,14 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
                  and data.place_preposition_before(text, start, end))
     root = ent.root
     person_cue = root.dep_ == "nsubj" and root.head.lemma_.casefold() in data.person_verbs()
+    if " " not in name and start > 0:  # "his wife Ivana" typed GPE: a person noun before one word
+        before = text[max(0, start - 20):start].split()
+        person_cue = person_cue or bool(before and before[-1] in data.person_nouns())
     if label in _RETYPABLE and label != "PERSON" and role is None and _accented_person(name, text, start, end, person_cue):
         label = "PERSON"  # "Ingrid Sørvik told Reuters" typed WORK_OF_ART
     team_cue = role is None and label in ("PERSON", "GPE", "LOC", "FAC", "ORG") and data.team_cue(text, start, end)
     return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue,
-                   person_cue=person_cue, team_cue=team_cue)
+                   person_cue=person_cue, team_cue=team_cue, type_cue=type_cue is not None)
 
 
 def _accented_person(name: str, text: str, start: int, end: int, subject_of_person_verb: bool) -> bool:
@@ -313,6 +346,10 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
             out.append(SpacySpan(doc, ent.start, nxt.end, label="GPE"))  # "Serbia and Montenegro"
             i += 2
             continue
+        if nxt is not None and _nicknamed(ent, nxt):
+            out.append(SpacySpan(doc, ent.start, nxt.end, label="PERSON"))  # 'Stanley "Tookie" Williams'
+            i += 2
+            continue
         if nxt is not None and _place_then_org(ent, nxt):
             out.append(SpacySpan(doc, ent.start, nxt.end, label="ORG"))
             i += 2
@@ -320,6 +357,18 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
         out.append(ent)
         i += 1
     return out
+
+
+# A given name, a nickname in quotes, a surname: 'Stanley "Tookie" Williams'
+_NICKNAMED = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)? [\"“][A-Z][\w.'-]*[\"”] [A-Z][\w.'-]*$")
+
+
+def _nicknamed(first: "SpacySpan", second: "SpacySpan") -> bool:
+    """Whether two person names are one name cut at a quoted nickname (the small model tags
+    'Stanley "Tookie' and 'Williams' apart)."""
+    if "PERSON" not in (first.label_, second.label_) or second.start - first.end > 3:
+        return False
+    return bool(_NICKNAMED.match(first.doc[first.start:second.end].text))
 
 
 def _and_country(first: "SpacySpan", second: "SpacySpan") -> bool:

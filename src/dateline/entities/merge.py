@@ -60,9 +60,12 @@ class Cluster:
     @property
     def label(self) -> str:
         """The majority type of the cluster's own name mentions (earliest wins ties); an
-        adjective ("European") only decides when the place itself is never named."""
+        adjective ("European") only decides when the place itself is never named; mentions
+        typed by a cue word decide when there are any."""
         named = ([m for m in self.mentions if m.kind == "name"]
                  or [m for m in self.mentions if m.kind == "demonym"] or self.mentions)
+        # a cue word ("the town of X", "X neighborhood") outweighs spaCy's guesses elsewhere
+        named = [m for m in named if m.type_cue] or named
         counts = Counter(m.label for m in named)
         best = max(counts.values())
         return next(m.label for m in named if counts[m.label] == best)
