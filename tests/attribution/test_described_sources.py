@@ -40,3 +40,9 @@ def test_description_the_entity_layer_made_a_mention_links_its_entity(nlp):
     phrase = doc.char_span(start, start + 19)
     found = resolver.resolve(phrase.start, phrase.end)
     assert found.source.entity == "E1" and found.source.name == "Marco Vanetti"
+
+
+def test_a_persons_brief_speaks_for_that_person():
+    text = "Anna Kovac filed papers in the divorce case on Monday. Anna Kovac's brief said that was not her view."
+    (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and a.cue.text == "said"]
+    assert att.source.name == "Anna Kovac" and att.source.span.text == "Anna Kovac's brief"
