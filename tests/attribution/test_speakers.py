@@ -24,6 +24,12 @@ ROWS = [
     # they / it never take a person
     ("Union leaders met Tom Berg on Monday. They said the strike would go on.", "said", "They", "They"),
     ("The ministry met Tom Berg on Monday. It said the strike would go on.", "said", "It", "It"),
+    # the main clause's subject before a subordinate clause's subject
+    ("Tom Berg answered on Monday reports that Paul Weir planned to resign. "
+     "\u201cWe will win this seat,\u201d he said.", "said", "he", "Tom Berg"),
+    # an earlier speaker before a man only named in the content
+    ("According to Tom Berg, many officers disagreed with Paul Weir's plans. "
+     "\u201cWe lost three chiefs in a year,\u201d he said.", "said", "he", "Tom Berg"),
     # an earlier group source is a candidate for "they"
     ("Officials said the talks had failed. Tom Berg left early. They said the strike would go on.",
      "said", "They", "Officials"),

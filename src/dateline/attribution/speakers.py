@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
+from ..coref.definite import DefiniteResolver
 from ..coref.pronouns import ENTITY_KINDS, first_names
 from ..types import Entity, Source, Span
 from . import lexicon
@@ -87,6 +88,7 @@ class SpeakerResolver:
         self._pronouns: PronounResolver | None = None
         self._by_id = {e.id: e for e in self.entities}
         self._via: dict[tuple[int, int], list[Source]] = {}
+        self._definites: DefiniteResolver | None = None
 
     # -- public -----------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
@@ -103,8 +105,9 @@ class SpeakerResolver:
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS and len(phrase) == 1:
             found = self._pronoun(head)
         else:
-            found = (self._named(phrase) or self._document(phrase) or self._role(phrase)
-                     or self._outlet(phrase) or self._plain(phrase))
+            found = (self._named(phrase) or self._mentioned(phrase) or self._document(phrase)
+                     or self._role(phrase) or self._bridged(phrase) or self._outlet(phrase)
+                     or self._plain(phrase))
             principal = self._principal(phrase)
             if principal is not None:
                 found = Resolved(replace(found.source, on_behalf_of=principal), found.kind, found.via)
@@ -189,6 +192,30 @@ class SpeakerResolver:
         kind = {"PERSON": "person"}.get(label, "organisation")
         name = entity.name if entity else self._full_name(span)
         return Resolved(Source(name=name, span=self._span(list(phrase)), entity=entity.id if entity else None), kind)
+
+    def _mentioned(self, phrase) -> Resolved | None:
+        """A description the entity layer made a mention of an entity ("Blackburn's South
+        African forward" of Benni McCarthy): the mention holds the phrase's head word and
+        lies inside the phrase, or the phrase inside it."""
+        head, a, b = phrase.root, phrase.start_char, phrase.end_char
+        for entity in self.entities:
+            for m in entity.mentions:
+                holds_head = m.start <= head.idx < m.end
+                nested = (a <= m.start and m.end <= b) or (m.start <= a and b <= m.end)
+                if holds_head and nested:
+                    kind = "person" if entity.type == "PERSON" else "organisation"
+                    return Resolved(Source(name=entity.name, span=self._span(list(phrase)), entity=entity.id), kind)
+        return None
+
+    def _bridged(self, phrase) -> Resolved | None:
+        """A singular definite description ("the group", "the company") is the organisation
+        named nearest before it (dateline.coref.definite, data/definite_nouns.tsv)."""
+        if self._definites is None:
+            self._definites = DefiniteResolver(self.entities)
+        entity = self._definites.antecedent(phrase.root)
+        if entity is None or entity.type != "ORG":
+            return None
+        return Resolved(Source(name=entity.name, span=self._span(list(phrase)), entity=entity.id), "organisation")
 
     def _full_name(self, span: Span) -> str:
         """Without an entity layer: a surname alone takes the earlier full name it ends."""

@@ -216,11 +216,15 @@ class PronounResolver:
         self._chain_until(token.idx)
         cands = sorted([*self._base, *extra], key=_order) if extra else self._base
         gender = pronoun_gender(token.text)
+        # an earlier speaker ranks as a subject: after 'According to Ham, many disagreed with
+        # Obama's policies.' the next '"...," he said' is Ham's
+        speakers = {(c.start, c.end) for c in extra}
         if self._quoted(token.idx):
-            return self._search(token.idx, cands, lambda c: compatible(want, gender, c))
+            return self._search(token.idx, cands, lambda c: compatible(want, gender, c), speakers)
         # a pronoun of the narration is nobody named inside quoted words
         # ('"... the Obama-Clinton disaster," he said': not Obama)
-        return self._search(token.idx, cands, lambda c: compatible(want, gender, c) and not self._quoted(c.start))
+        return self._search(token.idx, cands, lambda c: compatible(want, gender, c) and not self._quoted(c.start),
+                            speakers)
 
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""
@@ -241,9 +245,11 @@ class PronounResolver:
                 bisect.insort(self._base, Candidate(tok.idx, tok.idx + len(tok.text), found.key, found.name,
                                                     "person", found.gender or gender), key=_order)
 
-    def _search(self, idx: int, cands: Sequence[Candidate], ok) -> Candidate | None:
+    def _search(self, idx: int, cands: Sequence[Candidate], ok,
+                speakers: frozenset | set = frozenset()) -> Candidate | None:
         """The compatible candidate ending before ``idx``: first in its own sentence, then in
-        the sentences before (up to MAX_DISTANCE); in one sentence, subjects first, then the latest."""
+        the sentences before (up to MAX_DISTANCE); in one sentence, subjects (and ``speakers``)
+        first, the main clause's subject before a subordinate one, then the latest."""
         starts = [c.start for c in cands]
         sent = bisect.bisect_right(self._sent_starts, idx) - 1
         limit = idx - MAX_DISTANCE
@@ -251,10 +257,11 @@ class PronounResolver:
             start = self._sent_starts[sent]
             end = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else len(self.text)
             lo, hi = bisect.bisect_left(starts, max(start, limit)), bisect.bisect_left(starts, min(end, idx))
-            found = [(self._is_subject(c.start, c.end), c.start, n) for n, c in enumerate(cands[lo:hi], lo)
-                     if c.end <= idx and ok(c)]
+            found = [(self._is_subject(c.start, c.end) or (c.start, c.end) in speakers,
+                      self._is_main_subject(c.start, c.end), c.start, n)
+                     for n, c in enumerate(cands[lo:hi], lo) if c.end <= idx and ok(c)]
             if found:
-                return cands[max(found)[2]]
+                return cands[max(found)[3]]
             if start <= limit:
                 return None
             sent -= 1
@@ -264,6 +271,17 @@ class PronounResolver:
         if (start, end) not in self._subject:
             self._subject[start, end] = self._subject_at(start, end)
         return self._subject[start, end]
+
+    def _is_main_subject(self, start: int, end: int) -> bool:
+        """Whether the mention is the subject of its sentence's main verb ('Nehlen responded
+        to reports that Trump planned ...': Nehlen, not Trump)."""
+        if not self._is_subject(start, end):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root
+        while root.dep_ in ("compound", "flat", "appos", "conj") and root.head != root:
+            root = root.head
+        return root.head.dep_ == "ROOT"
 
     def _subject_at(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -1,0 +1,48 @@
+"""Sources that are descriptions of a named entity (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import extract
+from dateline.attribution.speakers import SpeakerResolver
+from dateline.types import Entity, Span
+
+PUB = "2020-03-02"
+
+
+@pytest.mark.parametrize("text,cue,name", [
+    # a singular definite description is the organisation named nearest before it
+    ("Halvard Mining Corp. cut 300 jobs on Monday. The firm said demand for copper had fallen.",
+     "said", "Halvard Mining Corp."),
+    ("The Ocean Trust, a London-based charity, opened an office in Lima. The group said it would hire staff.",
+     "said", "Ocean Trust"),
+])
+def test_definite_description_source_is_the_named_organisation(text, cue, name):
+    record = extract(text, published=PUB)
+    (att,) = [a for a in record.attributions if a.cue and a.cue.text == cue]
+    assert att.source.name == name and att.source.entity is not None
+
+
+def test_plural_or_modified_description_stays_unlinked():
+    text = "Halvard Mining Corp. cut 300 jobs on Monday. Rival firms said demand for copper had fallen."
+    (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and a.cue.text == "said"]
+    assert att.source.entity is None
+
+
+def test_description_the_entity_layer_made_a_mention_links_its_entity(nlp):
+    text = 'Marco Vanetti scored twice. "It was a good day," the Italian striker said.'
+    start = text.index("the Italian striker")
+    person = Entity(id="E1", name="Marco Vanetti", type="PERSON",
+                    mentions=(Span.of(text, 0, 13), Span.of(text, start, start + 19)))
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, text, [person])
+    phrase = doc.char_span(start, start + 19)
+    found = resolver.resolve(phrase.start, phrase.end)
+    assert found.source.entity == "E1" and found.source.name == "Marco Vanetti"
+
+
+def test_a_persons_brief_speaks_for_that_person():
+    text = "Anna Kovac filed papers in the divorce case on Monday. Anna Kovac's brief said that was not her view."
+    (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and a.cue.text == "said"]
+    assert att.source.name == "Anna Kovac" and att.source.span.text == "Anna Kovac's brief"
