@@ -200,26 +200,28 @@ def participle_host(token: "Token", first: int) -> "Token":
     return token
 
 
-def infinitive_host(token: "Token", root: "Token | None") -> "Token":
-    """A bare infinitive has no tense of its own: "would declare its intention to break with the
-    E.U. by the end of March" lies ahead of the finite verb its clause hangs from ('would
-    declare'), climbing through the nouns between ('intention'). Only a future host is taken
-    (an infinitive after a past verb may still lie ahead: 'agreed to buy the line in
-    February'), and only when the expression hangs from the infinitive itself ('to get
-    around Wednesday's ruling' hangs from 'ruling')."""
+def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
+    """A bare infinitive has no tense of its own; it lies ahead of a future or plain present
+    verb its clause hangs from, climbing through the nouns between: "would declare its
+    intention to leave by the end of March", "we stand a chance to win it on Tuesday".
+    Not after a past verb ('agreed to buy the line in February' may lie either side), and
+    only when the expression hangs from the infinitive itself ('to get around Wednesday's
+    ruling' hangs from 'ruling')."""
     if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return token
+        return False
     if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
-        return token
+        return False
     head = token.head
     for _ in range(3):
         if head == head.head:
-            return token
+            return False
         if head.pos_ in ("VERB", "AUX"):
-            future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in head.children)
-            return head if future else token
+            auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in auxes):
+                return True
+            return not auxes and head.tag_ in ("VBP", "VBZ")
         head = head.head
-    return token
+    return False
 
 
 def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
@@ -231,7 +233,8 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
         return None  # the parse hangs the date on a quoted verb: read the narration's markers
     span = doc.char_span(start, end, alignment_mode="expand")
     token = participle_host(token, span.start if span is not None else token.i)
-    token = infinitive_host(token, span.root if span is not None and len(span) else None)
+    if infinitive_ahead(token, span.root if span is not None and len(span) else None):
+        return FUTURE
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
         return FUTURE
