@@ -36,6 +36,7 @@ class Markers:
     clause: re.Pattern  # finite verbs: a future cue before one belongs to another clause
     report: re.Pattern  # lemmas of reporting verbs ('say'): their present tense tells the recent past
     ahead: re.Pattern  # right before the expression in a present clause: it lies ahead ('ahead of Tuesday's vote')
+    compared: re.Pattern  # right before the expression: an earlier estimate it is compared with ('than forecast in July')
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -48,7 +49,7 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": [], "clause": [], "report": [], "ahead": []}
+                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -62,8 +63,9 @@ def markers() -> Markers:
     since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
     report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
     ahead = re.compile(r"\b(?:%s)\s+$" % "|".join(found["ahead"]), re.I)
+    compared = re.compile(r"\b(?:%s)\s+$" % "|".join(found["compared"]), re.I)
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]), report, ahead)
+                   compile_(found["clause"]), report, ahead, compared)
 
 
 @lru_cache(maxsize=8)
@@ -198,6 +200,30 @@ def participle_host(token: "Token", first: int) -> "Token":
     return token
 
 
+def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
+    """A bare infinitive has no tense of its own; it lies ahead of a future or plain present
+    verb its clause hangs from, climbing through the nouns between: "would declare its
+    intention to leave by the end of March", "we stand a chance to win it on Tuesday".
+    Not after a past verb ('agreed to buy the line in February' may lie either side), and
+    only when the expression hangs from the infinitive itself ('to get around Wednesday's
+    ruling' hangs from 'ruling')."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
+        return False
+    head = token.head
+    for _ in range(3):
+        if head == head.head:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in auxes):
+                return True
+            return not auxes and head.tag_ in ("VBP", "VBZ")
+        head = head.head
+    return False
+
+
 def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
     """The tense of the verb governing the token at ``start`` (None if no verb found)."""
     token = governing_verb(doc, start, end)
@@ -207,6 +233,8 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
         return None  # the parse hangs the date on a quoted verb: read the narration's markers
     span = doc.char_span(start, end, alignment_mode="expand")
     token = participle_host(token, span.start if span is not None else token.i)
+    if infinitive_ahead(token, span.root if span is not None and len(span) else None):
+        return FUTURE
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
         return FUTURE
@@ -236,9 +264,15 @@ def present_perfect(doc: "Doc | None", text: str, start: int, end: int) -> bool:
     return any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes) and verb.tag_ in ("VBN", "VBG")
 
 
+def compared_cue(text: str, start: int) -> bool:
+    """True for 'less than forecast in July', 'as expected in March': the estimate compared with
+    was made before the figures now told, so the month is a past one."""
+    return markers().compared.search(text, max(0, start - 40), start) is not None
+
+
 def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
     """Past, present or future for the expression at text[start:end]."""
-    if since_cue(text, start):
+    if since_cue(text, start) or compared_cue(text, start):
         return PAST
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
