@@ -39,7 +39,8 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _WHEN_WORDS = frozenset({"when", "while", "as", "whenever"})
 _VERB_COREF_SENTENCES = 5  # how far back (sentences) a definite noun finds the verb it names ("the strikes")
-_SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL"}
+_SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL",
+                 "DEADLINE": "EQUAL"}  # "by Dec. 2": a deadline only for a planned event (see timex_edges)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,8 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         node = struct.event_at(target, climb=2) if target.i != root.i else None
         if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
             node = noun  # "hit the day after the election on Nov. 5": the election's date
+        if node is not None and root.dep_ == "pobj" and _signal(root.head, lex) == "DEADLINE" and node.modality:
+            kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
@@ -495,6 +498,10 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
+            if _shares_trailing_modifiers(head, gov_token):
+                # "was shot and burned in his car on Dec. 13": a time after the last verb
+                # is the first one's too (soft: only when nothing else dates it)
+                edges.append(Edge(node.id, gov.id, "EQUAL", rule="conjunct", hard=False))
         elif _is_dependent_clause(head) and node.modality is None:
             gov = struct.event_at(gov_token, climb=1)
             if gov is not None and gov.id != node.id:
@@ -506,20 +513,40 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
     return edges
 
 
+def _shares_trailing_modifiers(conjunct: "Token", first: "Token") -> bool:
+    """Whether two conjoined verbs form one predicate that later modifiers scope over: both
+    share the subject (the second has none of its own) and the same voice, and the first has
+    no object or modifier after it ("shot and burned", not "arrived, met X and left Friday")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conjunct.children):
+        return False
+    if first.pos_ != "VERB" or conjunct.pos_ != "VERB" or first.tag_ != conjunct.tag_:
+        return False
+    return not any(c.i > first.i and c.dep_ not in ("cc", "punct", "conj", "prt") for c in first.children)
+
+
 def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | None:
     """The event noun a relative clause of occurrence is about: "the robbery, which took
     place on March 1" / "the vote that happened Friday" (light verbs whose subject is the
     event, or "come", in light_verbs.txt) is the robbery's / the vote's time."""
-    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
-                                       for c in verb.children):
-        return None
     lemma = verb.lemma_.lower()
     kinds = {lexicon().light_verbs.get(lemma, "")} | {
         lexicon().light_verbs.get(f"{lemma} {c.lemma_.lower()}", "") for c in verb.children if c.dep_ in ("dobj", "prt")}
-    if not kinds & {"subject", "both", "time"}:
+    if _is_passive_of_noun(verb):  # "the conference, (being) held Thursday": the noun is its object
+        if not kinds & {"object", "both"}:
+            return None
+    elif verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                         for c in verb.children) or not kinds & {"subject", "both", "time"}:
         return None
     node = struct.by_token.get(verb.head.i)
     return node if node is not None and node.mention.pos == "noun" else None
+
+
+def _is_passive_of_noun(verb: "Token") -> bool:
+    """A passive participle modifying the noun it is about ("the talks held in Geneva", "the
+    raid, which was carried out at dawn")."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in verb.children)
 
 
 def _is_dependent_clause(token: "Token") -> bool:
@@ -789,14 +816,30 @@ def _said_now(struct: Structure, node: EventNode) -> bool:
 
 
 def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
-    """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June")."""
+    """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June") or
+    spanning a range ("Thursday through Saturday"): both stand for the days from the
+    first's start to the second's end."""
     roots = {}
     for t in timexes:
         root = _timex_tokens(doc, t)
         if root is not None and t.interval:
             roots[root.i] = t
-    return [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
-            if (r := doc[i]).dep_ == "conj" and r.head.i in roots]
+    pairs = [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
+             if (r := doc[i]).dep_ == "conj" and r.head.i in roots]
+    return pairs + [f"{first.id}|{t.id}" for i, t in roots.items() if (first := _range_start(doc, doc[i], roots))]
+
+
+def _range_start(doc: "Doc", root: "Token", roots: dict[int, Timex]) -> Timex | None:
+    """The time expression a range signal before ``root`` starts from ("Thursday| through
+    Saturday"): the signal's head, or the word right before the signal."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.i == 0 or lexicon().signals.get(prep.lower_) != "RANGE":
+        return None
+    if prep.head.i in roots:
+        return roots[prep.head.i]
+    before = doc[prep.i - 1]
+    start = next((t for i, t in roots.items() if t.start <= before.idx < t.end), None)
+    return start if start is not None and start.end <= prep.idx else None
 
 
 def _in_reported_clause(doc: "Doc", mention: Mention) -> bool:
