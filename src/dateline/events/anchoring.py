@@ -26,7 +26,7 @@ from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open
                         value_interval)
 from .lexicon import Lexicon, lexicon
 from .narrative import age_edges, births, own_time_nodes
-from .participants import framing_verb
+from .participants import framing_verb, shares_trailing_modifiers
 from .triggers import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -498,7 +498,7 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
-            if _shares_trailing_modifiers(head, gov_token):
+            if shares_trailing_modifiers(head, gov_token):
                 # "was shot and burned in his car on Dec. 13": a time after the last verb
                 # is the first one's too (soft: only when nothing else dates it)
                 edges.append(Edge(node.id, gov.id, "EQUAL", rule="conjunct", hard=False))
@@ -511,17 +511,6 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
                         and node.id not in own)
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
-
-
-def _shares_trailing_modifiers(conjunct: "Token", first: "Token") -> bool:
-    """Whether two conjoined verbs form one predicate that later modifiers scope over: both
-    share the subject (the second has none of its own) and the same voice, and the first has
-    no object or modifier after it ("shot and burned", not "arrived, met X and left Friday")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conjunct.children):
-        return False
-    if first.pos_ != "VERB" or conjunct.pos_ != "VERB" or first.tag_ != conjunct.tag_:
-        return False
-    return not any(c.i > first.i and c.dep_ not in ("cc", "punct", "conj", "prt") for c in first.children)
 
 
 def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | None:
