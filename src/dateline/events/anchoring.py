@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..types import Attribution, Timex, When
 from .graph import PUBLICATION, Anchor, Edge, propagate
-from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, parse_day, to_iso,
+from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, mod_interval, parse_day, to_iso,
                         value_interval)
 from .lexicon import Lexicon, lexicon
 from .narrative import age_edges, births, own_time_nodes
@@ -746,7 +746,7 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
     for t in timexes:
         if t.interval:
             first, last = parse_day(t.interval[0]), parse_day(t.interval[1])
-            anchors[t.id] = Anchor((first, last), "timex", t.id)
+            anchors[t.id] = Anchor(mod_interval((first, last), t.mod), "timex", t.id)  # "mid-January"
             fixed.add(t.id)
     for union_id in _conjoined_timexes(struct.doc, list(timexes)):
         parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
