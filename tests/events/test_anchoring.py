@@ -435,3 +435,15 @@ def test_reduced_passive_relative_of_a_light_verb_dates_its_noun():
     text = "The talks held in Geneva on May 4 ended without a deal."
     events = run(text, PUB, [timex(text, "May 4", "2023-05-04")])
     assert by_trigger(events, "talks").when.interval == ("2023-05-04", "2023-05-04")
+
+
+@pytest.mark.parametrize("sentence, phrase, value, mod, expected", [
+    ("The firm issued a notice in mid-January.", "mid-January", "2023-01", "MID", ("2023-01-11", "2023-01-20")),
+    # the current month: "earlier this month" is before today, not its first ten days
+    ("Earlier this month, the firm issued a notice.", "Earlier this month", "2023-08", "START", ("2023-08-01", PUB)),
+])
+def test_mod_of_a_past_month_narrows_the_event(sentence, phrase, value, mod, expected):
+    first, last = f"{value}-01", f"{value}-31"
+    t = timex(sentence, phrase, value, interval=(first, last))
+    t = type(t)(**{**{f: getattr(t, f) for f in t.__dataclass_fields__}, "mod": mod})
+    assert by_trigger(run(sentence, PUB, [t]), "issued").when.interval == expected

@@ -738,7 +738,7 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
 
 
 def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: Iterable[Attribution],
-                    timed: Iterable[str] = ()) -> tuple[dict[str, Anchor], set[str]]:
+                    timed: Iterable[str] = (), published: date | None = None) -> tuple[dict[str, Anchor], set[str]]:
     """Start values: timexes fixed at their intervals (conjoined ones, "in March and June",
     also as their union), reports dated by the time they were made (``said_on``)."""
     anchors: dict[str, Anchor] = {}
@@ -746,7 +746,10 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
     for t in timexes:
         if t.interval:
             first, last = parse_day(t.interval[0]), parse_day(t.interval[1])
-            anchors[t.id] = Anchor(mod_interval((first, last), t.mod), "timex", t.id)  # "mid-January"
+            # "mid-January" is its middle third; not the current month or year ("earlier this
+            # month" is before today, which the time layer also marks START)
+            current = published is not None and first is not None and last is not None and first <= published <= last
+            anchors[t.id] = Anchor((first, last) if current else mod_interval((first, last), t.mod), "timex", t.id)
             fixed.add(t.id)
     for union_id in _conjoined_timexes(struct.doc, list(timexes)):
         parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
@@ -883,7 +886,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     narrative = narrative_edges(struct, timed, related, own, _dated_in_past(edges, timexes, pub))
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct, own) + report_edges(struct, attributions) + narrative
-    anchors, fixed = initial_anchors(struct, timexes, attributions, timed)
+    anchors, fixed = initial_anchors(struct, timexes, attributions, timed, pub)
     if pub is not None:  # the publication day, for the lede's guesses
         anchors[PUBLICATION] = Anchor((pub, pub), "publication")
         fixed.add(PUBLICATION)
