@@ -401,3 +401,49 @@ def test_an_event_subject_happens_while_its_verb_does():
     text = "In May, the candidate's rallies drew large crowds."
     events = run(text, PUB, [timex(text, "May", "2023-05", interval=("2023-05-01", "2023-05-31"))])
     assert by_trigger(events, "rallies").when.interval == ("2023-05-01", "2023-05-31")
+
+
+def test_by_a_date_is_a_deadline_not_the_day():
+    text = "The firm will finish the merger by Sept. 30, officials said."
+    events = run(text, PUB, [timex(text, "Sept. 30", "2023-09-30")])
+    finish = by_trigger(events, "finish").when.interval
+    assert finish[1] == "2023-09-30" and finish[0] != "2023-09-30"
+
+
+def test_time_after_two_conjoined_verbs_dates_both():
+    text = "The reporter, who was beaten and robbed in a market in Lagos on March 3, 2019, later left."
+    events = run(text, PUB, [timex(text, "March 3, 2019", "2019-03-03")])
+    assert by_trigger(events, "beaten").when.interval == ("2019-03-03", "2019-03-03")
+    assert by_trigger(events, "robbed").when.interval == ("2019-03-03", "2019-03-03")
+
+
+def test_conjoined_clause_with_its_own_subject_keeps_its_time():
+    text = "The suspect fled and police caught him on Monday."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
+    assert by_trigger(events, "fled").when.interval != ("2023-08-07", "2023-08-07")
+
+
+def test_range_through_dates_a_passive_participle_and_its_noun():
+    text = "The summit, being held Monday through Wednesday in Oslo, draws leaders."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-14", id="T1"),
+                             timex(text, "Wednesday", "2023-08-16", id="T2")])
+    assert by_trigger(events, "held").when.interval == ("2023-08-14", "2023-08-16")
+    assert by_trigger(events, "summit").when.interval == ("2023-08-14", "2023-08-16")
+
+
+def test_reduced_passive_relative_of_a_light_verb_dates_its_noun():
+    text = "The talks held in Geneva on May 4 ended without a deal."
+    events = run(text, PUB, [timex(text, "May 4", "2023-05-04")])
+    assert by_trigger(events, "talks").when.interval == ("2023-05-04", "2023-05-04")
+
+
+@pytest.mark.parametrize("sentence, phrase, value, mod, expected", [
+    ("The firm issued a notice in mid-January.", "mid-January", "2023-01", "MID", ("2023-01-11", "2023-01-20")),
+    # the current month: "earlier this month" is before today, not its first ten days
+    ("Earlier this month, the firm issued a notice.", "Earlier this month", "2023-08", "START", ("2023-08-01", PUB)),
+])
+def test_mod_of_a_past_month_narrows_the_event(sentence, phrase, value, mod, expected):
+    first, last = f"{value}-01", f"{value}-31"
+    t = timex(sentence, phrase, value, interval=(first, last))
+    t = type(t)(**{**{f: getattr(t, f) for f in t.__dataclass_fields__}, "mod": mod})
+    assert by_trigger(run(sentence, PUB, [t]), "issued").when.interval == expected

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.events.intervals import (add_months, age_window, duration_offset, from_iso, interval_value, intersect,
+from dateline.events.intervals import (add_months, mod_interval, age_window, duration_offset, from_iso, interval_value, intersect,
                                        shift, to_iso, value_interval)
 
 D = date.fromisoformat
@@ -70,3 +70,16 @@ def test_age_window(interval, years, sign, expected):
 
 def test_age_window_keeps_open_ends():
     assert age_window((None, D("1938-03-03")), 12, 1) == (None, D("1951-03-02"))
+
+
+@pytest.mark.parametrize("interval, mod, expected", [
+    ((date(2016, 1, 1), date(2016, 1, 31)), "MID", (date(2016, 1, 11), date(2016, 1, 20))),
+    ((date(2016, 2, 1), date(2016, 2, 29)), "END", (date(2016, 2, 21), date(2016, 2, 29))),
+    ((date(2015, 1, 1), date(2015, 12, 31)), "START", (date(2015, 1, 1), date(2015, 4, 30))),
+    ((date(2015, 1, 1), date(2015, 12, 31)), "END", (date(2015, 9, 1), date(2015, 12, 31))),
+    ((date(2015, 1, 1), date(2015, 12, 31)), "APPROX", (date(2015, 1, 1), date(2015, 12, 31))),
+    ((date(2015, 3, 2), date(2015, 3, 9)), "MID", (date(2015, 3, 2), date(2015, 3, 9))),
+    ((None, date(2015, 3, 9)), "MID", (None, date(2015, 3, 9))),
+])
+def test_mod_narrows_a_month_or_year_to_a_third(interval, mod, expected):
+    assert mod_interval(interval, mod) == expected

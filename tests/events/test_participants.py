@@ -116,3 +116,12 @@ def test_a_name_read_as_a_verb_is_no_event():
 def test_a_time_in_the_possessive_is_no_agent():
     event = by_trigger(run("Turnout in last week's primary was low."), "primary")
     assert "last week" not in [p.span.text for p in event.participants]
+
+
+def test_relative_clause_on_a_description_in_apposition_names_the_person():
+    from .helpers import by_trigger, run
+    text = "Ana Silva, a local reporter who was beaten and robbed in Lagos, later left."
+    beaten = by_trigger(run(text, "2023-08-10"), "beaten")
+    names = [p.span.text for p in beaten.participants]
+    assert "Ana Silva" in names and "a local reporter" not in names
+    assert ("location", "Lagos") in [(p.role, p.span.text) for p in beaten.participants]

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..types import Attribution, Timex, When
 from .graph import PUBLICATION, Anchor, Edge, propagate
-from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, parse_day, to_iso,
+from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, mod_interval, parse_day, to_iso,
                         value_interval)
 from .lexicon import Lexicon, lexicon
 from .narrative import age_edges, births, own_time_nodes
-from .participants import framing_verb
+from .participants import framing_verb, shares_trailing_modifiers
 from .triggers import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +39,8 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _WHEN_WORDS = frozenset({"when", "while", "as", "whenever"})
 _VERB_COREF_SENTENCES = 5  # how far back (sentences) a definite noun finds the verb it names ("the strikes")
-_SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL"}
+_SIGNAL_KINDS = {"AFTER": "AFTER", "BEFORE": "BEFORE", "SINCE": "SINCE", "UNTIL": "UNTIL", "DURING": "EQUAL",
+                 "DEADLINE": "EQUAL"}  # "by Dec. 2": a deadline only for a planned event (see timex_edges)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,8 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         node = struct.event_at(target, climb=2) if target.i != root.i else None
         if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
             node = noun  # "hit the day after the election on Nov. 5": the election's date
+        if node is not None and root.dep_ == "pobj" and _signal(root.head, lex) == "DEADLINE" and node.modality:
+            kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
@@ -495,6 +498,10 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
             edges.append(Edge(gov.id, node.id, "EQUAL", rule="conjunct", hard=False))
+            if shares_trailing_modifiers(head, gov_token):
+                # "was shot and burned in his car on Dec. 13": a time after the last verb
+                # is the first one's too (soft: only when nothing else dates it)
+                edges.append(Edge(node.id, gov.id, "EQUAL", rule="conjunct", hard=False))
         elif _is_dependent_clause(head) and node.modality is None:
             gov = struct.event_at(gov_token, climb=1)
             if gov is not None and gov.id != node.id:
@@ -510,16 +517,25 @@ def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | Non
     """The event noun a relative clause of occurrence is about: "the robbery, which took
     place on March 1" / "the vote that happened Friday" (light verbs whose subject is the
     event, or "come", in light_verbs.txt) is the robbery's / the vote's time."""
-    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
-                                       for c in verb.children):
-        return None
     lemma = verb.lemma_.lower()
     kinds = {lexicon().light_verbs.get(lemma, "")} | {
         lexicon().light_verbs.get(f"{lemma} {c.lemma_.lower()}", "") for c in verb.children if c.dep_ in ("dobj", "prt")}
-    if not kinds & {"subject", "both", "time"}:
+    if _is_passive_of_noun(verb):  # "the conference, (being) held Thursday": the noun is its object
+        if not kinds & {"object", "both"}:
+            return None
+    elif verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                         for c in verb.children) or not kinds & {"subject", "both", "time"}:
         return None
     node = struct.by_token.get(verb.head.i)
     return node if node is not None and node.mention.pos == "noun" else None
+
+
+def _is_passive_of_noun(verb: "Token") -> bool:
+    """A passive participle modifying the noun it is about ("the talks held in Geneva", "the
+    raid, which was carried out at dawn")."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in verb.children)
 
 
 def _is_dependent_clause(token: "Token") -> bool:
@@ -722,7 +738,7 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
 
 
 def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: Iterable[Attribution],
-                    timed: Iterable[str] = ()) -> tuple[dict[str, Anchor], set[str]]:
+                    timed: Iterable[str] = (), published: date | None = None) -> tuple[dict[str, Anchor], set[str]]:
     """Start values: timexes fixed at their intervals (conjoined ones, "in March and June",
     also as their union), reports dated by the time they were made (``said_on``)."""
     anchors: dict[str, Anchor] = {}
@@ -730,7 +746,10 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
     for t in timexes:
         if t.interval:
             first, last = parse_day(t.interval[0]), parse_day(t.interval[1])
-            anchors[t.id] = Anchor((first, last), "timex", t.id)
+            # "mid-January" is its middle third; not the current month or year ("earlier this
+            # month" is before today, which the time layer also marks START)
+            current = published is not None and first is not None and last is not None and first <= published <= last
+            anchors[t.id] = Anchor((first, last) if current else mod_interval((first, last), t.mod), "timex", t.id)
             fixed.add(t.id)
     for union_id in _conjoined_timexes(struct.doc, list(timexes)):
         parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
@@ -789,14 +808,30 @@ def _said_now(struct: Structure, node: EventNode) -> bool:
 
 
 def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
-    """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June")."""
+    """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June") or
+    spanning a range ("Thursday through Saturday"): both stand for the days from the
+    first's start to the second's end."""
     roots = {}
     for t in timexes:
         root = _timex_tokens(doc, t)
         if root is not None and t.interval:
             roots[root.i] = t
-    return [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
-            if (r := doc[i]).dep_ == "conj" and r.head.i in roots]
+    pairs = [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
+             if (r := doc[i]).dep_ == "conj" and r.head.i in roots]
+    return pairs + [f"{first.id}|{t.id}" for i, t in roots.items() if (first := _range_start(doc, doc[i], roots))]
+
+
+def _range_start(doc: "Doc", root: "Token", roots: dict[int, Timex]) -> Timex | None:
+    """The time expression a range signal before ``root`` starts from ("Thursday| through
+    Saturday"): the signal's head, or the word right before the signal."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.i == 0 or lexicon().signals.get(prep.lower_) != "RANGE":
+        return None
+    if prep.head.i in roots:
+        return roots[prep.head.i]
+    before = doc[prep.i - 1]
+    start = next((t for i, t in roots.items() if t.start <= before.idx < t.end), None)
+    return start if start is not None and start.end <= prep.idx else None
 
 
 def _in_reported_clause(doc: "Doc", mention: Mention) -> bool:
@@ -851,7 +886,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     narrative = narrative_edges(struct, timed, related, own, _dated_in_past(edges, timexes, pub))
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct, own) + report_edges(struct, attributions) + narrative
-    anchors, fixed = initial_anchors(struct, timexes, attributions, timed)
+    anchors, fixed = initial_anchors(struct, timexes, attributions, timed, pub)
     if pub is not None:  # the publication day, for the lede's guesses
         anchors[PUBLICATION] = Anchor((pub, pub), "publication")
         fixed.add(PUBLICATION)

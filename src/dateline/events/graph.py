@@ -134,6 +134,8 @@ def apply_weak(anchors: dict[str, Anchor], weak: dict[str, Interval]) -> None:
     """Narrow nodes by weak bounds (tense) where they agree with what the node has."""
     for node, bound in weak.items():
         anchor = anchors.setdefault(node, Anchor())
+        if anchor.how == "timex" and not is_open(anchor.interval) and not is_open(bound):
+            continue  # present tense: "is being held Thursday through Saturday" is on the stated days, not just today
         new = intersect(anchor.interval, bound)
         if new is not None and new != anchor.interval:
             if anchor.interval == OPEN:

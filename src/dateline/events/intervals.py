@@ -179,3 +179,25 @@ def interval_value(interval: Interval) -> str | None:
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
         return f"{first.year:04d}"
     return None
+
+
+_MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def mod_interval(interval: Interval, mod: str | None) -> Interval:
+    """The part of a month or year a TimeML mod names: START its first third, MID its
+    middle third, END its last ("mid-January" is January 11..20); other intervals and mods
+    are kept whole."""
+    first, last = interval
+    third = _MOD_THIRDS.get(mod or "")
+    if third is None or first is None or last is None or interval_value(interval) is None or first == last:
+        return interval
+    if first.year == last.year and first.month == last.month:  # a month: days 1-10, 11-20, 21-end
+        lo = first.replace(day=1 + 10 * third)
+        return (lo, last if third == 2 else lo.replace(day=10 + 10 * third))
+    if (last - first).days >= 364 and first.year == last.year:  # a year: Jan-Apr, May-Aug, Sep-Dec
+        lo = first.replace(month=1 + 4 * third)
+        end_month = 4 + 4 * third
+        return (lo, last.replace(month=end_month, day=calendar.monthrange(last.year, end_month)[1]))
+    return interval
+

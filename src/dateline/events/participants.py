@@ -168,7 +168,10 @@ def _relative_antecedent(verb: "Token", pronoun: "Token") -> "Token | None":
     """The noun a relative pronoun ("who", "which", "that") refers to, when ``verb`` heads
     the relative clause."""
     if verb.dep_ == "relcl" and pronoun.tag_ in ("WP", "WDT") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        noun = verb.head
+        if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head  # "Jane Roe, a reporter who was ...": the name, not the description
+        return noun
     return None
 
 
@@ -262,7 +265,21 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
             args.extend(("other", obj) for role, obj in _prep_arguments(child) if role in ("patient", "location"))
     args.extend(_prep_arguments(verb))
     args.extend(_relative_place(verb))
+    for conj in verb.children:  # "was beaten and robbed in Lagos": the place of both
+        if conj.dep_ == "conj" and shares_trailing_modifiers(conj, verb):
+            args.extend(p for p in _prep_arguments(conj) if p[0] == "location")
     return args
+
+
+def shares_trailing_modifiers(conjunct: "Token", first: "Token") -> bool:
+    """Whether two conjoined verbs form one predicate that later modifiers scope over: the
+    second has no subject or auxiliary of its own, both have the same tag, and the first has
+    no object or modifier after it ("shot and burned", not "arrived, met X and left Friday")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conjunct.children):
+        return False
+    if first.pos_ != "VERB" or conjunct.pos_ != "VERB" or first.tag_ != conjunct.tag_:
+        return False
+    return not any(c.i > first.i and c.dep_ not in ("cc", "punct", "conj", "prt") for c in first.children)
 
 
 def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
