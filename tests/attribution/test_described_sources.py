@@ -46,3 +46,17 @@ def test_a_persons_brief_speaks_for_that_person():
     text = "Anna Kovac filed papers in the divorce case on Monday. Anna Kovac's brief said that was not her view."
     (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and a.cue.text == "said"]
     assert att.source.name == "Anna Kovac" and att.source.span.text == "Anna Kovac's brief"
+
+
+@pytest.mark.parametrize("text,linked", [
+    # two people of the article share the surname: nearness cannot tell which one is meant
+    ("A judge rejected a request to open the file on Marco Bellini's divorce from his wife Clara.\n\n"
+     "Earlier this month, lawyers for both Marco and Clara Bellini filed papers opposing the request.\n\n"
+     "The Republican presidential nominee argued that the files should stay sealed.", None),
+    # one person named just before: the description is that person
+    ("Senator Ruth Okafor spoke to voters on Monday.\n\n"
+     "The presumptive nominee argued that the plan was sound.", "Ruth Okafor"),
+])
+def test_role_description_links_only_an_unambiguous_person(text, linked):
+    (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and a.cue.text == "argued"]
+    assert (att.source.name if att.source.entity else None) == linked

@@ -279,19 +279,26 @@ class SpeakerResolver:
             return None
         if age or person_noun:  # "the 29-year-old", "the lawmaker": the person just written of
             person = self._recent_person(head)
-            return None if person is None else Resolved(
+            return None if person is None or self._kin(person.name) else Resolved(
                 Source(name=person.name, span=self._span(list(phrase)), entity=person.key), "person")
         span = self._span(list(phrase))
         for entity in self.entities:  # an entity whose stripped title holds this noun
             if any(head.lower_ in role.lower().split() for role in entity.roles):
                 return Resolved(Source(name=entity.name, span=span, entity=entity.id), "person")
         person = self._only_person_in_previous_sentence(head)
-        if person is not None:
+        if person is not None and not self._kin(person.name):
             return Resolved(Source(name=person.name, span=span, entity=person.id or None), "person")
         recent = self._recent_person(head) if self._untitled_subject_before(head) else None
-        if recent is not None:  # "Trump ... . The presumptive nominee wrote": the subject just named
+        if recent is not None and not self._kin(recent.name):  # "Trump ... . The presumptive nominee wrote"
             return Resolved(Source(name=recent.name, span=span, entity=recent.key), "person")
         return None
+
+    def _kin(self, name: str) -> bool:
+        """Another person of the article has this person's surname ("Donald and Ivana Trump"):
+        a description cannot tell which of them it means by nearness alone."""
+        last = name.split()[-1].lower() if name.split() else ""
+        return any(e.type == "PERSON" and e.name.lower() != name.lower() and e.name.split()
+                   and e.name.split()[-1].lower() == last for e in self.entities)
 
     def _untitled_subject_before(self, head: "Token") -> bool:
         """No person of the article bears a title with this role noun (else that one is meant)."""
