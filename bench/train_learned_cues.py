@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from mine_polnear_cues import parse_cached  # noqa: E402
 
 from dateline.attribution import learned  # noqa: E402
-from dateline.attribution.build import extract_attributions  # noqa: E402
+from dateline.attribution.build import extract_attributions, tokens_between  # noqa: E402
 from dateline.attribution.quotes import find_quotes  # noqa: E402
 from dateline.evaluation.attribution import (  # noqa: E402
     Relation, match, read_split, score_corpus, words)
@@ -49,14 +49,13 @@ def rule_relations(doc, text: str):
     """The rules' attributions of one article as relations, their cue tokens, contents and relays."""
     atts = extract_attributions(doc, text, learned=False)
     rels, taken, contents, relays = [], set(), [], []
-    starts = {t.idx: t.i for t in doc}
     for a in atts:
         src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
         cue = ((a.cue.start, a.cue.end),) if a.cue else ()
         content = tuple((c.start, c.end) for c in a.content)
         rels.append(Relation(src, cue, content, a.kind in ("direct", "mixed")))
         if a.cue:
-            taken |= {i for at, i in starts.items() if a.cue.start <= at < a.cue.end}
+            taken |= {t.i for t in tokens_between(doc, a.cue.start, a.cue.end)}
         contents += content
         relays += [(v.span.start, v.span.end) for v in a.via if v.span is not None]
     return rels, taken, contents, relays

@@ -119,7 +119,8 @@ def cue_in_next_sentence(doc: "Doc", text: str, q: Quote, quotes: list[Quote], b
     nxt = text[q.end:q.end + 3].lstrip(" \t\n")
     if not nxt[:1].isupper() or text[q.end:q.end + 3].count("\n") > 2:
         return None
-    first = next((t for t in tokens_between(doc, q.end, len(text)) if not t.is_space), None)
+    # the first letter after the quote is within 3 characters (checked above)
+    first = next((t for t in tokens_between(doc, q.end, q.end + 3) if not t.is_space), None)
     if first is None:
         return None
     sent = first.sent

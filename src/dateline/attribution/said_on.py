@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..time.tense import modifies_noun
 from ..types import Attribution, Timex
-from .build import tokens_between
+from .build import _dated, _said_value, tokens_between
 from .quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,8 +54,9 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
             else:
                 tx = _story_day_at(story, att.cue.start)
                 if tx is not None:
-                    att = replace(att, said_on=_day(tx), said_on_via=tx.id,
-                                  said_on_interval=tuple(tx.interval), said_on_basis="story_day")
+                    value, via, interval = _said_value(tx)
+                    att = replace(att, said_on=value, said_on_via=via, said_on_interval=interval,
+                                  said_on_basis="story_day")
         elif att.said_on is not None and att.said_on_basis is None:
             att = replace(att, said_on_basis="stated")
         if key and att.said_on is not None and att.said_on_basis is not None:
@@ -105,8 +106,8 @@ def _story_days(doc: "Doc", text: str, timexes: Sequence[Timex],
         return []
     quotes = [(q.start, q.end) for q in find_quotes(text)]
     track: list[tuple[int, Timex | None]] = []
-    for tx in sorted(timexes, key=lambda t: t.start):
-        if tx.type not in ("DATE", "TIME") or not tx.value[:4].isdigit() or not _one_day(tx):
+    for tx in sorted(_dated(timexes, 0, len(text)), key=lambda t: t.start):
+        if not _one_day(tx):
             continue
         if any(a <= tx.start < b for a, b in quotes):
             continue
@@ -136,10 +137,7 @@ def _other_time_in_sentence(doc: "Doc", att: Attribution, timexes: Sequence[Time
         return False
     sent, cue = toks[0].sent, {t.i for t in toks}
     quotes = [(q.start, q.end) for q in find_quotes(sent.text)]
-    for tx in timexes:
-        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME") \
-                or not tx.value[:4].isdigit():
-            continue
+    for tx in _dated(timexes, sent.start_char, sent.end_char):
         if any(a <= tx.start - sent.start_char < b for a, b in quotes):
             continue  # the words of a quote, whoever's they are
         if not any(c.start <= tx.start < c.end for c in att.content) or _hung_on(doc, tx, cue):
@@ -168,8 +166,3 @@ def _story_day_at(story: list[tuple[int, Timex | None]], offset: int) -> Timex |
             break
         current = tx
     return current
-
-
-def _day(tx: Timex) -> str:
-    """A day's value: the date itself, or the day of a time of day."""
-    return tx.interval[0] if tx.type == "TIME" else tx.value

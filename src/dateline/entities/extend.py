@@ -173,7 +173,7 @@ def dateline_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
         if taken.overlaps(start, end):
             _retype_tagged_dateline(clusters, start, end)
             continue
-        name = " ".join(w.capitalize() for w in m.group(1).split())
+        name = _as_written(m.group(1))
         mention = Mention(start, end, name, "GPE", sentence_of(starts, start), kind="string")
         cluster = _place_named(clusters, data.name_key(name))
         if cluster is not None:
@@ -187,13 +187,18 @@ def dateline_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
         taken.add(start, end)
 
 
+def _as_written(name: str) -> str:
+    """A dateline in capitals as usually written ("NEW YORK" -> "New York")."""
+    return " ".join(w.capitalize() for w in name.split())
+
+
 def _retype_tagged_dateline(clusters: list[Cluster], start: int, end: int) -> None:
     """A one-word dateline spaCy tagged as something else ("BEIRUT" ORG) is a place; a
     dateline in capitals is named as usually written ("WASHINGTON" -> "Washington")."""
     for c in clusters:
         for i, m in enumerate(c.mentions):
             if m.start == start and m.end == end and m.name.isupper() and len(m.name) >= 4:
-                c.mentions[i] = replace(m, name=" ".join(w.capitalize() for w in m.name.split()))
+                c.mentions[i] = replace(m, name=_as_written(m.name))
         if c.label in ("GPE", "LOC") or any(m.role for m in c.mentions):
             continue
         if any(m.start == start and m.end == end and " " not in m.name for m in c.mentions):
@@ -395,12 +400,12 @@ def leading_description_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
     opens a sentence, then a person's name between commas, is a mention of that person (in
     place); a person noun (data/person_nouns.txt) must be among its first four words."""
     text = doc.text
-    starts = [s.start_char for s in doc.sents]
+    starts = sentence_starts(doc)
     for cluster in [c for c in clusters if c.label == "PERSON"]:
         for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
             if not text.startswith(",", m.end):
                 continue
-            begin = starts[bisect.bisect_right(starts, m.start) - 1]
+            begin = starts[sentence_of(starts, m.start)]
             found = _LEADING_DESCRIPTION.fullmatch(text, begin, m.start)
             words = found.group(1).split()[:4] if found else []
             if not any(w in data.person_nouns() for w in words) or any(w.endswith(("'s", "’s")) for w in words):

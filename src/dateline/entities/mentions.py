@@ -53,7 +53,7 @@ class Mention:
 
 
 # spaCy types a rare town gets after "in" ("in Harlow" PERSON, "in Harlow" PRODUCT)
-_PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
+PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
 # spaCy types a cue may override (not dates, numbers, nationalities)
 _RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -149,7 +149,7 @@ def without_epithet(name: str, text: str) -> str:
             or words[0].endswith("."):
         return name
     rest = name[len(words[0]):].strip()
-    if words[1].lower() in first_names() or len(re.findall(re.escape(rest), text)) > len(re.findall(re.escape(name), text)):
+    if words[1].lower() in first_names() or text.count(rest) > text.count(name):
         return rest
     return name
 
@@ -203,7 +203,7 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         label = "ORG"  # "According to Harbour Ledger, which cited ...": people take "who"
     if label in _RETYPABLE and label != "PERSON" and _person_shaped(name) and data.person_appositive(text, end):
         label = "PERSON"  # "Nikola Mijailovic, the Serbian defender" typed ORG
-    place_cue = (role is None and label in _PLACE_SLIPS and " " not in name
+    place_cue = (role is None and label in PLACE_SLIPS and " " not in name
                  and data.place_preposition_before(text, start, end))
     root = ent.root
     person_cue = root.dep_ == "nsubj" and root.head.lemma_.casefold() in data.person_verbs()

@@ -38,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import data
-from .mentions import Mention
+from .mentions import PLACE_SLIPS, Mention
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 _PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -256,14 +256,13 @@ def _company_short_names(clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
-_PLACE_SLIPS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})
 
 
 def _places_after_prepositions(clusters: list[Cluster]) -> None:
     """Rule 6 (in place): "in Harlow" twice makes the one-word "Harlow" a place."""
     for c in clusters:
         named = [m for m in c.mentions if m.kind in ("name", "string")]
-        if c.label not in _PLACE_SLIPS or not named or c.canonical:
+        if c.label not in PLACE_SLIPS or not named or c.canonical:
             continue
         if any(m.role or " " in m.name.strip() for m in c.mentions):
             continue  # "Judge Harlow", "Ann Harlow": a person

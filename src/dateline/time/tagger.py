@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..types import Timex
+from .calendar import safe_date
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
@@ -213,10 +214,8 @@ def names_real_day(cand: Candidate) -> bool:
     under = build(cand)
     if under.month is None or under.day is None:
         return True
-    if not 1 <= under.month <= 12:
-        return False
     year = under.year if under.year is not None and 1 <= under.year <= 9999 else 2000  # 2000: a leap year
-    return 1 <= under.day <= calendar.monthrange(year, under.month)[1]
+    return safe_date(year, under.month, under.day) is not None
 
 
 def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Timex]:
