@@ -37,7 +37,7 @@ VALUE_RE = re.compile(
     r"|[\dX]{4}-W[\dX]{2}(?:-(?:[1-7]|WE))?"                      # ISO week, weekday, weekend
     r"|[\dX]{4}-[\dX]{2}-[\dX]{2}"                                # day
     r"|FY\d{4}"                                                  # fiscal year
-    r")(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"                         # time of day
+    r")(?:T(?:\d{2}:\d{2}|MO|MI|AF|EV|NI))?"                      # time of day
     r"|P(?:[\dX]+[YMWD])+|PT(?:[\dX]+[HMS])+"                     # durations
 )
 

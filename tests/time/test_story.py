@@ -125,6 +125,14 @@ def test_tense_with_parse(nlp_doc, text, expression, value):
     # 'two decades later' after a dated year is a year; 'the following year' moves the story
     ("She graduated in 1959 and joined The Herald the following year as a clerk.\n\n"
      "Two decades later, in 1980, she was named managing editor.", "2025-08-15", "Two decades later", "1980"),
+    # 'on that day' points at the day just named in a relative clause, not at the week told before
+    ("Last week the ministry sent an offer, which the union called \"weak\" on Friday. The union said on "
+     "that day it would reply soon.", "2025-11-10", "that day", "2025-11-07"),
+    # minutes after a told day stay on that day; a past step of unknown length is no future
+    ("The notice went up on the site Thursday. The site crashed a few minutes later.", "2025-05-16",
+     "a few minutes later", "2025-05-15"),
+    ("The plant reopened in 1990. It closed again a few years later.", "2025-05-16",
+     "a few years later", "PAST_REF"),
 ])
 def test_parsed_story(text, published, expression, value):
     """Rules that need the parse (tense, the verb a time expression hangs from)."""

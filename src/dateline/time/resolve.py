@@ -516,9 +516,12 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
     if under.fiscal and under.year is not None and under.shift_unit is None:
         return fiscal_year(under)
     if under.shift_unit is not None and under.shift_n is None and under.shift_sign and ctx.published:
-        # "several years ago", "a few days later": somewhere before / after, as TimeML says
-        return resolve_ref(Under("ref", ref="PAST_REF" if under.shift_sign < 0 else "FUTURE_REF",
-                                 mod=under.mod), ctx)
+        if few_minutes_on_story_day(under, ctx):
+            return story_day(under, ctx)
+        # "several years ago", "a few days later": somewhere before / after, as TimeML says;
+        # a step told in the past ("went down a few days later") is still before publication
+        after = under.shift_sign > 0 and not (under.anchor == "story" and ctx.tense == PAST)
+        return resolve_ref(Under("ref", ref="FUTURE_REF" if after else "PAST_REF", mod=under.mod), ctx)
     if under.anchor == "period":
         under = period_comparison(under, ctx)
     explicit = _explicit_day(under)
@@ -552,6 +555,19 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         first = last = day
         gran = "time"
     return Resolved(value, gran, (first.isoformat(), last.isoformat()), label, under.mod)
+
+
+def few_minutes_on_story_day(under: Under, ctx: Context) -> bool:
+    """'a few minutes later', 'some hours earlier' right after a day (or a time) of the story:
+    the count is unknown, but minutes and hours from a told day stay on that day."""
+    return (under.anchor == "story" and under.shift_unit in ("TM", "TH") and ctx.story is not None
+            and ctx.story_gran in ("day", "time") and ctx.story_id not in (None, "DCT"))
+
+
+def story_day(under: Under, ctx: Context) -> Resolved:
+    """The day of the story's reference time, as a DATE of that day."""
+    day = ctx.story[0]
+    return Resolved(day.isoformat(), "day", (day.isoformat(), day.isoformat()), ctx.story_id, under.mod)
 
 
 def period_comparison(under: Under, ctx: Context) -> Under:

@@ -241,7 +241,8 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         # A step ("two years later") follows the date told just before it, even one that only
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
         near = background is not None and same_sentence(text, background_end, cand.start)
-        ref = background if near and is_step(under) else story
+        ref = background if (near and is_step(under)) or day_anaphor_of(background, background_end, under, cand) \
+            else story
         if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
                 and reported_deadline(doc, text, cand.start, cand.end):
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
@@ -304,6 +305,19 @@ def same_sentence(text: str, start: int, end: int) -> bool:
 def is_step(under: Under) -> bool:
     """A step along the story from the last date told ('two years later', 'the next day')."""
     return under.anchor == "story" and under.shift_unit is not None
+
+
+# Characters after a date told in a noun modifier within which 'that day' still points at it.
+ANAPHOR_REACH = 250
+
+
+def day_anaphor_of(background: "Story | None", background_end: int, under: Under, cand: Candidate) -> bool:
+    """'that day', 'the same day' point at the last day named, even one named in a relative
+    clause of the sentence before ('a proposal criticized as "disappointing" Friday. He said
+    on that day ...'): the demonstrative looks back to the nearest day, not to the story's."""
+    return (background is not None and background.granularity in ("day", "time")
+            and under.anchor == "story" and under.shift_unit == "D" and under.shift_n == 0
+            and cand.start - background_end <= ANAPHOR_REACH)
 
 
 def is_bare_clock(under: Under) -> bool:

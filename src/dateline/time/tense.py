@@ -37,11 +37,14 @@ class Markers:
     report: re.Pattern  # lemmas of reporting verbs ('say'): their present tense tells the recent past
     ahead: re.Pattern  # right before the expression in a present clause: it lies ahead ('ahead of Tuesday's vote')
     compared: re.Pattern  # right before the expression: an earlier estimate it is compared with ('than forecast in July')
+    happened: re.Pattern  # lemmas of event nouns that are never scheduled ('attack'): a date on them is past
+    scheduled: re.Pattern  # lemmas of event nouns that are scheduled ('primary'): ahead in a clause not past
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
 SENTENCE_REACH = 400  # characters searched for a sentence boundary on each side
 PERFECT_REACH = 40  # characters around the expression in which 'had' cancels a future cue
+SINCE_REACH = 70  # characters before the expression searched for 'since' ('since taking over as speaker in')
 _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 
 
@@ -49,7 +52,8 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": []}
+                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": [],
+                                   "happened": [], "scheduled": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -64,8 +68,10 @@ def markers() -> Markers:
     report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
     ahead = re.compile(r"\b(?:%s)\s+$" % "|".join(found["ahead"]), re.I)
     compared = re.compile(r"\b(?:%s)\s+$" % "|".join(found["compared"]), re.I)
+    happened = re.compile(r"(?:%s)" % "|".join(found["happened"]), re.I)
+    scheduled = re.compile(r"(?:%s)" % "|".join(found["scheduled"]), re.I)
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]), report, ahead, compared)
+                   compile_(found["clause"]), report, ahead, compared, happened, scheduled)
 
 
 @lru_cache(maxsize=8)
@@ -113,8 +119,10 @@ def future_cue(text: str, start: int) -> bool:
     window = text[offset:start]
     cues = [m for m in markers().cue.finditer(window) if not in_other_quote(text, offset + m.start(), start)]
     # a finite verb after the last cue: the expression is in another clause ("whose plan
-    # to cap taxes was rejected in March"), so the cue says nothing about its tense
-    return bool(cues) and not markers().clause.search(window, cues[-1].end())
+    # to cap taxes was rejected in March"), so the cue says nothing about its tense; a
+    # semicolon ends the cue's clause too ("Italy is expected to send 2,000; France said Tuesday")
+    return bool(cues) and not markers().clause.search(window, cues[-1].end()) \
+        and ";" not in window[cues[-1].end():]
 
 
 def past_perfect_near(text: str, start: int, end: int) -> bool:
@@ -126,7 +134,7 @@ def past_perfect_near(text: str, start: int, end: int) -> bool:
 
 def since_cue(text: str, start: int) -> bool:
     """True when 'since' directly precedes the expression ('since November')."""
-    return bool(markers().since.search(text, max(0, start - 40), start))
+    return bool(markers().since.search(text, max(0, start - SINCE_REACH), start))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -224,6 +232,63 @@ def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     return False
 
 
+def for_infinitive_ahead(token: "Token", root: "Token | None") -> bool:
+    """An infinitive with its own subject after 'for' ('the election for the parliament to
+    meet on Monday', 'time for the board to decide by Friday') tells what is still to come,
+    unless the frame it hangs from is past ('it was time for him to leave on Monday' may lie
+    either side). Tenseless participles between ('a key step being the election for ...')
+    are climbed through to the first verb with a tense."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return False
+    if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
+        return False
+    head = token.head
+    for _ in range(6):
+        if head == head.head and head.pos_ not in ("VERB", "AUX"):
+            return True  # no verb above: a headline or a fragment, nothing says past
+        if head.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+                return False
+            if auxes or head.tag_ not in ("VBG", "VBN"):
+                return True
+        if head == head.head:
+            return True
+        head = head.head
+    return False
+
+
+def noun_named_by(doc: "Doc | None", start: int, end: int) -> str | None:
+    """The lemma of the noun a date modifies ('Tuesday's primary', 'the September 11 attacks'),
+    or None when the date is not a modifier of a noun."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("poss", "compound", "nmod", "npadvmod", "amod") or head.i in range(span.start, span.end):
+        return None
+    return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def event_noun_tense(doc: "Doc | None", start: int, end: int, found: int) -> int:
+    """The tense a modified event noun gives its date: an attack or a blast is always past
+    ('Friday's attack', 'the September 11 attacks'); a vote or a primary told in a clause that
+    is not past is still to come ('needs a win in Tuesday's primary'). ``found``: the clause's tense."""
+    noun = noun_named_by(doc, start, end)
+    if noun is None:
+        return found
+    if markers().happened.fullmatch(noun):
+        return PAST
+    if found == PRESENT and markers().scheduled.fullmatch(noun):
+        return FUTURE
+    return found
+
+
 def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
     """The tense of the verb governing the token at ``start`` (None if no verb found)."""
     token = governing_verb(doc, start, end)
@@ -233,7 +298,8 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
         return None  # the parse hangs the date on a quoted verb: read the narration's markers
     span = doc.char_span(start, end, alignment_mode="expand")
     token = participle_host(token, span.start if span is not None else token.i)
-    if infinitive_ahead(token, span.root if span is not None and len(span) else None):
+    root = span.root if span is not None and len(span) else None
+    if infinitive_ahead(token, root) or for_infinitive_ahead(token, root):
         return FUTURE
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
@@ -274,6 +340,8 @@ def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
     """Past, present or future for the expression at text[start:end]."""
     if since_cue(text, start) or compared_cue(text, start):
         return PAST
+    if event_noun_tense(doc, start, end, PRESENT) == PAST:
+        return PAST  # 'to discuss Friday's attack': the attack is past whatever the verb's tense
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
         return PAST if past_perfect_near(text, start, end) else FUTURE
@@ -282,7 +350,7 @@ def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
         found = tense_from_text(text, start, end)
     if found == PRESENT and markers().ahead.search(text, max(0, start - 30), start):
         return FUTURE  # 'as he campaigns there ahead of Tuesday's primary': the coming Tuesday
-    return found
+    return event_noun_tense(doc, start, end, found)
 
 
 # Verbs whose past tense is their base form: a 'VBP' of these may be a past the tagger misread.

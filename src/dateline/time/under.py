@@ -335,6 +335,9 @@ def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
         return {"ended": value not in ("0", 0)}
     if key == "moves":
         return {"moves": value not in ("0", 0)}
+    if key == "named" and value:  # a named day of history, 'YYYY-MM-DD' in the lexicon
+        year, month, day = (int(x) for x in str(value).split("-"))
+        return {"year": year, "month": month, "day": day}
     if key in ("pod", "holiday", "gran", "anchor", "ref", "quant", "mod"):
         return {key: value}
     raise ValueError(f"rule {cand.rule.name}: unknown spec key {key!r}")
