@@ -24,7 +24,7 @@ from ..types import Attribution, Timex, When
 from .graph import PUBLICATION, Anchor, Edge, propagate
 from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, mod_interval, parse_day, to_iso,
                         value_interval)
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, signal_relation
 from .narrative import age_edges, births, own_time_nodes
 from .participants import framing_verb, shares_trailing_modifiers
 from .triggers import Mention
@@ -84,20 +84,12 @@ class Structure:
         return self.by_token.get(token.sent.root.i)
 
 
-def _signal(prep: "Token", lex: Lexicon) -> str | None:
-    """The relation a preposition or subordinator signals ("after" -> AFTER, "prior to" -> BEFORE)."""
-    word = prep.lower_
-    if prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} {word}" in lex.signals:
-        return lex.signals[f"{prep.doc[prep.i - 1].lower_} {word}"]  # "prior to", "compared with"
-    return lex.signals.get(word)
-
-
 def _is_not_event_time(prep: "Token", timex: Timex, lex: Lexicon) -> bool:
     """A time introduced by ``prep`` that does not date the event: a comparison baseline
     ("than a year earlier", "up 18% from a year earlier") or the scope of a plan, forecast or
     report ("raised its forecast for 2026"; but "For 1988, X earned" and "for now" are the
     event's time)."""
-    signal, gov = _signal(prep, lex), prep.head
+    signal, gov = signal_relation(prep, lex), prep.head
     if signal == "SCOPE":
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
             return False  # "a second round is scheduled for Thursday": the round's time
@@ -137,12 +129,12 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         if root.dep_ in ("pobj", "pcomp") and _is_not_event_time(root.head, timex, lex):
             continue
         if root.dep_ == "pobj":
-            kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
+            kind = _SIGNAL_KINDS.get(signal_relation(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
         node = struct.event_at(target, climb=2) if target.i != root.i else None
         if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
             node = noun  # "hit the day after the election on Nov. 5": the election's date
-        if node is not None and root.dep_ == "pobj" and _signal(root.head, lex) == "DEADLINE" and node.modality:
+        if node is not None and root.dep_ == "pobj" and signal_relation(root.head, lex) == "DEADLINE" and node.modality:
             kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
         if node is not None:
@@ -162,7 +154,7 @@ def _signal_object_before(struct: Structure, prep: "Token", lex: Lexicon) -> Eve
     for _ in range(4):
         node = struct.by_token.get(token.i)
         if (node is not None and node.mention.pos == "noun" and token.dep_ == "pobj"
-                and (_signal(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL") or _within_of(token.head))
+                and (signal_relation(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL") or _within_of(token.head))
                 and max(t.i for t in token.subtree) == prep.i - 1):
             return node
         if token.dep_ not in ("pobj", "prep", "compound") or token.head.i == token.i:
@@ -201,7 +193,7 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
     durations = {t.end: t for t in timexes if t.type == "DURATION" and duration_offset(t.value)}
     edges: list[Edge] = []
     for token in doc:
-        relation = _signal(token, lex)
+        relation = signal_relation(token, lex)
         if relation not in ("AFTER", "BEFORE", "SINCE", "UNTIL") or token.dep_ not in ("prep", "mark", "advmod"):
             continue
         other = _signal_object(token, struct)
