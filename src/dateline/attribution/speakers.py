@@ -311,8 +311,8 @@ class SpeakerResolver:
         coref = self._coref()
         sent = head.sent
         floor = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-        found = coref._search(head.idx, coref._base, lambda c: c.kind == "person" and c.key in self._by_id
-                              and not coref._quoted(c.start))
+        found = coref._search(head.idx, coref._base, coref._base_starts,
+                              lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
         return found if found is not None and found.start >= floor else None
 
     def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:

@@ -165,6 +165,7 @@ class PronounResolver:
         self._base = sorted([*(Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
                                          self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
                              *self._groups()], key=_order)
+        self._base_starts = [c.start for c in self._base]  # kept beside ``_base`` for _search's bisects
         self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
 
     def _groups(self) -> list[Candidate]:
@@ -214,17 +215,20 @@ class PronounResolver:
         if want is None or (token.lower_ in FIRST_PERSON and not self._quoted(token.idx)):
             return None  # I/we in the narration is the writer, not someone named before
         self._chain_until(token.idx)
-        cands = sorted([*self._base, *extra], key=_order) if extra else self._base
+        cands, starts = self._base, self._base_starts
+        if extra:
+            cands = sorted([*self._base, *extra], key=_order)
+            starts = [c.start for c in cands]
         gender = pronoun_gender(token.text)
         # an earlier speaker ranks as a subject: after 'According to Ham, many disagreed with
         # Obama's policies.' the next '"...," he said' is Ham's
         speakers = {(c.start, c.end) for c in extra}
         if self._quoted(token.idx):
-            return self._search(token.idx, cands, lambda c: compatible(want, gender, c), speakers)
+            return self._search(token.idx, cands, starts, lambda c: compatible(want, gender, c), speakers)
         # a pronoun of the narration is nobody named inside quoted words
         # ('"... the Obama-Clinton disaster," he said': not Obama)
-        return self._search(token.idx, cands, lambda c: compatible(want, gender, c) and not self._quoted(c.start),
-                            speakers)
+        return self._search(token.idx, cands, starts,
+                            lambda c: compatible(want, gender, c) and not self._quoted(c.start), speakers)
 
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""
@@ -240,17 +244,20 @@ class PronounResolver:
             tok = self._gendered[self._chained]
             self._chained += 1
             gender = pronoun_gender(tok.text)
-            found = self._search(tok.idx, self._base, lambda c: compatible("person", gender, c))
+            found = self._search(tok.idx, self._base, self._base_starts, lambda c: compatible("person", gender, c))
             if found is not None:
-                bisect.insort(self._base, Candidate(tok.idx, tok.idx + len(tok.text), found.key, found.name,
-                                                    "person", found.gender or gender), key=_order)
+                cand = Candidate(tok.idx, tok.idx + len(tok.text), found.key, found.name, "person",
+                                 found.gender or gender)
+                at = bisect.bisect_right(self._base, _order(cand), key=_order)  # where bisect.insort puts it
+                self._base.insert(at, cand)
+                self._base_starts.insert(at, cand.start)
 
-    def _search(self, idx: int, cands: Sequence[Candidate], ok,
+    def _search(self, idx: int, cands: Sequence[Candidate], starts: Sequence[int], ok,
                 speakers: frozenset | set = frozenset()) -> Candidate | None:
         """The compatible candidate ending before ``idx``: first in its own sentence, then in
         the sentences before (up to MAX_DISTANCE); in one sentence, subjects (and ``speakers``)
-        first, the main clause's subject before a subordinate one, then the latest."""
-        starts = [c.start for c in cands]
+        first, the main clause's subject before a subordinate one, then the latest.
+        ``starts`` holds the start offset of each of ``cands`` (built once by the caller)."""
         sent = bisect.bisect_right(self._sent_starts, idx) - 1
         limit = idx - MAX_DISTANCE
         while sent >= 0:
