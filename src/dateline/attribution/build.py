@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .learned import learned_candidates
-from .quotes import Quote, find_quotes, nested_quotes, paragraphs
+from .quotes import Quote, article_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, participle_relay, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
@@ -40,7 +40,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
 
     ``learned=False`` leaves out the learned cue detector (its trainer needs the rules alone).
     """
-    quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
+    quotes = [q for q in article_quotes(text) if q.inner_end > q.inner_start]
     cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
     cands = _drop_same_cue(cands)
     inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]

@@ -233,9 +233,9 @@ class PronounResolver:
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""
         if self._quotes is None:
-            from ..attribution.quotes import find_quotes  # here: attribution imports this module
+            from ..attribution.quotes import article_quotes  # here: attribution imports this module
 
-            self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text)]
+            self._quotes = [(q.inner_start, q.inner_end) for q in article_quotes(self.text)]
         return any(a <= idx < b for a, b in self._quotes)
 
     def _chain_until(self, idx: int) -> None:
