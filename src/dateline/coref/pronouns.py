@@ -73,6 +73,12 @@ def first_names() -> dict[str, str]:
     return dict(_rows("first_names.tsv"))
 
 
+def first_name_gender(name: str) -> str | None:
+    """The gender a common first name gives a name of two words or more ("Mary Smith" -> "f"), if any."""
+    words = name.split()
+    return first_names().get(words[0].lower()) if len(words) > 1 else None
+
+
 def examples(name: str) -> list[tuple[str, str]]:
     """The ``# example: sentence => gender`` lines of a data file."""
     return example_pairs((DATA / name).read_text(encoding="utf-8"))
@@ -99,9 +105,9 @@ def _name_evidence(entity: Entity, text: str) -> Counter:
             # capitalized only: "I will miss Steve" is not "Miss Steve"
             if word[:1].isupper() and word.lower() in titles:
                 votes[titles[word.lower()]] += _WEIGHTS["honorific"]
-    first = entity.name.split()[0].lower() if entity.name.split() else ""
-    if len(entity.name.split()) > 1 and first in first_names():
-        votes[first_names()[first]] += _WEIGHTS["first_name"]
+    gender = first_name_gender(entity.name)
+    if gender is not None:
+        votes[gender] += _WEIGHTS["first_name"]
     return votes
 
 
