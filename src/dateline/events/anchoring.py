@@ -66,6 +66,15 @@ class Structure:
                 self.by_token[i] = node
             if m.support is not None:
                 self.by_token.setdefault(m.support, node)
+        self._timex_roots: dict[tuple[int, int], "Token | None"] = {}
+
+    def timex_root(self, timex: Timex) -> "Token | None":
+        """The root token of a time expression's span (looked up once per expression: several
+        edge finders read it)."""
+        key = (timex.start, timex.end)
+        if key not in self._timex_roots:
+            self._timex_roots[key] = _timex_tokens(self.doc, timex)
+        return self._timex_roots[key]
 
     def event_at(self, token: "Token", climb: int = 0) -> EventNode | None:
         """The event whose trigger or light verb is ``token`` (or, climbing up to ``climb``
@@ -114,7 +123,7 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
     """Edges from dated time expressions to the events the parse attaches them to
     (a conjunction of expressions, "in March and June", attaches as their union)."""
     timexes = list(timexes)
-    unions = {u.split("|")[0]: u for u in _conjoined_timexes(struct.doc, timexes)}
+    unions = {u.split("|")[0]: u for u in _conjoined_timexes(struct, timexes)}
     joined = {u.split("|")[1] for u in unions.values()}
     edges: list[Edge] = []
     for timex in timexes:
@@ -122,7 +131,7 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
             continue
         if timex.type not in ("DATE", "TIME", "DURATION") or not timex.interval:
             continue
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or (timex.type == "DURATION" and not _is_span_duration(root)):
             continue
         kind, target = "EQUAL", root.head
@@ -173,7 +182,7 @@ def _event_time_roots(struct: Structure, timexes: Iterable[Timex], lex: Lexicon)
     "Two decades later"), leaving out comparison baselines and scopes."""
     roots = []
     for timex in timexes:
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or timex.type not in ("DATE", "TIME", "SET"):
             continue
         if not (root.dep_ in ("pobj", "pcomp") and _is_not_event_time(root.head, timex, lex)):
@@ -349,7 +358,7 @@ def measure_period_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexic
     verb of change, both in change_words.txt)."""
     edges: list[Edge] = []
     for timex in timexes:
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or timex.type not in ("DATE", "TIME") or not timex.interval:
             continue
         noun = root.head
@@ -600,7 +609,7 @@ def report_now_edges(struct: Structure, timexes: Iterable[Timex], dated: set[str
     expression of its own dates it (``dated``: "said on Monday that they now ...")."""
     edges: list[Edge] = []
     for timex in timexes:
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or timex.value != "PRESENT_REF" or not timex.interval:
             continue
         node = struct.event_at(root.head)
@@ -743,7 +752,7 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
             current = published is not None and first is not None and last is not None and first <= published <= last
             anchors[t.id] = Anchor((first, last) if current else mod_interval((first, last), t.mod), "timex", t.id)
             fixed.add(t.id)
-    for union_id in _conjoined_timexes(struct.doc, list(timexes)):
+    for union_id in _conjoined_timexes(struct, list(timexes)):
         parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
         if len(parts) == len(union_id.split("|")) and all(p[0] and p[1] for p in parts):
             anchors[union_id] = Anchor((min(p[0] for p in parts), max(p[1] for p in parts)), "timex", union_id)
@@ -799,13 +808,14 @@ def _said_now(struct: Structure, node: EventNode) -> bool:
     return verb.tag_ in _PRESENT_TAGS or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"}))
 
 
-def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
+def _conjoined_timexes(struct: Structure, timexes: list[Timex]) -> list[str]:
     """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June") or
     spanning a range ("Thursday through Saturday"): both stand for the days from the
     first's start to the second's end."""
+    doc = struct.doc
     roots = {}
     for t in timexes:
-        root = _timex_tokens(doc, t)
+        root = struct.timex_root(t)
         if root is not None and t.interval:
             roots[root.i] = t
     pairs = [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()
