@@ -16,6 +16,7 @@ present (states that hold now) on it.  ``graph.propagate`` does the fixpoint.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
@@ -67,6 +68,14 @@ class Structure:
             if m.support is not None:
                 self.by_token.setdefault(m.support, node)
         self._timex_roots: dict[tuple[int, int], "Token | None"] = {}
+        self._breaks: list[int] | None = None
+
+    def paragraph_breaks(self) -> list[int]:
+        """The indices, in order, of the tokens that hold a blank line (built on first use)."""
+        if self._breaks is None:
+            self._breaks = [t.i for t in self.doc if (t.is_space or "\n" in t.whitespace_)
+                            and t.text_with_ws.count("\n") >= 2]
+        return self._breaks
 
     def timex_root(self, timex: Timex) -> "Token | None":
         """The root token of a time expression's span (looked up once per expression: several
@@ -658,12 +667,12 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             lede_over = lede_over or any(n.id in past for n in pending)
             pending = []
         pending.append(node)
-        if reference is not None and _paragraph_break(struct.doc, reference, node):
+        if reference is not None and _paragraph_break(struct, reference, node):
             # a new paragraph may turn to background ("She was born in ...") that no recent
             # window should date.  (Only the next sentence, not the paragraph, was tried too:
             # bench/events.py bounded anchoring accuracy fell from 0.581 to 0.35.)
             reference = None
-        lede = reference is None and not lede_over and not _paragraph_break(struct.doc, struct.nodes[0], node)
+        lede = reference is None and not lede_over and not _paragraph_break(struct, struct.nodes[0], node)
         if ((reference is None and not lede) or node.id in timed or node.id in related
                 or node.modality is not None or node.mention.pos != "verb"):
             continue  # explicitly related events ("before the vote") are not guessed
@@ -688,11 +697,13 @@ def _dated_in_past(edges: list[Edge], timexes: Iterable[Timex], published: date 
                      and ends[e.src] is not None and ends[e.src] < published)
 
 
-def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
+def _paragraph_break(struct: Structure, first: EventNode, second: EventNode) -> bool:
     """Whether a blank line separates two events (they are in different paragraphs; a single
-    line break may end a sentence in one-sentence-per-line text)."""
-    return any(t.text_with_ws.count("\n") >= 2 for t in doc[first.mention.head:second.mention.head]
-               if t.is_space or "\n" in t.whitespace_)
+    line break may end a sentence in one-sentence-per-line text): a break token in the
+    tokens from the first's head up to the second's, found by bisection."""
+    breaks = struct.paragraph_breaks()
+    at = bisect.bisect_left(breaks, first.mention.head)
+    return at < len(breaks) and breaks[at] < second.mention.head
 
 
 def _lede_tense(verb: "Token") -> str | None:
