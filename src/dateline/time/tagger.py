@@ -18,8 +18,8 @@ from .calendar import safe_date
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
-from .tense import governor_of, present_perfect, reported_deadline, scheduled_present, since_cue, tense_at, \
-    verb_modifies_noun
+from .tense import governor_of, markers, present_perfect, reported_deadline, scheduled_present, since_cue, \
+    tense_at, verb_modifies_noun
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,15 +114,13 @@ def is_bound(text: str, start: int) -> bool:
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
-                         re.I)
 
 
 def ends_period(text: str, start: int) -> bool:
     """True for the last day of a period just named: 'the quarter ended [Sept. 30]', 'the nine
     months ending [June 30]'. It dates the period; comparisons that follow ('a year earlier')
     are with the period, not with that day."""
-    return bool(_PERIOD_END.search(text, max(0, start - 40), start))
+    return bool(markers().period_end.search(text, max(0, start - 40), start))
 
 
 def current_story(story: Story, position: int) -> Story:

@@ -37,6 +37,9 @@ class Markers:
     report: re.Pattern  # lemmas of reporting verbs ('say'): their present tense tells the recent past
     ahead: re.Pattern  # right before the expression in a present clause: it lies ahead ('ahead of Tuesday's vote')
     compared: re.Pattern  # right before the expression: an earlier estimate it is compared with ('than forecast in July')
+    span_end: re.Pattern  # right before the expression: it ends a span ('through January')
+    deadline: re.Pattern  # right before a clock time: a state reached by then ('by noon')
+    period_end: re.Pattern  # right before the expression: the last day of a period ('the quarter ended')
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -49,7 +52,8 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": []}
+                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": [],
+                                   "span_end": [], "deadline": [], "period_end": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -62,10 +66,12 @@ def markers() -> Markers:
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
     report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
-    ahead = re.compile(r"\b(?:%s)\s+$" % "|".join(found["ahead"]), re.I)
-    compared = re.compile(r"\b(?:%s)\s+$" % "|".join(found["compared"]), re.I)
+    def before(kind: str) -> re.Pattern:  # a marker right before the expression
+        return re.compile(r"\b(?:%s)\s+$" % "|".join(found[kind]), re.I)
+
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]), report, ahead, compared)
+                   compile_(found["clause"]), report, before("ahead"), before("compared"),
+                   before("span_end"), before("deadline"), before("period_end"))
 
 
 @lru_cache(maxsize=8)
@@ -267,15 +273,12 @@ def tense_from_doc(gov: Governor, start: int, text: str | None = None) -> int | 
     return PRESENT
 
 
-_SPAN_END_BEFORE = re.compile(r"\b(?:through|thru|until|till|to|into|by)\s+$", re.I)
-
-
 def present_perfect(verb: "Token | None", text: str, start: int) -> bool:
     """True when the expression at ``start`` hangs from ``verb``, a present-perfect verb ('they
     have gathered evidence in the October slaying', 'has been searching since'): what it tells
     is already done. Not the end of a span ('has extended the loans through January'), which
     may lie ahead."""
-    if verb is None or _SPAN_END_BEFORE.search(text, max(0, start - 10), start):
+    if verb is None or markers().span_end.search(text, max(0, start - 10), start):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes) and verb.tag_ in ("VBN", "VBG")
@@ -325,15 +328,12 @@ def scheduled_present(gov: Governor) -> bool:
     return not markers().report.fullmatch(verb.lemma_)
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+)?$", re.I)
-
-
 def reported_deadline(verb: "Token | None", text: str, start: int) -> bool:
     """True for 'by noon' at ``start``, governed by ``verb``, in a clause reported by a speech
     verb ('She said crews had restored power by noon'): a state reached by the time of the
     statement, so the clock time is on the day of the statement, not on the day the story told
     last ('Monday night')."""
-    if verb is None or not _BY_BEFORE.search(text, max(0, start - 20), start):
+    if verb is None or not markers().deadline.search(text, max(0, start - 20), start):
         return False
     for _ in range(4):
         if verb is None or verb.head == verb:
