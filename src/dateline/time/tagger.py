@@ -14,11 +14,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..types import Timex
-from .calendar import safe_date
+from .calendar import safe_date, unit_granularity
 from .lexicon import load_lexicon
-from .resolve import Context, Resolved, resolve, resolve_age
+from .resolve import PAST, Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
-from .tense import modifies_noun, present_perfect, reported_deadline, scheduled_present, since_cue, tense_at
+from .tense import (modifies_noun, past_perfect_near, present_perfect, reported_deadline, scheduled_present,
+                    since_cue, tense_at)
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -228,6 +229,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     background: Story | None = None  # the date of a noun modifier told since the story last moved
     background_end = 0
     birth: Timex | None = None  # the last birth date told ("born on March 3, 1938")
+    aside: Timex | None = None  # the last timex, when a deictic date that left the story where it was
     for cand in select([c for c in candidates(text) if names_real_day(c)]):
         if cand.rule.type == "NONE":
             continue  # a trap ("1:48 left", "a quarter of its budget") holds its words from the rules
@@ -242,15 +244,22 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
         near = background is not None and same_sentence(text, background_end, cand.start)
         ref = background if near and is_step(under) else story
+        if aside is not None and is_step(under) and under.shift_n and same_sentence(text, aside.end, cand.start) \
+                and unit_granularity(under.shift_unit or "") == aside.granularity:
+            # 'down from $450 million the year before', after 'last year': the year before that one
+            ref = Story(aside_interval(aside), aside.granularity, aside.id)
         if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
                 and reported_deadline(doc, text, cand.start, cand.end):
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
+        tense = tense_at(text, cand.start, cand.end, doc)
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
-                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock,
+                      tense, since_cue(text, cand.start), ref.clock,
                       under.weekday is not None and scheduled_present(doc, cand.start, cand.end),
-                      present_perfect(doc, text, cand.start, cand.end))
+                      present_perfect(doc, text, cand.start, cand.end),
+                      tense == PAST and not past_perfect_near(text, cand.start, cand.end))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
+        aside = timex if is_aside(under, timex) else None
         if is_birth_date(text, timex):
             birth = timex
         moved = next_story(story, timex, under, is_bound(text, cand.start), day)
@@ -299,6 +308,20 @@ def same_sentence(text: str, start: int, end: int) -> bool:
     its own sentence only: 'which had issued a watch that morning. A second twister struck
     30 minutes later' follows the story's 6:40 p.m., not the morning)."""
     return end - start <= 300 and not _SENTENCE_END.search(text, start, end)
+
+
+def is_aside(under: Under, timex: Timex) -> bool:
+    """A resolved deictic date ('last year', 'yesterday') that does not move the story: a step
+    right after it in its sentence ('the year before') is measured from it."""
+    return (under.kind == "point" and under.anchor == "dct" and not moves_story(under)
+            and timex.interval is not None and None not in timex.interval
+            and timex.granularity in STORY_GRANULARITIES)
+
+
+def aside_interval(timex: Timex) -> tuple[dt.date, dt.date]:
+    """The days of an aside's interval as dates."""
+    first, last = timex.interval or (None, None)
+    return dt.date.fromisoformat(first or ""), dt.date.fromisoformat(last or "")
 
 
 def is_step(under: Under) -> bool:
