@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..types import Timex
 from .calendar import safe_date, unit_granularity
 from .lexicon import load_lexicon
-from .resolve import PAST, Context, Resolved, resolve, resolve_age
+from .resolve import PAST, Context, Resolved, resolve, resolve_age, unresolved_value
 from .rules import Candidate, candidates, select
 from .tense import (modifies_noun, past_perfect_near, present_perfect, reported_deadline, scheduled_present,
                     since_cue, tense_at)
@@ -230,7 +230,8 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     background_end = 0
     birth: Timex | None = None  # the last birth date told ("born on March 3, 1938")
     aside: Timex | None = None  # the last timex, when a deictic date that left the story where it was
-    for cand in select([c for c in candidates(text) if names_real_day(c)]):
+    chosen = select([c for c in candidates(text) if names_real_day(c)])
+    for index, cand in enumerate(chosen):
         if cand.rule.type == "NONE":
             continue  # a trap ("1:48 left", "a quarter of its budget") holds its words from the rules
         under = build(cand)
@@ -257,7 +258,11 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
                       under.weekday is not None and scheduled_present(doc, cand.start, cand.end),
                       present_perfect(doc, text, cand.start, cand.end),
                       tense == PAST and not past_perfect_near(text, cand.start, cand.end))
-        timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
+        if is_bare_clock(under) and measured_from_event(text, cand, chosen[index + 1:index + 2]):
+            res = Resolved(unresolved_value(under, "time"), "time", None, None, under.mod)
+        else:
+            res = resolve(under, ctx)
+        timex = make_timex(len(timexes) + 1, text, cand, res)
         timexes.append(timex)
         aside = timex if is_aside(under, timex) else None
         if is_birth_date(text, timex):
@@ -327,6 +332,20 @@ def aside_interval(timex: Timex) -> tuple[dt.date, dt.date]:
 def is_step(under: Under) -> bool:
     """A step along the story from the last date told ('two years later', 'the next day')."""
     return under.anchor == "story" and under.shift_unit is not None
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:before|after|prior\s+to)\s+(?:the|his|her|its|their)\s+[a-z]")
+
+
+def measured_from_event(text: str, clock: Candidate, following: list[Candidate]) -> bool:
+    """A clock time whose day is counted from an event ('at 6 a.m. ten days before the shooting'):
+    the story's date is not its day; without the event's date it is left unresolved, not wrong."""
+    if not following:
+        return False
+    nxt = following[0]
+    if nxt.start - clock.end > 40 or not same_sentence(text, clock.end, nxt.start):
+        return False
+    return build(nxt).kind == "duration" and bool(_EVENT_AFTER.match(text, nxt.end))
 
 
 def is_bare_clock(under: Under) -> bool:
