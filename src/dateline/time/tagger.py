@@ -18,8 +18,8 @@ from .calendar import safe_date, unit_granularity
 from .lexicon import load_lexicon
 from .resolve import PAST, Context, Resolved, resolve, resolve_age, unresolved_value
 from .rules import Candidate, candidates, select
-from .tense import (modifies_noun, past_perfect_near, present_perfect, reported_deadline, scheduled_present,
-                    since_cue, tense_at)
+from .tense import governor_of, markers, past_perfect_near, present_perfect, reported_deadline, scheduled_present, \
+    since_cue, tense_at, verb_modifies_noun
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,15 +114,13 @@ def is_bound(text: str, start: int) -> bool:
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
-                         re.I)
 
 
 def ends_period(text: str, start: int) -> bool:
     """True for the last day of a period just named: 'the quarter ended [Sept. 30]', 'the nine
     months ending [June 30]'. It dates the period; comparisons that follow ('a year earlier')
     are with the period, not with that day."""
-    return bool(_PERIOD_END.search(text, max(0, start - 40), start))
+    return bool(markers().period_end.search(text, max(0, start - 40), start))
 
 
 def current_story(story: Story, position: int) -> Story:
@@ -241,6 +239,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
                 timexes.append(make_timex(len(timexes) + 1, text, cand, res))
             continue
         story = current_story(story, cand.start)
+        gov = governor_of(doc, cand.start, cand.end)  # looked up once, read by the tense helpers
         # A step ("two years later") follows the date told just before it, even one that only
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
         near = background is not None and same_sentence(text, background_end, cand.start)
@@ -250,13 +249,13 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
             # 'down from $450 million the year before', after 'last year': the year before that one
             ref = Story(aside_interval(aside), aside.granularity, aside.id)
         if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
-                and reported_deadline(doc, text, cand.start, cand.end):
+                and reported_deadline(gov.verb, text, cand.start):
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
-        tense = tense_at(text, cand.start, cand.end, doc)
+        tense = tense_at(text, cand.start, cand.end, gov)
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
                       tense, since_cue(text, cand.start), ref.clock,
-                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end),
-                      present_perfect(doc, text, cand.start, cand.end),
+                      under.weekday is not None and scheduled_present(gov),
+                      present_perfect(gov.verb, text, cand.start),
                       tense == PAST and not past_perfect_near(text, cand.start, cand.end))
         if is_bare_clock(under) and measured_from_event(text, cand, chosen[index + 1:index + 2]):
             res = Resolved(unresolved_value(under, "time"), "time", None, None, under.mod)
@@ -273,7 +272,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         if timex.granularity in ("quarter", "half") and "-" not in timex.text \
                 and _INDEFINITE_BEFORE.search(text, max(0, cand.start - 30), cand.start):
             moved = story  # 'after a flat second quarter': a description in passing, not the period reported
-        if modifies_noun(doc, cand.start, cand.end):
+        if verb_modifies_noun(gov.verb):
             clocked = clock_story(story, moved, timex, under)
             if clocked is not story:
                 background, background_end = clocked, cand.end
