@@ -11,6 +11,7 @@ a meeting, urged") shares the verb's subject.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -67,6 +68,7 @@ class EntityIndex:
     def __init__(self, doc: "Doc", entities: Iterable[Entity]) -> None:
         self.doc = doc
         self.entities = list(entities)
+        self.types = {e.id: e.type for e in self.entities}
         self.by_char: list[tuple[int, int, str]] = sorted(
             (m.start, m.end, e.id) for e in self.entities for m in e.mentions)
         self._resolver = None
@@ -76,11 +78,14 @@ class EntityIndex:
     def _pronoun_entity(self, token: "Token") -> str | None:
         if not self.entities:
             return None
+        if self._people is None:
+            self._people = PronounResolver(self.doc, self.doc.text, self.entities)
         if token.lower_ in GENDERED_PRONOUNS:  # he/she: the same rule as attribution sources
-            if self._people is None:
-                self._people = PronounResolver(self.doc, self.doc.text, self.entities)
             person = self._people.antecedent(token)
             return person.id if person else None
+        if token.lower_ in _POSSESSIVE_AS_SUBJECT:  # "its plan" refers as "it" would
+            found = self._people.resolve(_PronounAs(_POSSESSIVE_AS_SUBJECT[token.lower_], token.idx))
+            return found.key if found is not None and found.key in self.types else None
         if self._resolver is None:
             try:
                 from ..attribution.speakers import SpeakerResolver
@@ -105,19 +110,66 @@ class EntityIndex:
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun_entity(head)
         eid = self.entity_at(head)
-        for child in head.children:  # "Her husband, Thomas Ellison, ...": the name in apposition
-            if eid is None and child.dep_ == "appos" and child.pos_ == "PROPN":
-                eid = self.entity_at(child)
+        if eid is None or self.types.get(eid) == "NORP":
+            # "Her husband, Thomas Ellison", "the top Democrat, Nancy Pelosi", "One of the
+            # justices, Antonin Scalia": the name in apposition
+            eid = self._apposed_entity(head) or eid
         for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
                 if eid is None and child.dep_ == dep:
                     eid = self.entity_for(child) if child.pos_ == "PRON" else self.entity_at(child)
+                if eid is None and child.dep_ == "poss" and child.lower_ == "whose":
+                    owner = _relative_owner(child)  # "Williams, whose sentence": Williams
+                    eid = self.entity_for(owner) if owner is not None else None
         if eid is None and head.pos_ == "NOUN":  # "the company", "the judge": the entity named before
             if self._definite is None:
                 self._definite = DefiniteResolver(self.entities)
             found = self._definite.antecedent(head)
             eid = found.id if found else None
         return eid
+
+
+    def _apposed_entity(self, head: "Token") -> str | None:
+        """The entity of a name in apposition to ``head``, or to the noun of its "of"
+        phrase when ``head`` is "one" ("one of the founders, Ann Lee")."""
+        heads = [head]
+        if head.lower_ == "one":
+            heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.subtree if g.pos_ in ("NOUN", "PROPN")]
+        for noun in heads:
+            for child in noun.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    eid = self.entity_at(child)
+                    if eid is not None and self.types.get(eid) != "NORP":
+                        return eid
+        return None
+
+
+@dataclass(frozen=True)
+class _PronounAs:
+    """A possessive pronoun read as its subject form ("its" as "it"), for the resolver."""
+
+    text: str
+    idx: int
+
+    @property
+    def lower_(self) -> str:
+        return self.text
+
+
+_POSSESSIVE_AS_SUBJECT = {"its": "it", "their": "they"}
+
+
+def _relative_owner(whose: "Token") -> "Token | None":
+    """The noun a relative clause opened by "whose" modifies."""
+    token = whose.head
+    for _ in range(4):
+        if token.dep_ == "relcl":
+            return token.head
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _participant(role: str, token: "Token", index: EntityIndex) -> Participant:
@@ -127,7 +179,16 @@ def _participant(role: str, token: "Token", index: EntityIndex) -> Participant:
     return Participant(role=role, span=span, entity=index.entity_for(token))
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Common nouns naming a place when a place name modifies them, from ``place_nouns.txt``."""
+    return frozenset(fields_of(line)[0].lower() for line in data_lines("place_nouns.txt"))
+
+
 def _is_place(token: "Token") -> bool:
+    """A place name, or a place noun modified by one ("a Chelsea neighborhood")."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in place_nouns():
+        return any(c.dep_ in ("compound", "poss", "nmod") and _is_place(c) for c in token.children)
     return token.ent_type_ in _PLACE_TYPES or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME"))
 
 
@@ -146,9 +207,29 @@ def _prep_arguments(head: "Token") -> Iterable[tuple[str, "Token"]]:
                 continue
             if role == "location" and not _is_place(obj):
                 continue
-            yield role, obj
-            for conj in obj.conjuncts:
-                yield role, conj
+            yield from coordinated(role, obj)
+
+
+def coordinated(role: str, token: "Token") -> list[tuple[str, "Token"]]:
+    """A participant with the ones coordinated with it, in the same role: conjuncts ("Egypt
+    and Israel"), a list in apposition ("the four papers - A, B and C"), and a first name the
+    parser hung on the second as a modifier ("Republican Smith and Democrat Jones")."""
+    out = [(role, token)] + [(role, c) for c in token.conjuncts if c.pos_ in _NOMINAL_POS]
+    if token.tag_ in ("NNS", "NNPS"):  # "teams like Spain and Italy": the examples named
+        out += [(role, t) for p in token.children if p.dep_ == "prep" and _introduces_examples(p)
+                for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN" for t in (g, *g.conjuncts)]
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+            out += [(role, child)] + [(role, c) for c in child.conjuncts if c.pos_ in _NOMINAL_POS]
+        elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i \
+                and any(c.dep_ == "cc" for c in child.children):
+            out.append((role, child))
+    return out
+
+
+def _introduces_examples(prep: "Token") -> bool:
+    """ "like", "including", "such as": a preposition that lists members of a plural noun."""
+    return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _subject(verb: "Token") -> tuple[str, "Token"] | None:
@@ -212,6 +293,8 @@ def _inherited_subject(verb: "Token") -> tuple[str, "Token"] | None:
     if verb.tag_ not in ("VBG", "VB") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children):
         return None
     gov = verb.head
+    if verb.dep_ == "pcomp" and gov.pos_ == "ADP" and gov.lower_ in ("of", "for"):
+        return _charged_with(gov)
     if verb.dep_ == "pcomp" and gov.pos_ == "ADP" and gov.lower_ in ("by", "after", "before", "while", "in"):
         gov = gov.head
     elif verb.dep_ not in ("advcl", "xcomp"):
@@ -220,6 +303,27 @@ def _inherited_subject(verb: "Token") -> tuple[str, "Token"] | None:
         return None
     found = _subject(gov)
     return ("agent", found[1]) if found and found[0] == "agent" else None
+
+
+def _charged_with(prep: "Token") -> tuple[str, "Token"] | None:
+    """Who does what an "of"/"for" gerund names: the object of an active verb ("praised the
+    club for fining X", "acquitted Y of murdering"), the subject of a passive one ("was
+    accused of killing") or of an adjective ("was found guilty of abusing", "is proud of
+    winning")."""
+    head = prep.head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+        head = head.head
+    elif head.pos_ != "VERB":
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if obj is not None and prep.head.pos_ == "VERB":
+        return "agent", obj
+    found = _subject(head)
+    if found is None or (found[0] == "agent" and prep.head.pos_ == "VERB"):
+        return None  # "X paid for building it": too loose to say who built
+    return "agent", found[1]
 
 
 def _object_event_arguments(obj: "Token") -> list[tuple[str, "Token"]]:
@@ -241,7 +345,7 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     args: list[tuple[str, "Token"]] = []
     subj = _subject(verb)
     if subj:
-        args.append(subj)
+        args.extend(coordinated(*subj))
         # "Voters in X re-elected", "the talks in London collapsed": where the subject is, it acts
         args.extend(p for p in _prep_arguments(subj[1]) if p[0] == "location")
     elif (ctrl := _controller(verb)) is not None:
@@ -254,7 +358,9 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
             role = "recipient" if has_xcomp else ("location" if child.ent_type_ in _PLACE_TYPES else "patient")
-            args.append((role, child))
+            args.extend(coordinated(role, child))
+            # "told a crowd in Green Bay", "arrested a man in Lyon": where the object is, it happens
+            args.extend(p for p in _prep_arguments(child) if p[0] == "location")
             args.extend(_object_event_arguments(child))
         elif child.dep_ == "dative" and child.pos_ == "ADP":  # "gave a speech to the graduates"
             args.extend(("recipient", g) for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL_POS)
@@ -293,14 +399,24 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
         elif child.dep_ in ("amod", "compound") and child.ent_type_ in _AGENTIVE_ENT_TYPES:
             args.append(("agent", child))
     args.extend(_prep_arguments(noun))
+    args.extend(_relative_clause_places(noun))
     verb = framing_verb(noun)
     if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
         args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in support_verbs():
-        subj = _subject(noun.head)  # "X filed a lawsuit": X brings the lawsuit
+        # "X filed a lawsuit": X brings the lawsuit; "praised X for handing out a ban": X
+        subj = _subject(noun.head) or _inherited_subject(noun.head)
         if subj and subj[0] == "agent":
             args.append(subj)
     return args
+
+
+def _relative_clause_places(noun: "Token") -> list[tuple[str, "Token"]]:
+    """Where a nominal event happened, said in a relative clause of which it is the subject
+    ("explosions that went off in Madrid", "the strike, which began in Lyon")."""
+    return [p for clause in noun.children if clause.dep_ == "relcl"
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children)
+            for p in _prep_arguments(clause) if p[0] == "location"]
 
 
 def framing_verb(noun: "Token") -> "Token | None":
@@ -334,11 +450,31 @@ def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[
     seen: set[int] = set()
     out: list[Participant] = []
     for role, token in pairs:
-        if token.i in seen or mention.start <= token.i < mention.end or token.pos_ == "PRON" and token.lower_ in ("it", "that", "which", "what"):
+        if token.i in seen or mention.start <= token.i < mention.end or _not_a_participant(token):
             continue
         seen.add(token.i)
-        out.append(_participant(role, token, index))
+        found = _participant(role, token, index)
+        if token.lower_ == "it" and found.entity is None:
+            continue  # an "it" that refers to nothing named is no participant worth listing
+        out.append(found)
     return tuple(sorted(out, key=lambda p: p.span.start))
+
+
+@lru_cache(maxsize=1)
+def expletive_verbs() -> frozenset[str]:
+    """Verbs whose subject "it" is a dummy, from ``expletive_verbs.txt``."""
+    return frozenset(fields_of(line)[0].lower() for line in data_lines("expletive_verbs.txt"))
+
+
+def _not_a_participant(token: "Token") -> bool:
+    """Relative and dummy pronouns: "which", "what", "that", and an "it" that is not the
+    active subject of a verb, or the subject of "it seems", "it takes" (expletive_verbs.txt)."""
+    if token.pos_ != "PRON" or token.lower_ not in ("it", "that", "which", "what"):
+        return False
+    if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+        return True
+    verb = token.head
+    return verb.lemma_.lower() in expletive_verbs() or any(c.dep_ in ("csubj", "acomp") for c in verb.children)
 
 
 def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
