@@ -90,3 +90,19 @@ def test_data_file_examples(name):
             assert all(t.lower() != role for _, t in found), found
         else:
             assert (role, " ".join(words)) in found, found
+
+
+@pytest.mark.parametrize("sentence, trigger, role, text", [
+    # the named person an intended event is about
+    ("The judge must decide whether to free Garcia.", "decide", "other", "Garcia"),
+    # the partner of the event that frames the verb
+    ("In an interview with The Herald, she joked about leaving the country.", "joked", "other", "The Herald"),
+    # the one faced in a contest
+    ("Smith, who will face Ann Cole in a primary on Tuesday, declined to comment.", "primary", "agent", "Ann Cole"),
+    # whom a representative acts for
+    ("Lawyers for Acme filed a motion on Friday.", "filed", "other", "Acme"),
+    ("Earlier this month, lawyers for both Ann and Tom Lee filed papers.", "filed", "other", "Tom Lee"),
+])
+def test_partners_and_principals(sentence, trigger, role, text):
+    event = by_trigger(run(sentence), trigger)
+    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants

@@ -227,6 +227,19 @@ def coordinated(role: str, token: "Token") -> list[tuple[str, "Token"]]:
     return out
 
 
+def _principals(agent: "Token") -> list["Token"]:
+    """Whom a representative acts for: "lawyers for Ann and Tom Lee", "a spokesman for
+    Acme" (the attribution layer's spokesperson nouns)."""
+    try:
+        from ..attribution.lexicon import spokesperson_nouns
+    except ImportError:  # pragma: no cover - the attribution layer is optional
+        return []
+    if agent.lemma_.lower() not in spokesperson_nouns():
+        return []
+    return [t for p in agent.children if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for t in (g, *g.conjuncts)]
+
+
 def _introduces_examples(prep: "Token") -> bool:
     """ "like", "including", "such as": a preposition that lists members of a plural noun."""
     return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
@@ -346,6 +359,7 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     subj = _subject(verb)
     if subj:
         args.extend(coordinated(*subj))
+        args.extend(("other", p) for p in _principals(subj[1]))
         # "Voters in X re-elected", "the talks in London collapsed": where the subject is, it acts
         args.extend(p for p in _prep_arguments(subj[1]) if p[0] == "location")
     elif (ctrl := _controller(verb)) is not None:
@@ -371,10 +385,28 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
             args.extend(("other", obj) for role, obj in _prep_arguments(child) if role in ("patient", "location"))
     args.extend(_prep_arguments(verb))
     args.extend(_relative_place(verb))
+    args.extend(_framing_partners(verb))
     for conj in verb.children:  # "was beaten and robbed in Lagos": the place of both
         if conj.dep_ == "conj" and shares_trailing_modifiers(conj, verb):
             args.extend(p for p in _prep_arguments(conj) if p[0] == "location")
     return args
+
+
+def _framing_partners(verb: "Token") -> list[tuple[str, "Token"]]:
+    """Who the verb's framing event was with: "In an interview with The Times, she joked"
+    (The Times); "During talks with Iran, the envoy said" (Iran)."""
+    return [("other", g) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _CONTAINER_PREPS
+            for noun in prep.children if noun.dep_ == "pobj" and _is_event_noun(noun)
+            for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+            for obj in w.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+            for g in (obj, *obj.conjuncts)]
+
+
+def _is_event_noun(token: "Token") -> bool:
+    from .lexicon import lexicon
+    from .triggers import is_event_noun
+
+    return token.pos_ == "NOUN" and is_event_noun(token, lexicon())
 
 
 def shares_trailing_modifiers(conjunct: "Token", first: "Token") -> bool:
@@ -403,6 +435,8 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
     verb = framing_verb(noun)
     if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
         args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
+    if verb is not None:  # "will face Paul Reed in a primary": Reed takes part in the primary
+        args.extend(("agent", c) for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in support_verbs():
         # "X filed a lawsuit": X brings the lawsuit; "praised X for handing out a ban": X
         subj = _subject(noun.head) or _inherited_subject(noun.head)
@@ -482,6 +516,10 @@ def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
     and the one called on in "called for X to resign" (X)."""
     themes = [("other", c) for x in verb.children if x.dep_ == "xcomp"
               for c in x.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS]
+    # "recommended that Kiyingi be acquitted", "decide whether to spare Williams": the named
+    # people and bodies the intended event is about
+    themes += [("other", c) for x in verb.children if x.dep_ == "ccomp"
+               for c in x.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "PROPN"]
     return themes + [("other", c) for x in verb.children if x.dep_ == "advcl"
                      and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
                      for c in x.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
