@@ -106,3 +106,14 @@ def test_data_file_examples(name):
 def test_partners_and_principals(sentence, trigger, role, text):
     event = by_trigger(run(sentence), trigger)
     assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+
+
+@pytest.mark.parametrize("sentence, trigger, role, text", [
+    # the noun a participle modifies
+    ("Lee, born in Boston on May 2, 1950, founded the firm.", "born", "patient", "Lee"),
+    ("Phones sold in France have a volume limit.", "sold", "patient", "Phones"),
+    ("People living near the plant were evacuated.", "living", "agent", "People"),
+])
+def test_participle_modifies_its_participant(sentence, trigger, role, text):
+    event = by_trigger(run(sentence), trigger)
+    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants

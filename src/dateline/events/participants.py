@@ -339,6 +339,16 @@ def _charged_with(prep: "Token") -> tuple[str, "Token"] | None:
     return "agent", found[1]
 
 
+def _participle_head(verb: "Token") -> tuple[str, "Token"] | None:
+    """The noun a participle modifies: "Jobs, born in 1955" and "phones sold in France" (the
+    patient), "people living near the plant" (the agent)."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.ent_type_ in ("DATE", "TIME"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    return {"VBN": ("patient", verb.head), "VBG": ("agent", verb.head)}.get(verb.tag_)
+
+
 def _object_event_arguments(obj: "Token") -> list[tuple[str, "Token"]]:
     """Who an event object is about also takes part in the verb: "endorsed the re-election
     of Ryan, McCain and Ayotte", "approved the acquisition of Beats" (the "of" phrase of an
@@ -368,6 +378,8 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
         args.append(("agent", owner))  # "Pakistan's decision to abstain": Pakistan abstains
     elif (inherited := _inherited_subject(verb)) is not None:
         args.append(inherited)
+    elif (modified := _participle_head(verb)) is not None:
+        args.append(modified)
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
