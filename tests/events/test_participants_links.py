@@ -117,3 +117,16 @@ def test_partners_and_principals(sentence, trigger, role, text):
 def test_participle_modifies_its_participant(sentence, trigger, role, text):
     event = by_trigger(run(sentence), trigger)
     assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+
+
+def test_a_description_goes_to_the_one_organisation_its_head_noun_names():
+    text = "The Lagos High Court heard the case. A Nigerian court on Monday acquitted the banker."
+    names = [("Lagos High Court", "ORG"), ("Nigerian", "NORP")]
+    assert ("agent", "A Nigerian court", "Lagos High Court") in _names(text, "acquitted", names)
+
+
+def test_a_nationality_modifier_is_not_the_participants_entity_but_a_place_nouns_is():
+    text = "Kenya held talks. Kenyan lawmakers rejected the plan. A fire broke out in a Nairobi suburb."
+    names = [("Kenya", "GPE"), ("Kenyan", "NORP"), ("Nairobi", "GPE")]
+    assert ("agent", "Kenyan lawmakers", None) in _names(text, "rejected", names)
+    assert ("location", "a Nairobi suburb", "Nairobi") in _names(text, "broke", names)

@@ -28,6 +28,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _AGENTIVE_ENT_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
+_PLACE_OR_GROUP = frozenset({"GPE", "LOC", "NORP"})
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +115,15 @@ class EntityIndex:
             # "Her husband, Thomas Ellison", "the top Democrat, Nancy Pelosi", "One of the
             # justices, Antonin Scalia": the name in apposition
             eid = self._apposed_entity(head) or eid
+        if eid is None and head.pos_ == "NOUN":
+            eid = self._organisation_named_by(head)
         for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
                 if eid is None and child.dep_ == dep:
                     eid = self.entity_for(child) if child.pos_ == "PRON" else self.entity_at(child)
+                    if dep == "compound" and self.types.get(eid or "") in _PLACE_OR_GROUP \
+                            and head.lemma_.lower() not in place_nouns():
+                        eid = None  # "a Ugandan court", "US lawmakers": not the country ("a Lagos suburb" is)
                 if eid is None and child.dep_ == "poss" and child.lower_ == "whose":
                     owner = _relative_owner(child)  # "Williams, whose sentence": Williams
                     eid = self.entity_for(owner) if owner is not None else None
@@ -128,6 +134,18 @@ class EntityIndex:
             eid = found.id if found else None
         return eid
 
+
+    def _organisation_named_by(self, head: "Token") -> str | None:
+        """The one organisation of the article whose name ends with the head noun and holds
+        its noun modifiers: "the main press union" -> "Gambian Press Union", "a Ugandan
+        court" -> "Kampala High Court"."""
+        if head.tag_ != "NN":
+            return None
+        words = {head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        found = {e.id for e in self.entities if e.type == "ORG" and e.name.split()
+                 and e.name.split()[-1].lower() == head.lemma_.lower()
+                 and words <= {w.lower() for w in e.name.split()}}
+        return found.pop() if len(found) == 1 else None
 
     def _apposed_entity(self, head: "Token") -> str | None:
         """The entity of a name in apposition to ``head``, or to the noun of its "of"
