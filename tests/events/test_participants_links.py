@@ -130,3 +130,12 @@ def test_a_nationality_modifier_is_not_the_participants_entity_but_a_place_nouns
     names = [("Kenya", "GPE"), ("Kenyan", "NORP"), ("Nairobi", "GPE")]
     assert ("agent", "Kenyan lawmakers", None) in _names(text, "rejected", names)
     assert ("location", "a Nairobi suburb", "Nairobi") in _names(text, "broke", names)
+
+
+def test_a_name_in_apposition_says_which_one_a_description_means():
+    text = "Acme settled its dispute with the band's record company, Apple Corps."
+    names = [("Apple Corps", "ORG"), ("Acme", "ORG")]
+    assert ("other", "the band's record company", "Apple Corps") in _names(text, "dispute", names)
+    text = "The Daily Post, the Evening Star and the Ledger will carry it."
+    names = [("Daily Post", "ORG"), ("Evening Star", "ORG")]
+    assert ("agent", "The Daily Post", "Daily Post") in _names(text, "carry", names)

@@ -111,7 +111,7 @@ class EntityIndex:
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun_entity(head)
         eid = self.entity_at(head)
-        if eid is None or self.types.get(eid) == "NORP":
+        if eid is None or self.types.get(eid) == "NORP" or head.pos_ == "NOUN":
             # "Her husband, Thomas Ellison", "the top Democrat, Nancy Pelosi", "One of the
             # justices, Antonin Scalia": the name in apposition
             eid = self._apposed_entity(head) or eid
