@@ -139,3 +139,17 @@ def test_a_name_in_apposition_says_which_one_a_description_means():
     text = "The Daily Post, the Evening Star and the Ledger will carry it."
     names = [("Daily Post", "ORG"), ("Evening Star", "ORG")]
     assert ("agent", "The Daily Post", "Daily Post") in _names(text, "carry", names)
+
+
+def test_it_in_what_a_common_noun_subject_says_is_that_subject():
+    text = "Acme Corp sold the unit. The company said it would appeal the ruling."
+    assert ("agent", "it", "Acme Corp") in _names(text, "appeal", [("Acme Corp", "ORG")])
+    text = "California lost the case. The defense team says it has received thousands of letters."
+    assert all(p[1] != "it" for p in _names(text, "received", [("California", "GPE")]))
+
+
+def test_it_in_quoted_words_or_of_a_state_is_left_out():
+    text = 'Acme Corp lost. "It was demoralizing to work there," she said.'
+    assert _names(text, "demoralizing", [("Acme Corp", "ORG")]) == []
+    text = 'Acme Corp lost the bid. "It must depend on the market," she said.'
+    assert all(p[1] != "It" for p in _names(text, "depend", [("Acme Corp", "ORG")]))

@@ -75,6 +75,7 @@ class EntityIndex:
         self._resolver = None
         self._people: PronounResolver | None = None
         self._definite: DefiniteResolver | None = None
+        self._quotes: list[tuple[int, int]] | None = None
 
     def _pronoun_entity(self, token: "Token") -> str | None:
         if not self.entities:
@@ -84,8 +85,12 @@ class EntityIndex:
         if token.lower_ in GENDERED_PRONOUNS:  # he/she: the same rule as attribution sources
             person = self._people.antecedent(token)
             return person.id if person else None
-        if token.lower_ in _POSSESSIVE_AS_SUBJECT:  # "its plan" refers as "it" would
-            found = self._people.resolve(_PronounAs(_POSSESSIVE_AS_SUBJECT[token.lower_], token.idx))
+        if token.lower_ in ("it", "its") and self._quoted(token.idx):
+            return None  # quoted words often say "it" of things no entity names
+        if token.lower_ in ("it", "its") and (reporter := _reporting_subject(token)) is not None:
+            return self.entity_for(reporter)  # "the team says it ...": the team, named or not
+        if token.lower_ == "its":  # "its plan" refers as "it" would
+            found = self._people.resolve(_PronounAs("it", token.idx))
             return found.key if found is not None and found.key in self.types else None
         if self._resolver is None:
             try:
@@ -135,6 +140,17 @@ class EntityIndex:
         return eid
 
 
+    def _quoted(self, idx: int) -> bool:
+        """Whether a character offset lies inside quoted words (the attribution layer's quotes)."""
+        if self._quotes is None:
+            try:
+                from ..attribution.quotes import find_quotes
+            except ImportError:  # pragma: no cover - the attribution layer is optional
+                self._quotes = []
+            else:
+                self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.doc.text)]
+        return any(a <= idx < b for a, b in self._quotes)
+
     def _organisation_named_by(self, head: "Token") -> str | None:
         """The one organisation of the article whose name ends with the head noun and holds
         its noun modifiers: "the main press union" -> "Gambian Press Union", "a Ugandan
@@ -175,7 +191,14 @@ class _PronounAs:
         return self.text
 
 
-_POSSESSIVE_AS_SUBJECT = {"its": "it", "their": "they"}
+def _reporting_subject(pronoun: "Token") -> "Token | None":
+    """The common-noun subject of the verb whose clause holds "it": "The defense team says it
+    has ..." (the team, whether or not an entity names it)."""
+    verb = pronoun.head if pronoun.dep_ in ("nsubj", "nsubjpass") else pronoun.head.head
+    if verb.dep_ != "ccomp":
+        return None
+    found = _subject(verb.head)
+    return found[1] if found is not None and found[1].pos_ == "NOUN" else None
 
 
 def _relative_owner(whose: "Token") -> "Token | None":
@@ -538,6 +561,8 @@ def _not_a_participant(token: "Token") -> bool:
     if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.pos_ != "VERB":
         return True
     verb = token.head
+    if verb.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "it was demoralizing (to work there)": a state, not an act of anyone's
     return verb.lemma_.lower() in expletive_verbs() or any(c.dep_ in ("csubj", "acomp") for c in verb.children)
 
 
