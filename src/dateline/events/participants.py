@@ -228,8 +228,9 @@ def place_nouns() -> frozenset[str]:
 
 def _is_place(token: "Token") -> bool:
     """A place name, or a place noun modified by one ("a Chelsea neighborhood")."""
-    if token.pos_ == "NOUN" and token.lemma_.lower() in place_nouns():
-        return any(c.dep_ in ("compound", "poss", "nmod") and _is_place(c) for c in token.children)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in place_nouns() \
+            and any(c.dep_ in ("compound", "poss", "nmod") and _is_place(c) for c in token.children):
+        return True
     return token.ent_type_ in _PLACE_TYPES or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME"))
 
 
