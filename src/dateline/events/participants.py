@@ -11,6 +11,7 @@ a meeting, urged") shares the verb's subject.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -27,6 +28,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _AGENTIVE_ENT_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
+_PLACE_OR_GROUP = frozenset({"GPE", "LOC", "NORP"})
 
 
 @lru_cache(maxsize=1)
@@ -67,20 +69,29 @@ class EntityIndex:
     def __init__(self, doc: "Doc", entities: Iterable[Entity]) -> None:
         self.doc = doc
         self.entities = list(entities)
+        self.types = {e.id: e.type for e in self.entities}
         self.by_char: list[tuple[int, int, str]] = sorted(
             (m.start, m.end, e.id) for e in self.entities for m in e.mentions)
         self._resolver = None
         self._people: PronounResolver | None = None
         self._definite: DefiniteResolver | None = None
+        self._quotes: list[tuple[int, int]] | None = None
 
     def _pronoun_entity(self, token: "Token") -> str | None:
         if not self.entities:
             return None
+        if self._people is None:
+            self._people = PronounResolver(self.doc, self.doc.text, self.entities)
         if token.lower_ in GENDERED_PRONOUNS:  # he/she: the same rule as attribution sources
-            if self._people is None:
-                self._people = PronounResolver(self.doc, self.doc.text, self.entities)
             person = self._people.antecedent(token)
             return person.id if person else None
+        if token.lower_ in ("it", "its") and self._quoted(token.idx):
+            return None  # quoted words often say "it" of things no entity names
+        if token.lower_ in ("it", "its") and (reporter := _reporting_subject(token)) is not None:
+            return self.entity_for(reporter)  # "the team says it ...": the team, named or not
+        if token.lower_ == "its":  # "its plan" refers as "it" would
+            found = self._people.resolve(_PronounAs("it", token.idx))
+            return found.key if found is not None and found.key in self.types else None
         if self._resolver is None:
             try:
                 from ..attribution.speakers import SpeakerResolver
@@ -105,19 +116,101 @@ class EntityIndex:
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun_entity(head)
         eid = self.entity_at(head)
-        for child in head.children:  # "Her husband, Thomas Ellison, ...": the name in apposition
-            if eid is None and child.dep_ == "appos" and child.pos_ == "PROPN":
-                eid = self.entity_at(child)
+        if eid is None or self.types.get(eid) == "NORP" or head.pos_ == "NOUN":
+            # "Her husband, Thomas Ellison", "the top Democrat, Nancy Pelosi", "One of the
+            # justices, Antonin Scalia": the name in apposition
+            eid = self._apposed_entity(head) or eid
+        if eid is None and head.pos_ == "NOUN":
+            eid = self._organisation_named_by(head)
         for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
                 if eid is None and child.dep_ == dep:
                     eid = self.entity_for(child) if child.pos_ == "PRON" else self.entity_at(child)
+                    if dep == "compound" and self.types.get(eid or "") in _PLACE_OR_GROUP \
+                            and head.lemma_.lower() not in place_nouns():
+                        eid = None  # "a Ugandan court", "US lawmakers": not the country ("a Lagos suburb" is)
+                if eid is None and child.dep_ == "poss" and child.lower_ == "whose":
+                    owner = _relative_owner(child)  # "Williams, whose sentence": Williams
+                    eid = self.entity_for(owner) if owner is not None else None
         if eid is None and head.pos_ == "NOUN":  # "the company", "the judge": the entity named before
             if self._definite is None:
                 self._definite = DefiniteResolver(self.entities)
             found = self._definite.antecedent(head)
             eid = found.id if found else None
         return eid
+
+
+    def _quoted(self, idx: int) -> bool:
+        """Whether a character offset lies inside quoted words (the attribution layer's quotes)."""
+        if self._quotes is None:
+            try:
+                from ..attribution.quotes import find_quotes
+            except ImportError:  # pragma: no cover - the attribution layer is optional
+                self._quotes = []
+            else:
+                self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.doc.text)]
+        return any(a <= idx < b for a, b in self._quotes)
+
+    def _organisation_named_by(self, head: "Token") -> str | None:
+        """The one organisation of the article whose name ends with the head noun and holds
+        its noun modifiers: "the main press union" -> "Gambian Press Union", "a Ugandan
+        court" -> "Kampala High Court"."""
+        if head.tag_ != "NN":
+            return None
+        words = {head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        found = {e.id for e in self.entities if e.type == "ORG" and e.name.split()
+                 and e.name.split()[-1].lower() == head.lemma_.lower()
+                 and words <= {w.lower() for w in e.name.split()}}
+        return found.pop() if len(found) == 1 else None
+
+    def _apposed_entity(self, head: "Token") -> str | None:
+        """The entity of a name in apposition to ``head``, or to the noun of its "of"
+        phrase when ``head`` is "one" ("one of the founders, Ann Lee")."""
+        heads = [head]
+        if head.lower_ == "one":
+            heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.subtree if g.pos_ in ("NOUN", "PROPN")]
+        for noun in heads:
+            for child in noun.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    eid = self.entity_at(child)
+                    if eid is not None and self.types.get(eid) != "NORP":
+                        return eid
+        return None
+
+
+@dataclass(frozen=True)
+class _PronounAs:
+    """A possessive pronoun read as its subject form ("its" as "it"), for the resolver."""
+
+    text: str
+    idx: int
+
+    @property
+    def lower_(self) -> str:
+        return self.text
+
+
+def _reporting_subject(pronoun: "Token") -> "Token | None":
+    """The common-noun subject of the verb whose clause holds "it": "The defense team says it
+    has ..." (the team, whether or not an entity names it)."""
+    verb = pronoun.head if pronoun.dep_ in ("nsubj", "nsubjpass") else pronoun.head.head
+    if verb.dep_ != "ccomp":
+        return None
+    found = _subject(verb.head)
+    return found[1] if found is not None and found[1].pos_ == "NOUN" else None
+
+
+def _relative_owner(whose: "Token") -> "Token | None":
+    """The noun a relative clause opened by "whose" modifies."""
+    token = whose.head
+    for _ in range(4):
+        if token.dep_ == "relcl":
+            return token.head
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _participant(role: str, token: "Token", index: EntityIndex) -> Participant:
@@ -127,7 +220,17 @@ def _participant(role: str, token: "Token", index: EntityIndex) -> Participant:
     return Participant(role=role, span=span, entity=index.entity_for(token))
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Common nouns naming a place when a place name modifies them, from ``place_nouns.txt``."""
+    return frozenset(fields_of(line)[0].lower() for line in data_lines("place_nouns.txt"))
+
+
 def _is_place(token: "Token") -> bool:
+    """A place name, or a place noun modified by one ("a Chelsea neighborhood")."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in place_nouns() \
+            and any(c.dep_ in ("compound", "poss", "nmod") and _is_place(c) for c in token.children):
+        return True
     return token.ent_type_ in _PLACE_TYPES or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "DATE", "TIME"))
 
 
@@ -146,9 +249,42 @@ def _prep_arguments(head: "Token") -> Iterable[tuple[str, "Token"]]:
                 continue
             if role == "location" and not _is_place(obj):
                 continue
-            yield role, obj
-            for conj in obj.conjuncts:
-                yield role, conj
+            yield from coordinated(role, obj)
+
+
+def coordinated(role: str, token: "Token") -> list[tuple[str, "Token"]]:
+    """A participant with the ones coordinated with it, in the same role: conjuncts ("Egypt
+    and Israel"), a list in apposition ("the four papers - A, B and C"), and a first name the
+    parser hung on the second as a modifier ("Republican Smith and Democrat Jones")."""
+    out = [(role, token)] + [(role, c) for c in token.conjuncts if c.pos_ in _NOMINAL_POS]
+    if token.tag_ in ("NNS", "NNPS"):  # "teams like Spain and Italy": the examples named
+        out += [(role, t) for p in token.children if p.dep_ == "prep" and _introduces_examples(p)
+                for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN" for t in (g, *g.conjuncts)]
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+            out += [(role, child)] + [(role, c) for c in child.conjuncts if c.pos_ in _NOMINAL_POS]
+        elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i \
+                and any(c.dep_ == "cc" for c in child.children):
+            out.append((role, child))
+    return out
+
+
+def _principals(agent: "Token") -> list["Token"]:
+    """Whom a representative acts for: "lawyers for Ann and Tom Lee", "a spokesman for
+    Acme" (the attribution layer's spokesperson nouns)."""
+    try:
+        from ..attribution.lexicon import spokesperson_nouns
+    except ImportError:  # pragma: no cover - the attribution layer is optional
+        return []
+    if agent.lemma_.lower() not in spokesperson_nouns():
+        return []
+    return [t for p in agent.children if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for t in (g, *g.conjuncts)]
+
+
+def _introduces_examples(prep: "Token") -> bool:
+    """ "like", "including", "such as": a preposition that lists members of a plural noun."""
+    return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _subject(verb: "Token") -> tuple[str, "Token"] | None:
@@ -212,6 +348,8 @@ def _inherited_subject(verb: "Token") -> tuple[str, "Token"] | None:
     if verb.tag_ not in ("VBG", "VB") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children):
         return None
     gov = verb.head
+    if verb.dep_ == "pcomp" and gov.pos_ == "ADP" and gov.lower_ in ("of", "for"):
+        return _charged_with(gov)
     if verb.dep_ == "pcomp" and gov.pos_ == "ADP" and gov.lower_ in ("by", "after", "before", "while", "in"):
         gov = gov.head
     elif verb.dep_ not in ("advcl", "xcomp"):
@@ -220,6 +358,37 @@ def _inherited_subject(verb: "Token") -> tuple[str, "Token"] | None:
         return None
     found = _subject(gov)
     return ("agent", found[1]) if found and found[0] == "agent" else None
+
+
+def _charged_with(prep: "Token") -> tuple[str, "Token"] | None:
+    """Who does what an "of"/"for" gerund names: the object of an active verb ("praised the
+    club for fining X", "acquitted Y of murdering"), the subject of a passive one ("was
+    accused of killing") or of an adjective ("was found guilty of abusing", "is proud of
+    winning")."""
+    head = prep.head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+        head = head.head
+    elif head.pos_ != "VERB":
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if obj is not None and prep.head.pos_ == "VERB":
+        return "agent", obj
+    found = _subject(head)
+    if found is None or (found[0] == "agent" and prep.head.pos_ == "VERB"):
+        return None  # "X paid for building it": too loose to say who built
+    return "agent", found[1]
+
+
+def _participle_head(verb: "Token") -> tuple[str, "Token"] | None:
+    """The noun a participle modifies: "Jobs, born in 1955" and "phones sold in France" (the
+    patient), "people living near the plant" (the agent)."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.ent_type_ in ("DATE", "TIME"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    return {"VBN": ("patient", verb.head), "VBG": ("agent", verb.head)}.get(verb.tag_)
 
 
 def _object_event_arguments(obj: "Token") -> list[tuple[str, "Token"]]:
@@ -241,7 +410,8 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     args: list[tuple[str, "Token"]] = []
     subj = _subject(verb)
     if subj:
-        args.append(subj)
+        args.extend(coordinated(*subj))
+        args.extend(("other", p) for p in _principals(subj[1]))
         # "Voters in X re-elected", "the talks in London collapsed": where the subject is, it acts
         args.extend(p for p in _prep_arguments(subj[1]) if p[0] == "location")
     elif (ctrl := _controller(verb)) is not None:
@@ -250,11 +420,15 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
         args.append(("agent", owner))  # "Pakistan's decision to abstain": Pakistan abstains
     elif (inherited := _inherited_subject(verb)) is not None:
         args.append(inherited)
+    elif (modified := _participle_head(verb)) is not None:
+        args.append(modified)
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
             role = "recipient" if has_xcomp else ("location" if child.ent_type_ in _PLACE_TYPES else "patient")
-            args.append((role, child))
+            args.extend(coordinated(role, child))
+            # "told a crowd in Green Bay", "arrested a man in Lyon": where the object is, it happens
+            args.extend(p for p in _prep_arguments(child) if p[0] == "location")
             args.extend(_object_event_arguments(child))
         elif child.dep_ == "dative" and child.pos_ == "ADP":  # "gave a speech to the graduates"
             args.extend(("recipient", g) for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL_POS)
@@ -265,10 +439,28 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
             args.extend(("other", obj) for role, obj in _prep_arguments(child) if role in ("patient", "location"))
     args.extend(_prep_arguments(verb))
     args.extend(_relative_place(verb))
+    args.extend(_framing_partners(verb))
     for conj in verb.children:  # "was beaten and robbed in Lagos": the place of both
         if conj.dep_ == "conj" and shares_trailing_modifiers(conj, verb):
             args.extend(p for p in _prep_arguments(conj) if p[0] == "location")
     return args
+
+
+def _framing_partners(verb: "Token") -> list[tuple[str, "Token"]]:
+    """Who the verb's framing event was with: "In an interview with The Times, she joked"
+    (The Times); "During talks with Iran, the envoy said" (Iran)."""
+    return [("other", g) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _CONTAINER_PREPS
+            for noun in prep.children if noun.dep_ == "pobj" and _is_event_noun(noun)
+            for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+            for obj in w.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+            for g in (obj, *obj.conjuncts)]
+
+
+def _is_event_noun(token: "Token") -> bool:
+    from .lexicon import lexicon
+    from .triggers import is_event_noun
+
+    return token.pos_ == "NOUN" and is_event_noun(token, lexicon())
 
 
 def shares_trailing_modifiers(conjunct: "Token", first: "Token") -> bool:
@@ -293,14 +485,26 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
         elif child.dep_ in ("amod", "compound") and child.ent_type_ in _AGENTIVE_ENT_TYPES:
             args.append(("agent", child))
     args.extend(_prep_arguments(noun))
+    args.extend(_relative_clause_places(noun))
     verb = framing_verb(noun)
     if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
         args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
+    if verb is not None:  # "will face Paul Reed in a primary": Reed takes part in the primary
+        args.extend(("agent", c) for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in support_verbs():
-        subj = _subject(noun.head)  # "X filed a lawsuit": X brings the lawsuit
+        # "X filed a lawsuit": X brings the lawsuit; "praised X for handing out a ban": X
+        subj = _subject(noun.head) or _inherited_subject(noun.head)
         if subj and subj[0] == "agent":
             args.append(subj)
     return args
+
+
+def _relative_clause_places(noun: "Token") -> list[tuple[str, "Token"]]:
+    """Where a nominal event happened, said in a relative clause of which it is the subject
+    ("explosions that went off in Madrid", "the strike, which began in Lyon")."""
+    return [p for clause in noun.children if clause.dep_ == "relcl"
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children)
+            for p in _prep_arguments(clause) if p[0] == "location"]
 
 
 def framing_verb(noun: "Token") -> "Token | None":
@@ -334,11 +538,33 @@ def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[
     seen: set[int] = set()
     out: list[Participant] = []
     for role, token in pairs:
-        if token.i in seen or mention.start <= token.i < mention.end or token.pos_ == "PRON" and token.lower_ in ("it", "that", "which", "what"):
+        if token.i in seen or mention.start <= token.i < mention.end or _not_a_participant(token):
             continue
         seen.add(token.i)
-        out.append(_participant(role, token, index))
+        found = _participant(role, token, index)
+        if token.lower_ == "it" and found.entity is None:
+            continue  # an "it" that refers to nothing named is no participant worth listing
+        out.append(found)
     return tuple(sorted(out, key=lambda p: p.span.start))
+
+
+@lru_cache(maxsize=1)
+def expletive_verbs() -> frozenset[str]:
+    """Verbs whose subject "it" is a dummy, from ``expletive_verbs.txt``."""
+    return frozenset(fields_of(line)[0].lower() for line in data_lines("expletive_verbs.txt"))
+
+
+def _not_a_participant(token: "Token") -> bool:
+    """Relative and dummy pronouns: "which", "what", "that", and an "it" that is not the
+    active subject of a verb, or the subject of "it seems", "it takes" (expletive_verbs.txt)."""
+    if token.pos_ != "PRON" or token.lower_ not in ("it", "that", "which", "what"):
+        return False
+    if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+        return True
+    verb = token.head
+    if verb.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "it was demoralizing (to work there)": a state, not an act of anyone's
+    return verb.lemma_.lower() in expletive_verbs() or any(c.dep_ in ("csubj", "acomp") for c in verb.children)
 
 
 def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
@@ -346,6 +572,10 @@ def _complement_themes(verb: "Token") -> list[tuple[str, "Token"]]:
     and the one called on in "called for X to resign" (X)."""
     themes = [("other", c) for x in verb.children if x.dep_ == "xcomp"
               for c in x.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL_POS]
+    # "recommended that Kiyingi be acquitted", "decide whether to spare Williams": the named
+    # people and bodies the intended event is about
+    themes += [("other", c) for x in verb.children if x.dep_ == "ccomp"
+               for c in x.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "PROPN"]
     return themes + [("other", c) for x in verb.children if x.dep_ == "advcl"
                      and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
                      for c in x.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
