@@ -54,7 +54,18 @@ def _search_forms(cluster: Cluster, surnames: dict[str, int]) -> set[str]:
         last = cluster.base_name().split()[-1]
         if surnames.get(last, 0) == 1:
             forms.add(last)
+    forms |= _party_short_forms(cluster)
     return {f for f in forms if len(f) >= 2 and f[0].isupper()}
+
+
+def _party_short_forms(cluster: Cluster) -> set[str]:
+    """A party's word written alone ("Bloc" of "Bloc Quebecois": "the Bloc said"), when it is
+    capitalized in the name and not its last word ("Liberal Party" is not "the Party")."""
+    words = cluster.base_name().split()
+    if cluster.label != "ORG" or len(words) < 2:
+        return set()
+    word = data.party_word(cluster.base_name())
+    return {w for w in words[:-1] if w.casefold() == word and w[:1].isupper()}
 
 
 def _glued(doc: "Doc", text: str, start: int, end: int) -> bool:
@@ -537,3 +548,69 @@ def _abbreviates(short: str, name: str) -> bool:
         if pos == 0:
             return False
     return True
+
+
+def pattern_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """Organizations the tagger misses that their shape tells (in place): a company named by
+    its web address ("GunBroker.com") and a broadcaster's call letters ("on WIBC radio"); a
+    span already taken by a name is left alone, and one name found twice is one entity."""
+    text, starts = doc.text, sentence_starts(doc)
+    for start, end in sorted(data.web_names(text) + data.call_letters(text)):
+        if taken.overlaps(start, end):
+            _retype_as_org(clusters, start, end)
+            continue
+        name = text[start:end]
+        mention = Mention(start, end, name, "ORG", sentence_of(starts, start), kind="name")
+        same = next((c for c in clusters if any(m.key == mention.key for m in c.mentions)), None)
+        if same is None:
+            clusters.append(Cluster(mentions=[mention]))
+        else:
+            same.mentions.append(replace(mention, label=same.label))
+        taken.add(start, end)
+
+
+_CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|de|&)[ \t]+)*[A-Z][\w'’-]*)+")
+
+
+def _long_forms(text: str, letters: str, taken: Taken) -> set[tuple[int, int]]:
+    """Spans of capitalized word runs whose initials spell ``letters`` (case folded), outside
+    taken spans ("International Security Assistance Force" for "isaf")."""
+    from .merge import acronym
+
+    found = set()
+    for run in _CAPITAL_WORDS.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        for i, (start, _) in enumerate(words):
+            for _, end in words[i + 1:]:
+                span = text[start:end]
+                if span.split()[-1][:1].isupper() and acronym(data.name_key(span).split()) == letters \
+                        and not taken.overlaps(start, end):
+                    found.add((start, end))
+    return found
+
+
+def acronym_long_forms(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """An acronym not introduced in brackets ("the NATO-led International Security Assistance
+    Force ... ISAF said"): a name of three to six capitals whose letters are the initials of
+    one capitalized name the tagger missed gets that name as a mention (in place), so the long
+    form names the entity; an entity of the long form joins it."""
+    text, starts = doc.text, sentence_starts(doc)
+    for cluster in [c for c in clusters if c.label != "PERSON"]:
+        name = cluster.base_name()
+        if not (name.isalpha() and name.isupper() and 3 <= len(name) <= 6) or cluster.canonical:
+            continue
+        spans = _long_forms(text, name.casefold(), taken)
+        if len({data.name_key(text[s:e]) for s, e in spans}) != 1:
+            continue
+        for start, end in sorted(spans):
+            cluster.mentions.append(Mention(start, end, text[start:end], cluster.label,
+                                            sentence_of(starts, start), kind="name"))
+            taken.add(start, end)
+
+
+def _retype_as_org(clusters: list[Cluster], start: int, end: int) -> None:
+    """A web address or call letters the tagger typed as something else ("KXLA" GPE) is an
+    organization, when a mention is exactly that name."""
+    for c in clusters:
+        if c.label != "ORG" and not c.canonical and any(m.start == start and m.end == end for m in c.mentions):
+            c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
