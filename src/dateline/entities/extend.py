@@ -572,20 +572,19 @@ def pattern_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
 _CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|de|&)[ \t]+)*[A-Z][\w'’-]*)+")
 
 
-def _long_forms(text: str, letters: str, taken: Taken) -> set[tuple[int, int]]:
-    """Spans of capitalized word runs whose initials spell ``letters`` (case folded), outside
-    taken spans ("International Security Assistance Force" for "isaf")."""
+def _long_forms(text: str) -> dict[str, set[tuple[int, int]]]:
+    """Spans of capitalized word runs by their initials (case folded): "isaf" ->
+    {span of "International Security Assistance Force"}; built once per article."""
     from .merge import acronym
 
-    found = set()
+    found: dict[str, set[tuple[int, int]]] = {}
     for run in _CAPITAL_WORDS.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
         for i, (start, _) in enumerate(words):
-            for _, end in words[i + 1:]:
+            for _, end in words[i + 1:i + 8]:
                 span = text[start:end]
-                if span.split()[-1][:1].isupper() and acronym(data.name_key(span).split()) == letters \
-                        and not taken.overlaps(start, end):
-                    found.add((start, end))
+                if span.split()[-1][:1].isupper():
+                    found.setdefault(acronym(data.name_key(span).split()), set()).add((start, end))
     return found
 
 
@@ -595,11 +594,13 @@ def acronym_long_forms(doc: "Doc", clusters: list[Cluster], taken: Taken) -> Non
     one capitalized name the tagger missed gets that name as a mention (in place), so the long
     form names the entity; an entity of the long form joins it."""
     text, starts = doc.text, sentence_starts(doc)
+    index: dict[str, set[tuple[int, int]]] | None = None
     for cluster in [c for c in clusters if c.label != "PERSON"]:
         name = cluster.base_name()
         if not (name.isalpha() and name.isupper() and 3 <= len(name) <= 6) or cluster.canonical:
             continue
-        spans = _long_forms(text, name.casefold(), taken)
+        index = _long_forms(text) if index is None else index
+        spans = {(s, e) for s, e in index.get(name.casefold(), ()) if not taken.overlaps(s, e)}
         if len({data.name_key(text[s:e]) for s, e in spans}) != 1:
             continue
         for start, end in sorted(spans):
