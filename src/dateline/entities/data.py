@@ -293,7 +293,23 @@ def is_epithet(name: str) -> bool:
 def title_nouns() -> dict[str, str]:
     """Title (as written in titles.txt) -> the lowercase noun that describes its bearer ("Sen." -> "senator")."""
     table: dict[str, str] = {}
-    for line in entries("title_nouns.tsv"):
-        title, _, noun = line.partition("\t")
-        table[title.strip()] = noun.strip()
+    for title, noun in _title_noun_rows():
+        table.setdefault(title, noun)  # the first row of a title is its noun; later rows add others
     return table
+
+
+def _title_noun_rows() -> list[tuple[str, str]]:
+    rows = (line.partition("\t") for line in entries("title_nouns.tsv"))
+    return [(title.strip(), noun.strip()) for title, _, noun in rows]
+
+
+@lru_cache(maxsize=None)
+def title_noun_list(title: str) -> tuple[str, ...]:
+    """Every noun the table gives a title ("Sen." -> senator, lawmaker)."""
+    return tuple(noun for t, noun in _title_noun_rows() if t == title)
+
+
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Family nouns a possessive description may use for a person ("his wife", "her ex-husband")."""
+    return frozenset(t.strip().casefold() for t in entries("kin_nouns.txt"))

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from . import data
+from .describe import named_in_clause
 from .merge import Cluster
 from .mentions import Mention, sentence_of, sentence_starts, _title_before
 
@@ -441,9 +442,9 @@ def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> No
 
 def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str, list[Cluster]],
                          taken: Taken) -> None:
-    """"the senator" for the one person of the article titled "Sen." or "Senator" (in place;
-    data/title_nouns.tsv); not when another person is named before it in its sentence
-    ("Warren met the senator")."""
+    """"the senator" for the one person of the article titled "Sen." or "Senator" before it
+    (in place; data/title_nouns.tsv); not when another person is named before it in its
+    sentence ("Warren met the senator"), nor that person under the same verb."""
     bearers: dict[str, set[int]] = {}
     people: dict[int, Cluster] = {}
     for title, titled in holders.items():
@@ -463,6 +464,9 @@ def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str,
             if any(x.start <= m.start() and x.sentence == here and x.kind != "role"
                    for c in clusters if c is not person and c.label == "PERSON" for x in c.mentions):
                 continue
+            if not any(x.role and x.start < m.start() for x in person.mentions) or \
+                    named_in_clause(doc, person, m.start(), here):
+                continue  # titled only later, or named under the same verb ("Quill thanked the senator")
             person.mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
                                            sentence_of(starts, m.start()), role=m.group(1), kind="role"))
             taken.add(m.start(), m.end())
