@@ -25,6 +25,14 @@ CASES = [
     # another person named before it in its sentence is no obstacle (the senator is not Sanders)
     ("Sen. Elizabeth Warren spoke in Boston on Monday. Bernie Sanders later met the senator in Vermont.",
      "the senator", "Elizabeth Warren"),
+    # a paragraph's opening subject, named (with a title of its noun) in the next sentences
+    ("The lawmaker who led the walkout said on Monday that talks had failed.\n\n"
+     '"We tried," said Democratic Representative Dan Ortiz, a former teacher.', "The lawmaker", "Dan Ortiz"),
+    ("A Boston judge has rejected a request to open the file, saying the law is clear.\n\n"
+     "Suffolk Superior Court Judge Ellen Marsh ruled on Thursday.", "A Boston judge", "Ellen Marsh"),
+    # an appositive after an age
+    ("Tom Vail, 51, a Sydney cardiologist, denied the charge. The cardiologist was freed on Monday.",
+     "The cardiologist", "Tom Vail"),
     # a person noun written before the name
     ("The club hired manager Tor Lund in May. Fans said the manager had changed the side.",
      "the manager", "Tor Lund"),
@@ -35,10 +43,18 @@ UNLINKED = [
     ("Sen. Mara Quill and Sen. Tom Vail met on Monday. The senator said no deal was near.", "The senator"),
     # the age the article gives is another one
     ("Ola Berg, 31, scored twice for Lyngby on Sunday. The 29-year-old also said he was happy.", "The 29-year-old"),
-    # described only after the description
-    ("The senator spoke first on Monday. Sen. Mara Quill then left the room.", "The senator"),
+    # described only after the description, which does not open the paragraph
+    ("On Monday the senator spoke first. Sen. Mara Quill then left the room.", "the senator"),
+    # a paragraph's opening description, but the one person named after it is no judge
+    ("A judge rejected the request on Monday.\n\nThe lawyer Ann Lee said she would appeal.", "A judge"),
     # named under the same verb: another senator
     ("Sen. Mara Quill thanked the senator on Monday.", "the senator"),
+    # a place (or party) that clashes with the one the person was described with
+    ("Former New York Gov. Dan Pike backed the plan on Monday. Voters cheered the Ohio governor.", "the Ohio governor"),
+    ("Republican nominee Dan Pike spoke on Monday. Later the Democratic nominee said no.", "the Democratic nominee"),
+    # a kin noun after someone else's possessive: whose daughter is unclear
+    ("Ann Lee went to Paris to visit her daughter Esther.\n\nTom Vail flew to Rome. He was visiting his daughter.",
+     "his daughter"),
     # nobody described as a judge
     ("Ann Lee and Bo Park filed suit on Monday. The judge said the case would go ahead.", "The judge"),
 ]

@@ -40,6 +40,10 @@ AGE_WORD = re.compile(r"^(\d{1,3})-year-old$")
 _AGE_AFTER = re.compile(r",\s*(\d{1,3}),")
 _DEFINITE = frozenset({"the", "this", "that"})
 _POSSESSIVE = frozenset({"his", "her"})
+_INDEFINITE = frozenset({"a", "an"})
+_KINDS = frozenset({"GPE", "NORP", "LOC"})  # kinds of capitalized modifiers that can clash
+RECENT_SENTENCES = 2  # a person named this recently is not passed over by a later name
+FORWARD_SENTENCES = 3  # a description opening a paragraph may be named up to this many sentences later
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,9 @@ class Descriptor:
     age: int | None
     start: int
     words: frozenset[str]  # capitalized words written with it ("Serbian", "Vermont")
+    sentence: int
+    title_words: frozenset[str] = frozenset()  # the capitalized words of the title itself ("Gov.")
+    owned: bool = False  # written after a possessive ("her daughter Esther"): someone's kin
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,9 @@ class Description:
     age: int | None
     words: frozenset[str]
     sentence: int
+    forward_only: bool = False  # a new description: only a person named after it may fit
+    opens: bool = False  # the subject opening a paragraph
+    possessive: bool = False  # "his wife": whose wife depends on "his"
 
 
 def _title_nouns(title: str) -> set[str]:
@@ -90,22 +100,27 @@ def _words_before(doc: "Doc", start: int) -> frozenset[str]:
 
 def _name_descriptors(doc: "Doc", text: str, m: Mention) -> Iterator[Descriptor]:
     """What the text says of a person at one of its name mentions."""
-    before_words = _words_before(doc, m.start)
+    before_words, n = _words_before(doc, m.start), m.sentence
     for noun in _title_nouns(m.role) if m.role and m.kind != "role" else ():
-        yield Descriptor(noun, None, m.start, before_words | _capitals(m.role))
-    noun = data.person_appositive(text, m.end)
-    if noun is not None:
-        appositive = re.match(r"[^.;:()\n]*?" + re.escape(noun), text[m.end:m.end + 80])
-        yield Descriptor(noun, None, m.start, _capitals(appositive.group(0) if appositive else ""))
+        yield Descriptor(noun, None, m.start, before_words | _capitals(m.role), n, _capitals(m.role.split()[-1]))
     age = _AGE_AFTER.match(text, m.end)
     if age is not None:
-        yield Descriptor(None, int(age.group(1)), m.start, frozenset())
+        yield Descriptor(None, int(age.group(1)), m.start, frozenset(), n)
+    after = age.end() - 1 if age is not None else m.end  # "Kiyingi, 51, a Sydney cardiologist"
+    noun = data.person_appositive(text, after)
+    if noun is not None:
+        appositive = re.match(r"[^.;:()\n]*?" + re.escape(noun), text[after:after + 80])
+        yield Descriptor(noun, None, m.start, _capitals(appositive.group(0) if appositive else ""), n)
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     before = doc[span.start - 1] if span is not None and span.start > 0 else None
-    if before is not None and before.is_lower and before.lower_ in data.person_nouns():
-        yield Descriptor(before.lower_, None, before.idx, _words_before(doc, before.idx))  # "manager Mark Hughes"
-    elif before is not None and AGE_WORD.match(_hyphen_word(doc, before.i)[0]):
-        yield Descriptor(None, int(AGE_WORD.match(_hyphen_word(doc, before.i)[0]).group(1)), m.start, frozenset())
+    if before is None:
+        return
+    if before.is_lower and before.lower_ in data.person_nouns() and before.dep_ == "compound" \
+            and span.start <= before.head.i < span.end:  # "manager Mark Hughes", "wife Ivana"
+        owned = before.i > 0 and doc[before.i - 1].tag_ in ("PRP$", "POS")  # "her daughter Esther"
+        yield Descriptor(before.lower_, None, before.idx, _words_before(doc, before.idx), n, owned=owned)
+    elif (age_before := AGE_WORD.match(_hyphen_word(doc, before.i)[0])) is not None:  # "29-year-old X"
+        yield Descriptor(None, int(age_before.group(1)), m.start, frozenset(), n)
 
 
 def _hyphen_word(doc: "Doc", last: int) -> tuple[str, int]:
@@ -131,7 +146,7 @@ def descriptors(doc: "Doc", clusters: list["Cluster"]) -> dict[int, list[Descrip
 def _determiner(head: "Token") -> "Token | None":
     """The definite or possessive determiner opening the head's phrase, if any."""
     first = head.doc[head.left_edge.i]
-    if first.lower_ in _DEFINITE and first.dep_ == "det":
+    if first.lower_ in _DEFINITE | _INDEFINITE and first.dep_ == "det":
         return first
     if first.lower_ in _POSSESSIVE and first.dep_ == "poss":
         return first
@@ -147,10 +162,16 @@ def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description 
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and (nxt.pos_ == "PROPN" or (nxt.pos_ == "NOUN" and nxt.is_lower) or nxt.text == "-"):
         return None  # a name follows ("the senator Bernie Sanders"), or the phrase goes on
-    if any(c.dep_ in ("relcl", "acl", "appos") for c in tok.children):
-        return None  # "the lawmaker who unleashed ...": a new description, often of someone named later
+    if tok.dep_ in ("attr", "oprd") or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "X is now the acting secretary", "the secretary of the Army": says something new
     det = _determiner(tok) or (_determiner(doc[first]) if first != tok.i else None)
     if det is None or (det.lower_ in _POSSESSIVE and age is None and tok.lower_ not in data.kin_nouns()):
+        return None
+    # "the lawmaker who unleashed ...", "A New York judge": a new description, of someone
+    # named later if anyone (only a paragraph's opening subject is looked up forward)
+    forward = det.lower_ in _INDEFINITE or any(c.dep_ in ("relcl", "acl", "appos") for c in tok.children)
+    opens = _opens_paragraph(doc, det, tok)
+    if forward and not opens:
         return None
     if det.lower_ in _POSSESSIVE and age is not None:
         return None
@@ -161,7 +182,14 @@ def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description 
             and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"]
     words = frozenset(t.text for t in phrase[1:] if t.text[:1].isupper())
     return Description(phrase.start_char, phrase.end_char, None if age else tok.lower_, ages[0] if ages else None,
-                       words, sentence_of(starts, phrase.start_char))
+                       words, sentence_of(starts, phrase.start_char), forward, opens,
+                       det.lower_ in _POSSESSIVE)
+
+
+def _opens_paragraph(doc: "Doc", det: "Token", head: "Token") -> bool:
+    """Whether the phrase is the subject opening a paragraph ("The lawmaker who ... said")."""
+    before = doc.text[:det.idx].rstrip(" \t")
+    return head.dep_ in ("nsubj", "nsubjpass") and (not before or before.endswith("\n"))
 
 
 def descriptions(doc: "Doc") -> list[Description]:
@@ -171,14 +199,37 @@ def descriptions(doc: "Doc") -> list[Description]:
     return [d for d in found if d is not None]
 
 
-def _fits(description: Description, described: list[Descriptor]) -> bool:
+def _fits(description: Description, described: list[Descriptor], kinds: dict[str, str]) -> bool:
     """Whether a person's earlier descriptors hold the description's noun and age."""
     before = [d for d in described if d.start < description.start]
     if description.age is not None and any(d.age not in (None, description.age) for d in before):
         return False  # "Kiyingi, 51," is not "the 29-year-old"
     if description.noun is None:
         return any(d.age == description.age for d in before)
-    return any(d.noun == description.noun for d in before)
+    return any(d.noun == description.noun and _agrees(description, d, kinds)
+               and not (d.owned and description.possessive) for d in before)
+
+
+def _agrees(description: Description, descriptor: Descriptor, kinds: dict[str, str]) -> bool:
+    """No capitalized modifier of the description clashes with a word of the same kind (a
+    place, a party or nationality) the descriptor has: "the Ohio governor" is not "New York
+    Gov. George Pataki", "The Democratic nominee" not "Republican nominee Donald Trump"; "the
+    Vermont senator" may be "Sen. X", and "The US lawmaker" "Democratic Representative X"."""
+    missing = description.words - descriptor.words
+    own = descriptor.words - descriptor.title_words
+    return not any(kinds.get(a) is not None and kinds.get(a) == kinds.get(b) for a in missing for b in own)
+
+
+def _named_after(person: "Cluster", described: list[Descriptor], description: Description,
+                 kinds: dict[str, str]) -> bool:
+    """Whether a paragraph's opening description is of a person first named, and described with
+    its noun, within the next ``FORWARD_SENTENCES`` sentences ("The US lawmaker who ... said
+    Sunday ... said Democratic Representative John Murtha")."""
+    named = [m for m in person.mentions if m.kind != "role"]
+    if not description.opens or not named or min(m.start for m in named) < description.end:
+        return False
+    return any(d.noun == description.noun and 0 <= d.sentence - description.sentence <= FORWARD_SENTENCES
+               and _agrees(description, d, kinds) for d in described)
 
 
 def _carries(description: Description, described: list[Descriptor]) -> bool:
@@ -203,19 +254,37 @@ def named_in_clause(doc: "Doc", person: "Cluster", start: int, sentence: int) ->
                and _clause_verb(doc, m.start) == verb for m in person.mentions)
 
 
+def _passed_over(person: "Cluster", people, description: Description) -> bool:
+    """Whether another person was named since the person was last named, which was more than
+    ``RECENT_SENTENCES`` sentences before ("... Ferrera ... 'Orange' star Selenis Leyva opened
+    up. The actress explained": not Ferrera)."""
+    last = max((m.start for m in person.mentions if m.kind != "role" and m.start < description.start), default=None)
+    if last is None:  # named only after it (a paragraph's opening description)
+        return False
+    sentence = max(m.sentence for m in person.mentions if m.start == last)
+    if description.sentence - sentence <= RECENT_SENTENCES:
+        return False
+    return any(m.kind != "role" and last < m.start < description.start
+               for other in people if other is not person for m in other.mentions)
+
+
 def described_person_mentions(doc: "Doc", clusters: list["Cluster"]) -> None:
     """Add each description of one person described the same way before as that person's
     mention (in place; see the module docstring)."""
     people = {id(c): c for c in clusters if c.label == "PERSON"}
     said = descriptors(doc, clusters)
     text = doc.text
+    kinds = {t.text: e.label_ for e in doc.ents if e.label_ in _KINDS for t in e}
     for description in descriptions(doc):
         if any(m.start < description.end and description.start < m.end for c in people.values() for m in c.mentions):
             continue  # already a person's mention ("the Serbian defender" after the name)
-        fit = [people[k] for k, d in said.items() if _fits(description, d)]
+        fit = [] if description.forward_only else [people[k] for k, d in said.items() if _fits(description, d, kinds)]
+        if not fit and description.noun is not None:
+            fit = [c for c in people.values() if _named_after(c, said[id(c)], description, kinds)]
         if len(fit) > 1 and description.words:
             fit = [c for c in fit if _carries(description, said[id(c)])]
-        if len(fit) != 1 or named_in_clause(doc, fit[0], description.start, description.sentence):
+        if len(fit) != 1 or named_in_clause(doc, fit[0], description.start, description.sentence) \
+                or _passed_over(fit[0], people.values(), description):
             continue
         phrase = text[description.start:description.end]
         fit[0].mentions.append(Mention(description.start, description.end, phrase, "PERSON",

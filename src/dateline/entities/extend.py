@@ -376,16 +376,22 @@ def _possessive_role_end(doc: "Doc", j: int) -> tuple[tuple[str, ...], int] | No
     return tuple(middle), j + 1
 
 
+_AGE = re.compile(r",\s*\d{1,3},")
+
+
 def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
-    """"<person>, the Serbian defender," : the appositive is a mention of that person (in place)."""
+    """"<person>, the Serbian defender," (or "<person>, 51, a Sydney cardiologist,"): the
+    appositive is a mention of that person (in place)."""
     text = doc.text
     for cluster in [c for c in clusters if c.label == "PERSON"]:
         for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
-            noun = data.person_appositive(text, m.end)
-            found = re.match(r",\s+", text[m.end:m.end + 4]) if noun else None
+            age = _AGE.match(text, m.end)  # "Aggrey Kiyingi, 51, a Sydney cardiologist"
+            after = age.end() - 1 if age else m.end
+            noun = data.person_appositive(text, after)
+            found = re.match(r",\s+", text[after:after + 4]) if noun else None
             if found is None:
                 continue
-            start = m.end + found.end()
+            start = after + found.end()
             end = text.index(noun, start) + len(noun)
             if any(x.start == start for x in cluster.mentions):
                 continue
