@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
 from ..coref.definite import DefiniteResolver
-from ..coref.pronouns import ENTITY_KINDS, first_names
+from ..coref.pronouns import ENTITY_KINDS, first_name_gender
 from ..types import Entity, Source, Span
 from . import lexicon
 
@@ -93,10 +93,12 @@ class SpeakerResolver:
     # -- public -----------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
         """Resolve the source phrase of tokens [start, end) and remember it."""
-        phrase = self.doc[start:end]
+        phrase = self.doc[start:_hyphen_end(self.doc, end)]
         head = phrase.root
         if len(phrase) == 1 and head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
             noun = head.head.head  # "Smith, who said": who is the noun the clause modifies
+            while noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+                noun = noun.head  # "Aggrey Kiyingi, 51, a Sydney cardiologist, who denied": the name
             found = self.resolve(noun.left_edge.i, noun.i + 1)
             self.history.pop()
             found = Resolved(Source(found.source.name, self._span([head]), found.source.entity), found.kind, found.via)
@@ -256,7 +258,7 @@ class SpeakerResolver:
             src = earlier.source
             if src.span is None or (src.entity is None and src.name.lower() in ALL_PRONOUNS):
                 continue  # an unresolved pronoun names no one
-            gender = pronoun_gender(src.span.text) or _first_name_gender(src.name)
+            gender = pronoun_gender(src.span.text) or first_name_gender(src.name)
             key = GROUP_JOIN.join(src.members) if src.members else src.entity or src.name
             out.append(Candidate(src.span.start, src.span.end, key, src.name, earlier.kind, gender))
             self._via[src.span.start, src.span.end] = earlier.via
@@ -265,7 +267,7 @@ class SpeakerResolver:
                 kind = ENTITY_KINDS.get(ent.label_)
                 if kind:
                     out.append(Candidate(ent.start_char, ent.end_char, ent.text, ent.text, kind,
-                                         _first_name_gender(ent.text)))
+                                         first_name_gender(ent.text)))
         return out
 
     def _role(self, phrase) -> Resolved | None:
@@ -311,8 +313,8 @@ class SpeakerResolver:
         coref = self._coref()
         sent = head.sent
         floor = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-        found = coref._search(head.idx, coref._base, lambda c: c.kind == "person" and c.key in self._by_id
-                              and not coref._quoted(c.start))
+        found = coref._search(head.idx, coref._base, coref._base_starts,
+                              lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
         return found if found is not None and found.start >= floor else None
 
     def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:
@@ -362,6 +364,15 @@ class SpeakerResolver:
         return Resolved(Source(name=_without_relative(phrase), span=self._span(list(phrase))), kind)
 
 
+def _hyphen_end(doc: "Doc", end: int) -> int:
+    """The end of a phrase cut inside a hyphenated word ("His ex" of "His ex-wife": spaCy
+    splits the word in three)."""
+    while 0 < end < len(doc) - 1 and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
 def _without_relative(phrase) -> str:
     """The name of "a spokesman, who spoke on condition of anonymity": the noun phrase without
     its relative clause (the mention keeps the clause, which describes the source)."""
@@ -372,7 +383,13 @@ def _without_relative(phrase) -> str:
     end = min(clauses)
     while end > phrase.start + 1 and phrase.doc[end - 1].is_punct:
         end -= 1
-    return phrase.doc[phrase.start:end].text
+    name = phrase.doc[phrase.start:end].text
+    if name.count('"') % 2 or name.count("“") > name.count("”"):  # 'trial "assessors,"': keep the closing mark
+        closing = next((t for t in phrase.doc[end:phrase.end] if t.text in ('"', "”")), None)
+        if closing is not None:
+            name = phrase.doc[phrase.start:closing.i + 1].text
+            name = name[:len(name) - 1].rstrip(",; ") + name[-1]
+    return name
 
 
 @dataclass
@@ -432,12 +449,6 @@ def _agent_object(child: "Token") -> "Token | None":
 
 def _definite(tok: "Token") -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-
-
-def _first_name_gender(name: str) -> str | None:
-    """The gender a common first name gives ("Mary Smith" -> "f"), if any."""
-    words = name.split()
-    return first_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _spacy_label(tokens) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..types import Entity, Record, Span
 from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, org_role_mentions, pattern_mentions, string_mentions, taken_spans,
                      title_role_mentions, widen_into_longer_names, widen_partial_mentions)
+from .describe import described_person_mentions
 from .merge import Cluster, cluster_mentions
 from .mentions import Mention, doc_mentions
 
@@ -68,6 +69,7 @@ def entities_of(doc: "Doc") -> list[Entity]:
     appositive_mentions(doc, clusters)
     leading_description_mentions(doc, clusters)
     title_role_mentions(doc, clusters, taken_spans(doc, clusters))
+    described_person_mentions(doc, clusters)
     clusters.sort(key=lambda c: c.first)
     return [_to_entity(n, c, text) for n, c in enumerate(clusters, 1)]
 

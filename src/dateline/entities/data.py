@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_EXAMPLE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*?)\s*$")
+from ..datafiles import example_pairs
+
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,8 @@ def entries(name: str) -> list[str]:
 
 
 def examples(name: str) -> list[Example]:
-    """The ``# example: A => B`` lines of a data file."""
-    found = []
-    for line in _lines(name):
-        m = _EXAMPLE.match(line)
-        if m:
-            found.append(Example(name, m.group(1), m.group(2)))
-    return found
+    """The ``# example: A => B`` lines of a data file (read by the package's one example parser)."""
+    return [Example(name, given, expected) for given, expected in example_pairs("\n".join(_lines(name)))]
 
 
 @lru_cache(maxsize=65536)
@@ -293,9 +289,8 @@ def is_epithet(name: str) -> bool:
 def title_nouns() -> dict[str, str]:
     """Title (as written in titles.txt) -> the lowercase noun that describes its bearer ("Sen." -> "senator")."""
     table: dict[str, str] = {}
-    for line in entries("title_nouns.tsv"):
-        title, _, noun = line.partition("\t")
-        table[title.strip()] = noun.strip()
+    for title, noun in _title_noun_rows():
+        table.setdefault(title, noun)  # the first row of a title is its noun; later rows add others
     return table
 
 
@@ -401,3 +396,20 @@ def party_word(name: str) -> str | None:
     if words and words[-1].casefold() in _STREET_WORDS:
         return None
     return next((w.casefold() for w in words if w.casefold() in party_words()), None)
+
+
+def _title_noun_rows() -> list[tuple[str, str]]:
+    rows = (line.partition("\t") for line in entries("title_nouns.tsv"))
+    return [(title.strip(), noun.strip()) for title, _, noun in rows]
+
+
+@lru_cache(maxsize=None)
+def title_noun_list(title: str) -> tuple[str, ...]:
+    """Every noun the table gives a title ("Sen." -> senator, lawmaker)."""
+    return tuple(noun for t, noun in _title_noun_rows() if t == title)
+
+
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Family nouns a possessive description may use for a person ("his wife", "her ex-husband")."""
+    return frozenset(t.strip().casefold() for t in entries("kin_nouns.txt"))

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from . import data
+from .describe import named_in_clause
 from .merge import Cluster
 from .mentions import Mention, sentence_of, sentence_starts, _title_before
 
@@ -386,16 +387,22 @@ def _possessive_role_end(doc: "Doc", j: int) -> tuple[tuple[str, ...], int] | No
     return tuple(middle), j + 1
 
 
+_AGE = re.compile(r",\s*\d{1,3},")
+
+
 def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
-    """"<person>, the Serbian defender," : the appositive is a mention of that person (in place)."""
+    """"<person>, the Serbian defender," (or "<person>, 51, a Sydney cardiologist,"): the
+    appositive is a mention of that person (in place)."""
     text = doc.text
     for cluster in [c for c in clusters if c.label == "PERSON"]:
         for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
-            noun = data.person_appositive(text, m.end)
-            found = re.match(r",\s+", text[m.end:m.end + 4]) if noun else None
+            age = _AGE.match(text, m.end)  # "Aggrey Kiyingi, 51, a Sydney cardiologist"
+            after = age.end() - 1 if age else m.end
+            noun = data.person_appositive(text, after)
+            found = re.match(r",\s+", text[after:after + 4]) if noun else None
             if found is None:
                 continue
-            start = m.end + found.end()
+            start = after + found.end()
             end = text.index(noun, start) + len(noun)
             if any(x.start == start for x in cluster.mentions):
                 continue
@@ -452,9 +459,9 @@ def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> No
 
 def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str, list[Cluster]],
                          taken: Taken) -> None:
-    """"the senator" for the one person of the article titled "Sen." or "Senator" (in place;
-    data/title_nouns.tsv); not when another person is named before it in its sentence
-    ("Warren met the senator")."""
+    """"the senator" for the one person of the article titled "Sen." or "Senator" before it
+    (in place; data/title_nouns.tsv); not when another person is named before it in its
+    sentence ("Warren met the senator"), nor that person under the same verb."""
     bearers: dict[str, set[int]] = {}
     people: dict[int, Cluster] = {}
     for title, titled in holders.items():
@@ -474,6 +481,9 @@ def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str,
             if any(x.start <= m.start() and x.sentence == here and x.kind != "role"
                    for c in clusters if c is not person and c.label == "PERSON" for x in c.mentions):
                 continue
+            if not any(x.role and x.start < m.start() for x in person.mentions) or \
+                    named_in_clause(doc, person, m.start(), here):
+                continue  # titled only later, or named under the same verb ("Quill thanked the senator")
             person.mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
                                            sentence_of(starts, m.start()), role=m.group(1), kind="role"))
             taken.add(m.start(), m.end())
