@@ -10,7 +10,8 @@ from dateline.entities import data
 
 FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv",
          "headline_words.txt", "place_prepositions.txt", "person_verbs.txt", "team_cues.txt", "person_nouns.txt",
-         "epithets.txt", "title_nouns.tsv", "type_after.tsv", "org_prefixes.txt"]
+         "epithets.txt", "title_nouns.tsv", "type_after.tsv", "org_prefixes.txt", "kin_nouns.txt",
+         "given_name_variants.tsv", "platforms.txt", "org_heads.txt", "broadcast_words.txt", "party_words.txt"]
 
 
 def _split(expected: str) -> list[str]:
@@ -87,11 +88,44 @@ def _check_type_after(ex):
     assert (data.type_after(ex.given, last) or "") == ex.expected
 
 
+def _check_kin(ex):
+    from dateline.entities import entities_of
+    from dateline.nlp import load
+    text = ex.given
+    linked = [e.name for e in entities_of(load()(text)) for m in e.mentions if m.text.lower().startswith(("his ", "her "))]
+    assert linked == ([] if ex.expected == "(none)" else [ex.expected])
+
+
 def _check_org_prefix(ex):
     assert data.strip_org_prefix(ex.given) == ex.expected
 
 
-CHECKS = {"type_after.tsv": _check_type_after, "org_prefixes.txt": _check_org_prefix, "title_nouns.tsv": _check_title_noun, "team_cues.txt": _check_team, "person_nouns.txt": _check_person_noun, "epithets.txt": _check_epithet,
+def _check_given_name(ex):
+    a, b = _split(ex.given)
+    assert ("same" if data.same_given_name(a, b) else "different") == ex.expected
+
+
+def _check_platform(ex):
+    assert (data.platform_type(ex.given) or "") == ex.expected
+
+
+def _check_org_head(ex):
+    end = ex.given.index("US") + 2
+    words = data.org_after_place(ex.given, end)
+    assert ("US" + words if words else "") == ex.expected
+
+
+def _check_broadcast(ex):
+    assert ", ".join(ex.given[a:b] for a, b in data.call_letters(ex.given)) == ex.expected
+
+
+def _check_party(ex):
+    assert (data.party_word(ex.given) or "") == ex.expected
+
+
+CHECKS = {"given_name_variants.tsv": _check_given_name, "platforms.txt": _check_platform, "org_heads.txt": _check_org_head,
+          "broadcast_words.txt": _check_broadcast, "party_words.txt": _check_party,
+          "kin_nouns.txt": _check_kin, "type_after.tsv": _check_type_after, "org_prefixes.txt": _check_org_prefix, "title_nouns.tsv": _check_title_noun, "team_cues.txt": _check_team, "person_nouns.txt": _check_person_noun, "epithets.txt": _check_epithet,
           "person_verbs.txt": _check_person_verb, "headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
           "type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,
           "aliases.tsv": _check_aliases, "demonyms.tsv": _check_demonyms}

@@ -93,10 +93,12 @@ class SpeakerResolver:
     # -- public -----------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
         """Resolve the source phrase of tokens [start, end) and remember it."""
-        phrase = self.doc[start:end]
+        phrase = self.doc[start:_hyphen_end(self.doc, end)]
         head = phrase.root
         if len(phrase) == 1 and head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
             noun = head.head.head  # "Smith, who said": who is the noun the clause modifies
+            while noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+                noun = noun.head  # "Aggrey Kiyingi, 51, a Sydney cardiologist, who denied": the name
             found = self.resolve(noun.left_edge.i, noun.i + 1)
             self.history.pop()
             found = Resolved(Source(found.source.name, self._span([head]), found.source.entity), found.kind, found.via)
@@ -362,6 +364,15 @@ class SpeakerResolver:
         return Resolved(Source(name=_without_relative(phrase), span=self._span(list(phrase))), kind)
 
 
+def _hyphen_end(doc: "Doc", end: int) -> int:
+    """The end of a phrase cut inside a hyphenated word ("His ex" of "His ex-wife": spaCy
+    splits the word in three)."""
+    while 0 < end < len(doc) - 1 and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
 def _without_relative(phrase) -> str:
     """The name of "a spokesman, who spoke on condition of anonymity": the noun phrase without
     its relative clause (the mention keeps the clause, which describes the source)."""
@@ -372,7 +383,13 @@ def _without_relative(phrase) -> str:
     end = min(clauses)
     while end > phrase.start + 1 and phrase.doc[end - 1].is_punct:
         end -= 1
-    return phrase.doc[phrase.start:end].text
+    name = phrase.doc[phrase.start:end].text
+    if name.count('"') % 2 or name.count("“") > name.count("”"):  # 'trial "assessors,"': keep the closing mark
+        closing = next((t for t in phrase.doc[end:phrase.end] if t.text in ('"', "”")), None)
+        if closing is not None:
+            name = phrase.doc[phrase.start:closing.i + 1].text
+            name = name[:len(name) - 1].rstrip(",; ") + name[-1]
+    return name
 
 
 @dataclass

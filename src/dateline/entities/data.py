@@ -289,7 +289,127 @@ def is_epithet(name: str) -> bool:
 def title_nouns() -> dict[str, str]:
     """Title (as written in titles.txt) -> the lowercase noun that describes its bearer ("Sen." -> "senator")."""
     table: dict[str, str] = {}
-    for line in entries("title_nouns.tsv"):
-        title, _, noun = line.partition("\t")
-        table[title.strip()] = noun.strip()
+    for title, noun in _title_noun_rows():
+        table.setdefault(title, noun)  # the first row of a title is its noun; later rows add others
     return table
+
+
+@lru_cache(maxsize=1)
+def given_name_variants() -> dict[str, frozenset[str]]:
+    """Short given name -> its full forms ("ken" -> {"kenneth"}), from given_name_variants.tsv."""
+    table: dict[str, set[str]] = {}
+    for line in entries("given_name_variants.tsv"):
+        short, _, full = line.partition("\t")
+        table.setdefault(short.strip().casefold(), set()).add(full.strip().casefold())
+    return {short: frozenset(fulls) for short, fulls in table.items()}
+
+
+def given_name_forms(name: str) -> frozenset[str]:
+    """A given name and the full forms it may stand for ("Bill" -> {"bill", "william"})."""
+    word = name.casefold().rstrip(".")
+    return frozenset({word}) | given_name_variants().get(word, frozenset())
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names may be one person's: equal, or sharing a full form
+    ("Ken"/"Kenneth", "Bill"/"Will"); "Kenneth"/"Robert" may not."""
+    return bool(given_name_forms(a) & given_name_forms(b))
+
+
+@lru_cache(maxsize=1)
+def platforms() -> frozenset[str]:
+    """Matching keys of online platforms ("twitter"), which are organizations (data/platforms.txt)."""
+    return frozenset(name_key(t) for t in entries("platforms.txt"))
+
+
+def platform_type(name: str) -> str | None:
+    """"ORG" for a known online platform ("Twitter"), else None."""
+    return "ORG" if name_key(name) in platforms() else None
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Nouns that end an institution's name after its place ("Patrol", data/org_heads.txt)."""
+    return frozenset(t.strip() for t in entries("org_heads.txt"))
+
+
+_CAPITAL_RUN = re.compile(r"^((?: [A-Z][a-z]+){1,3})\b")
+
+
+def org_after_place(text: str, end: int) -> str | None:
+    """The capitalized words after a place name ending at ``end`` that close an institution's
+    name (" Border Patrol" after "US"), or None; the last word is one of data/org_heads.txt."""
+    m = _CAPITAL_RUN.match(text[end:end + 60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):  # the longest run that ends in an institution noun
+        if words[n - 1] in org_heads():
+            return " " + " ".join(words[:n])
+    return None
+
+
+@lru_cache(maxsize=1)
+def broadcast_words() -> frozenset[str]:
+    """Words beside call letters that show a broadcaster ("radio", "station"; data/broadcast_words.txt)."""
+    return frozenset(t.strip().casefold() for t in entries("broadcast_words.txt"))
+
+
+_CALL_LETTERS = re.compile(r"(?<![\w.-])([KWC][A-Z]{2,3})(-(?:AM|FM|TV|DT))?(?![\w-])")
+
+
+def call_letters(text: str) -> list[tuple[int, int]]:
+    """Spans of broadcasters' call letters ("WIBC" in "on WIBC radio"): the letters need a
+    suffix ("KTLA-TV") or a broadcast word right after them or "station" right before."""
+    found = []
+    for m in _CALL_LETTERS.finditer(text):
+        after = text[m.end():m.end() + 20].split()
+        before = text[max(0, m.start() - 20):m.start()].split()
+        if (m.group(2) or (after and after[0].casefold().strip(".,;:") in broadcast_words())
+                or (before and before[-1].casefold() == "station")):
+            found.append(m.span())
+    return found
+
+
+_WEB_NAME = re.compile(r"(?<![\w@/.-])([A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|io|tv|co|info|biz|us))(?![\w/@-]|\.\w)")
+
+
+def web_names(text: str) -> list[tuple[int, int]]:
+    """Spans of companies named by their web address ("GunBroker.com", "Match.com"): a
+    capitalized name ending in a common domain suffix, not inside a longer URL or an email."""
+    return [m.span(1) for m in _WEB_NAME.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def party_words() -> frozenset[str]:
+    """Words of political groups' names ("party", "bloc"; data/party_words.txt)."""
+    return frozenset(t.strip().casefold() for t in entries("party_words.txt"))
+
+
+_STREET_WORDS = frozenset({"street", "road", "avenue", "square", "lane", "boulevard", "drive"})
+
+
+def party_word(name: str) -> str | None:
+    """The party word of a group's name ("Bloc Quebecois" -> "bloc"), or None; a place's name
+    ending in a street word ("Front Street") has none."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper() or w.islower()]
+    if words and words[-1].casefold() in _STREET_WORDS:
+        return None
+    return next((w.casefold() for w in words if w.casefold() in party_words()), None)
+
+
+def _title_noun_rows() -> list[tuple[str, str]]:
+    rows = (line.partition("\t") for line in entries("title_nouns.tsv"))
+    return [(title.strip(), noun.strip()) for title, _, noun in rows]
+
+
+@lru_cache(maxsize=None)
+def title_noun_list(title: str) -> tuple[str, ...]:
+    """Every noun the table gives a title ("Sen." -> senator, lawmaker)."""
+    return tuple(noun for t, noun in _title_noun_rows() if t == title)
+
+
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Family nouns a possessive description may use for a person ("his wife", "her ex-husband")."""
+    return frozenset(t.strip().casefold() for t in entries("kin_nouns.txt"))

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from . import data
+from .describe import named_in_clause
 from .merge import Cluster
 from .mentions import Mention, sentence_of, sentence_starts, _title_before
 
@@ -54,7 +55,18 @@ def _search_forms(cluster: Cluster, surnames: dict[str, int]) -> set[str]:
         last = cluster.base_name().split()[-1]
         if surnames.get(last, 0) == 1:
             forms.add(last)
+    forms |= _party_short_forms(cluster)
     return {f for f in forms if len(f) >= 2 and f[0].isupper()}
+
+
+def _party_short_forms(cluster: Cluster) -> set[str]:
+    """A party's word written alone ("Bloc" of "Bloc Quebecois": "the Bloc said"), when it is
+    capitalized in the name and not its last word ("Liberal Party" is not "the Party")."""
+    words = cluster.base_name().split()
+    if cluster.label != "ORG" or len(words) < 2:
+        return set()
+    word = data.party_word(cluster.base_name())
+    return {w for w in words[:-1] if w.casefold() == word and w[:1].isupper()}
 
 
 def _glued(doc: "Doc", text: str, start: int, end: int) -> bool:
@@ -375,16 +387,22 @@ def _possessive_role_end(doc: "Doc", j: int) -> tuple[tuple[str, ...], int] | No
     return tuple(middle), j + 1
 
 
+_AGE = re.compile(r",\s*\d{1,3},")
+
+
 def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
-    """"<person>, the Serbian defender," : the appositive is a mention of that person (in place)."""
+    """"<person>, the Serbian defender," (or "<person>, 51, a Sydney cardiologist,"): the
+    appositive is a mention of that person (in place)."""
     text = doc.text
     for cluster in [c for c in clusters if c.label == "PERSON"]:
         for m in [x for x in cluster.mentions if x.kind in ("name", "string")]:
-            noun = data.person_appositive(text, m.end)
-            found = re.match(r",\s+", text[m.end:m.end + 4]) if noun else None
+            age = _AGE.match(text, m.end)  # "Aggrey Kiyingi, 51, a Sydney cardiologist"
+            after = age.end() - 1 if age else m.end
+            noun = data.person_appositive(text, after)
+            found = re.match(r",\s+", text[after:after + 4]) if noun else None
             if found is None:
                 continue
-            start = m.end + found.end()
+            start = after + found.end()
             end = text.index(noun, start) + len(noun)
             if any(x.start == start for x in cluster.mentions):
                 continue
@@ -441,9 +459,9 @@ def title_role_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> No
 
 def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str, list[Cluster]],
                          taken: Taken) -> None:
-    """"the senator" for the one person of the article titled "Sen." or "Senator" (in place;
-    data/title_nouns.tsv); not when another person is named before it in its sentence
-    ("Warren met the senator")."""
+    """"the senator" for the one person of the article titled "Sen." or "Senator" before it
+    (in place; data/title_nouns.tsv); not when another person is named before it in its
+    sentence ("Warren met the senator"), nor that person under the same verb."""
     bearers: dict[str, set[int]] = {}
     people: dict[int, Cluster] = {}
     for title, titled in holders.items():
@@ -463,6 +481,9 @@ def _title_noun_mentions(doc: "Doc", clusters: list[Cluster], holders: dict[str,
             if any(x.start <= m.start() and x.sentence == here and x.kind != "role"
                    for c in clusters if c is not person and c.label == "PERSON" for x in c.mentions):
                 continue
+            if not any(x.role and x.start < m.start() for x in person.mentions) or \
+                    named_in_clause(doc, person, m.start(), here):
+                continue  # titled only later, or named under the same verb ("Quill thanked the senator")
             person.mentions.append(Mention(m.start(), m.end(), m.group(0), "PERSON",
                                            sentence_of(starts, m.start()), role=m.group(1), kind="role"))
             taken.add(m.start(), m.end())
@@ -537,3 +558,70 @@ def _abbreviates(short: str, name: str) -> bool:
         if pos == 0:
             return False
     return True
+
+
+def pattern_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """Organizations the tagger misses that their shape tells (in place): a company named by
+    its web address ("GunBroker.com") and a broadcaster's call letters ("on WIBC radio"); a
+    span already taken by a name is left alone, and one name found twice is one entity."""
+    text, starts = doc.text, sentence_starts(doc)
+    for start, end in sorted(data.web_names(text) + data.call_letters(text)):
+        if taken.overlaps(start, end):
+            _retype_as_org(clusters, start, end)
+            continue
+        name = text[start:end]
+        mention = Mention(start, end, name, "ORG", sentence_of(starts, start), kind="name")
+        same = next((c for c in clusters if any(m.key == mention.key for m in c.mentions)), None)
+        if same is None:
+            clusters.append(Cluster(mentions=[mention]))
+        else:
+            same.mentions.append(replace(mention, label=same.label))
+        taken.add(start, end)
+
+
+_CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|de|&)[ \t]+)*[A-Z][\w'’-]*)+")
+
+
+def _long_forms(text: str) -> dict[str, set[tuple[int, int]]]:
+    """Spans of capitalized word runs by their initials (case folded): "isaf" ->
+    {span of "International Security Assistance Force"}; built once per article."""
+    from .merge import acronym
+
+    found: dict[str, set[tuple[int, int]]] = {}
+    for run in _CAPITAL_WORDS.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        for i, (start, _) in enumerate(words):
+            for _, end in words[i + 1:i + 8]:
+                span = text[start:end]
+                if span.split()[-1][:1].isupper():
+                    found.setdefault(acronym(data.name_key(span).split()), set()).add((start, end))
+    return found
+
+
+def acronym_long_forms(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """An acronym not introduced in brackets ("the NATO-led International Security Assistance
+    Force ... ISAF said"): a name of three to six capitals whose letters are the initials of
+    one capitalized name the tagger missed gets that name as a mention (in place), so the long
+    form names the entity; an entity of the long form joins it."""
+    text, starts = doc.text, sentence_starts(doc)
+    index: dict[str, set[tuple[int, int]]] | None = None
+    for cluster in [c for c in clusters if c.label != "PERSON"]:
+        name = cluster.base_name()
+        if not (name.isalpha() and name.isupper() and 3 <= len(name) <= 6) or cluster.canonical:
+            continue
+        index = _long_forms(text) if index is None else index
+        spans = {(s, e) for s, e in index.get(name.casefold(), ()) if not taken.overlaps(s, e)}
+        if len({data.name_key(text[s:e]) for s, e in spans}) != 1:
+            continue
+        for start, end in sorted(spans):
+            cluster.mentions.append(Mention(start, end, text[start:end], cluster.label,
+                                            sentence_of(starts, start), kind="name"))
+            taken.add(start, end)
+
+
+def _retype_as_org(clusters: list[Cluster], start: int, end: int) -> None:
+    """A web address or call letters the tagger typed as something else ("KXLA" GPE) is an
+    organization, when a mention is exactly that name."""
+    for c in clusters:
+        if c.label != "ORG" and not c.canonical and any(m.start == start and m.end == end for m in c.mentions):
+            c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]

@@ -78,6 +78,8 @@ def _trim(ent: "SpacySpan") -> tuple[int, int] | None:
         start += 1
     if start < end and doc[start].lower_ == "the" and not _name_the(doc, start):
         start += 1
+        while start < end and _punct(doc[start]):  # 'the "Republic of Texas': no quote mark in a name
+            start += 1
     return (start, end) if start < end else None
 
 
@@ -190,13 +192,17 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
-    if not name.strip() or not any(ch.isalpha() for ch in name) or name.startswith("@"):
+    if not name.strip() or not any(ch.isalpha() for ch in name) or name.startswith(("@", "#")):
         return None  # no letters, or a social media handle ("@plish516"): not a name
+    if start > 0 and text[start - 1] in "#@":
+        return None  # a hashtag ("#Trump2016") or handle whose sign the tagger left out
     label, type_cue = ent.label_, None
     if role is None and label in _RETYPABLE:
         # "the town of X", "power company X", "a densely packed X neighborhood"
         type_cue = data.type_before(text, start, end) or data.type_after(text, end)
         label = type_cue or label
+    if label in _RETYPABLE and data.platform_type(name):
+        label = "ORG"  # "said on Twitter" typed PERSON: an online platform is a company
     if label in _RETYPABLE and _NICKNAMED.match(name):
         label = "PERSON"  # 'Marcus "Iron" Delaney' typed ORG: a quoted nickname is a person's
     if label == "PERSON" and role is None and _WHICH.match(text, end):
@@ -210,6 +216,8 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     if " " not in name and start > 0:  # "his wife Ivana" typed GPE: a person noun before one word
         before = text[max(0, start - 20):start].split()
         person_cue = person_cue or bool(before and before[-1] in data.person_nouns())
+    if label in _RETYPABLE and label != "PERSON" and role is None and after_person_noun(text, start, name):
+        label = "PERSON"  # "interior ministry spokesman Yousuf Stanizai" typed ORG
     if label in _RETYPABLE and label != "PERSON" and role is None and _accented_person(name, text, start, end, person_cue):
         label = "PERSON"  # "Ingrid Sørvik told Reuters" typed WORK_OF_ART
     team_cue = role is None and label in ("PERSON", "GPE", "LOC", "FAC", "ORG") and data.team_cue(text, start, end)
@@ -228,6 +236,20 @@ def _accented_person(name: str, text: str, start: int, end: int, subject_of_pers
 
 
 _WHO = re.compile(r",\s+who\b")
+
+
+def after_person_noun(text: str, start: int, name: str) -> bool:
+    """Whether a name of two or three capitalized words follows a lowercase noun for a person
+    ("interior ministry spokesman Yousuf Stanizai", "former technology executive Carly
+    Fiorina"; data/person_nouns.txt, data/role_nouns.txt), and is not a company's name."""
+    if not _person_shaped(name) or data.company_short_name(name) or data.canonical_alias(name):
+        return False
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    noun = words[-1] if words else ""
+    return noun.islower() and (noun in data.person_nouns() or noun in data.role_nouns())
 
 
 def _split_position(name: str) -> tuple[str, str | None]:
@@ -354,7 +376,7 @@ def joined_ents(doc: "Doc") -> list["SpacySpan"]:
             out.append(SpacySpan(doc, ent.start, nxt.end, label="ORG"))
             i += 2
             continue
-        out.append(ent)
+        out.append(_place_then_untagged_org(ent, nxt))
         i += 1
     return out
 
@@ -379,6 +401,23 @@ def _and_country(first: "SpacySpan", second: "SpacySpan") -> bool:
         return False
     joined = doc[first.start:second.end].text
     return data.canonical_alias(joined) is not None and " and " in data.canonical_alias(joined)
+
+
+def _place_then_untagged_org(place: "SpacySpan", nxt: "SpacySpan | None") -> "SpacySpan":
+    """The place widened into the institution named after it when the tagger left the rest
+    untagged ("the US [Border Patrol]" -> ORG "US Border Patrol"; data/org_heads.txt)."""
+    from spacy.tokens import Span as SpacySpan
+
+    if place.label_ != "GPE" or place[-1].tag_ == "POS":
+        return place
+    doc = place.doc
+    words = data.org_after_place(doc.text, place.end_char)
+    if not words:
+        return place
+    end = doc.char_span(place.end_char, place.end_char + len(words), alignment_mode="expand")
+    if end is None or (nxt is not None and nxt.start < end.end) or "\n" in words:
+        return place
+    return SpacySpan(doc, place.start, end.end, label="ORG")
 
 
 def _place_then_org(place: "SpacySpan", org: "SpacySpan") -> bool:

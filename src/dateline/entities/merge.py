@@ -203,6 +203,18 @@ def _mislabeled_first_names(clusters: list[Cluster]) -> list[Cluster]:
     return _join_name_part(clusters, 0, needs_person_cue=True)
 
 
+def _first_name_for_surname(short: Cluster, host: Cluster, clusters: list[Cluster]) -> bool:
+    """Whether a one-word name is a person's first name used because the surname is shared
+    ("Trayvon" for Trayvon Martin beside his father Tracy Martin): another person of the
+    article has the host's surname, and the name is no known place nor written as one."""
+    surname = host.tokens()[-1]
+    shared = any(c is not host and c.label == "PERSON" and len(c.tokens()) > 1 and c.tokens()[-1] == surname
+                 for c in clusters)
+    known_place = data.canonical_alias(short.base_name()) or short.base_name() in data.demonyms().values()
+    placed = 2 * sum(m.place_cue for m in short.mentions) >= len(short.mentions)
+    return shared and not known_place and not placed
+
+
 def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: a one-word non-person name that is the surname of exactly one person joins
     that person (spaCy often types a lone surname as ORG or GPE: "Caddell said")."""
@@ -224,7 +236,8 @@ def _join_name_part(clusters: list[Cluster], part: int, needs_person_cue: bool) 
             continue
         words = c.tokens()
         hosts = by_part.get(words[0], []) if len(words) == 1 else []
-        if len(hosts) == 1 and (not needs_person_cue or any(m.person_cue for m in c.mentions)):
+        if len(hosts) == 1 and (not needs_person_cue or any(m.person_cue for m in c.mentions)
+                                or (part == 0 and _first_name_for_surname(c, hosts[0], clusters))):
             hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
             merged.add(id(c))
     return [c for c in clusters if id(c) not in merged]
@@ -283,14 +296,93 @@ def _teams(clusters: list[Cluster]) -> None:
         c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
 
 
+def _merge_given_name_variants(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 1b: "Ken Starr" joins "Kenneth Starr": same surname (and middle words), given
+    names that are forms of one name (data/given_name_variants.tsv), genders not against it;
+    only when exactly one such person is found (else which one is unknown)."""
+    people = [c for c in clusters if c.label == "PERSON" and not c.canonical and len(c.tokens()) > 1]
+    merged: set[int] = set()
+    for short in sorted(people, key=lambda c: len(c.base_name())):
+        words = short.tokens()
+        hosts = [c for c in people if c is not short and id(c) not in merged and c.tokens()[1:] == words[1:]
+                 and c.tokens()[0] != words[0] and data.same_given_name(c.tokens()[0], words[0])
+                 and len(c.base_name()) >= len(short.base_name()) and _genders_agree(short, c)]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(short.mentions)
+            merged.add(id(short))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _titled_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 3b: a bare surname written with a title ("President Clinton") that rule 3 left
+    alone joins the one person of that surname who bears that title in the article
+    ("President Bill Clinton"); "Mr."/"Ms." are no such titles (gender rule 3 handles them)."""
+    from ..coref.pronouns import honorifics
+
+    merged: set[int] = set()
+    for short in [c for c in clusters if c.label == "PERSON" and not c.canonical and len(c.tokens()) == 1]:
+        titles = {m.role.casefold() for m in short.mentions if m.role and m.kind != "role"}
+        titles -= set(honorifics())
+        if not titles:
+            continue
+        hosts = [c for c in clusters if c is not short and c.label == "PERSON" and len(c.tokens()) > 1
+                 and c.tokens()[-1] == short.tokens()[0]
+                 and titles & {m.role.casefold() for m in c.mentions if m.role and m.kind != "role"}]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(short.mentions)
+            merged.add(id(short))
+    return [c for c in clusters if id(c) not in merged]
+
+
+_PARTY_SLIPS = frozenset({"LOC", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "LAW", "EVENT"})
+
+
+def _party_word_of(cluster: Cluster) -> str | None:
+    """The party word of a cluster's name ("bloc" of "Bloc Quebecois"), for names of two words or more."""
+    name = cluster.base_name()
+    return data.party_word(name) if len(name.split()) > 1 else None
+
+
+def _parties(clusters: list[Cluster]) -> list[Cluster]:
+    """Rule 8: political parties (data/party_words.txt).  A name with a party word typed as a
+    place or a work is an ORG ("Bloc Quebecois" LOC); the party word alone joins the one party
+    holding it ("the Bloc"); "Liberal" and "Liberals" join the one "Liberal party"."""
+    for c in clusters:
+        if c.label in _PARTY_SLIPS and not c.canonical and _party_word_of(c):
+            c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
+    parties = [c for c in clusters if c.label == "ORG" and _party_word_of(c)]
+    merged: set[int] = set()
+    for c in clusters:
+        words = c.tokens()
+        if c.canonical or len(words) != 1 or c.label not in ("ORG", "NORP", *_PARTY_SLIPS) or c in parties:
+            continue
+        hosts = [p for p in parties if id(p) not in merged and _names_party(p, words[0])]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(replace(m, label="ORG") for m in c.mentions)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _names_party(party: Cluster, word: str) -> bool:
+    """Whether a one-word name names this party: its party word ("bloc" of "Bloc Quebecois"),
+    or, for "<X> party", X or its plural ("liberal", "liberals" of "Liberal party")."""
+    words = party.tokens()
+    if word == _party_word_of(party) and word in words:
+        return True
+    return len(words) == 2 and words[1] == "party" and word in (words[0], words[0] + "s")
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """All merge rules over a document's mentions, clusters in order of first mention."""
     clusters = exact_clusters(mentions)
+    clusters = _merge_given_name_variants(clusters)
     clusters = _merge_into_unique(clusters, person=False)
     clusters = _merge_into_unique(clusters, person=True)
+    clusters = _titled_surnames(clusters)
     clusters = _mislabeled_surnames(clusters)
     clusters = _mislabeled_first_names(clusters)
     clusters = _company_short_names(clusters)
     _places_after_prepositions(clusters)
     _teams(clusters)
+    clusters = _parties(clusters)
     return sorted(clusters, key=lambda c: c.first)
