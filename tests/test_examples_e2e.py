@@ -31,8 +31,6 @@ KNOWN_DEFECTS: dict[str, str] = {
         "events/participants: a prepositional object ('between ... and the Pakistani ambassador to the United States') is not collected as a participant of the noun event 'meeting'",
     '000_e064e57b220f2e4f:event:7':
         "events/anchoring: 'a report published by' has no time expression; only the tense bound (before publication) is given, no 'recent' lower bound",
-    '101_court_ruling:event:0':
-        "coref: 'A federal judge' (first sentence) is not linked to the later-named Judge Marisol Okafor (cataphora)",
     '103_election:event:3':
         "events/anchoring: 'Osei raised' in an according_to clause is anchored to the wrong time (after 'last month'); the reports were filed in October",
     '104_tornado:entity:2':
