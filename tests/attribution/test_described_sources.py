@@ -60,3 +60,21 @@ def test_a_persons_brief_speaks_for_that_person():
 def test_role_description_links_only_an_unambiguous_person(text, linked):
     (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and a.cue.text == "argued"]
     assert (att.source.name if att.source.entity else None) == linked
+
+
+def test_age_description_after_a_speakers_quotes_is_that_speaker():
+    """The sentences between are the speaker's own quotes: no one else was named since."""
+    text = ('Ola Berg joined Lyngby from Brondby in May.\n\n"It is hard here," he said. '
+            '"Every game is fast and every team is strong."\n\n'
+            "The 29-year-old also revealed that he had been drawn to the club by its coach.")
+    (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and "revealed" in a.cue.text]
+    assert att.source.name == "Ola Berg" and att.source.entity is not None
+
+
+def test_age_description_after_another_person_is_named_is_not_the_earlier_speaker():
+    text = ('Ola Berg joined Lyngby from Brondby in May.\n\n"It is hard here," he said. '
+            '"Every game is fast and every team is strong."\n\n'
+            "Fans cheered when the club signed Tom Vail and Ed Moss in June.\n\n"
+            "The 29-year-old also revealed that he had been drawn to the club by its coach.")
+    (att,) = [a for a in extract(text, published=PUB).attributions if a.cue and "revealed" in a.cue.text]
+    assert att.source.name != "Ola Berg"

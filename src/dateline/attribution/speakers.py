@@ -280,7 +280,7 @@ class SpeakerResolver:
         if not any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
             return None
         if age or person_noun:  # "the 29-year-old", "the lawmaker": the person just written of
-            person = self._recent_person(head)
+            person = self._recent_person(head) or self._speaker_since(head)
             return None if person is None or self._kin(person.name) else Resolved(
                 Source(name=person.name, span=self._span(list(phrase)), entity=person.key), "person")
         span = self._span(list(phrase))
@@ -316,6 +316,21 @@ class SpeakerResolver:
         found = coref._search(head.idx, coref._base, coref._base_starts,
                               lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
         return found if found is not None and found.start >= floor else None
+
+    def _speaker_since(self, head: "Token") -> Candidate | None:
+        """The last person quoted before ``head`` when the narrative has named no one else since
+        (the sentences between are that person's quotes: '"...," he said. "..." The 29-year-old
+        also revealed')."""
+        coref = self._coref()
+        last = next((r for at, r in reversed(self.history) if at < head.idx), None)
+        if last is None or last.kind != "person" or last.source.entity is None or last.source.span is None:
+            return None
+        found = coref._search(head.idx, coref._base, coref._base_starts,
+                              lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
+        if found is None or found.key != last.source.entity:
+            return None  # someone else was named since, or the speaker's name is out of reach
+        return Candidate(last.source.span.start, last.source.span.end, last.source.entity,
+                         last.source.name, "person", None)
 
     def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:
         sent = head.sent

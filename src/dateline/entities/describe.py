@@ -13,13 +13,19 @@ What the article says of a person (its *descriptors*), each with where it is wri
 - a lowercase person noun written right before the name: "manager Mark Hughes", "wife Ivana";
 - an age: "X, 29," or "29-year-old X".
 
-A description is "the/this/that [modifiers] <noun>" (or "his/her [ex-]<noun>"; or "the
-29-year-old" alone) with no name after it and no relative clause.  It is linked to the
-person whose descriptors hold its noun (and its age, if it gives one), written before it,
-when exactly one person fits.  With several, a capitalized modifier ("the Serbian
-defender") must be among the words around the descriptor; still several: no link.
-Nearness alone never decides.  A person named earlier under the same verb is not the one
-the description means ("Sanders met the senator").
+A description is "the/this/that [modifiers] <noun>" (or "his/her [ex-]<noun>" for a family
+noun, data/kin_nouns.txt; or "the 29-year-old" alone) with no name after it, not a predicate
+("is now the acting secretary") and no "of" after it.  It is linked to the person whose
+descriptors hold its noun (and its age, if it gives one), written before it, when exactly
+one person fits.  With several, a capitalized modifier ("the Serbian defender") must be
+among the words written with the descriptor; still several: no link.  A place, party or
+nationality modifier that clashes with the descriptor's own ("the Ohio governor", "New York
+Gov. X") rules the person out.  A subject opening a paragraph with no such person before it
+(also "a/an" and with a relative clause: "The US lawmaker who ... said") may be the one person
+named and described with its noun in the next ``FORWARD_SENTENCES`` sentences.
+Nearness alone never decides.  No link when the person is named earlier under the same verb
+("Sanders met the senator"), or when someone else was named since the person was last named,
+more than ``RECENT_SENTENCES`` sentences before.
 """
 
 from __future__ import annotations
