@@ -447,3 +447,30 @@ def test_mod_of_a_past_month_narrows_the_event(sentence, phrase, value, mod, exp
     t = timex(sentence, phrase, value, interval=(first, last))
     t = type(t)(**{**{f: getattr(t, f) for f in t.__dataclass_fields__}, "mod": mod})
     assert by_trigger(run(sentence, PUB, [t]), "issued").when.interval == expected
+
+
+@pytest.mark.parametrize("text, phrase, value, trigger", [
+    ("The envoy changed her plans to be in Berlin on Thursday.", "Thursday", "2023-08-10", "changed"),
+    ("The minister cut short her visit to be in parliament on Tuesday.", "Tuesday", "2023-08-08", "cut"),
+])
+def test_a_purpose_clauses_time_bounds_the_main_verb_from_above(text, phrase, value, trigger):
+    # the time is the purpose's: the act aimed at it came on or before that day, not on it
+    events = run(text, PUB, [timex(text, phrase, value)])
+    interval = by_trigger(events, trigger).when.interval
+    assert interval[1] == value and interval[0] != value
+
+
+@pytest.mark.parametrize("text, phrase, value, noun", [
+    ("Police found no link to blasts that shook the harbour today near the market.", "today", PUB, "blasts"),
+    ("The mayor spoke about the collapse that happened on Monday at the mine.", "Monday", "2023-08-07", "collapse"),
+])
+def test_an_event_noun_is_dated_by_its_subject_relative_clause(text, phrase, value, noun):
+    events = run(text, PUB, [timex(text, phrase, value)])
+    assert by_trigger(events, noun).when.interval == (value, value)
+
+
+def test_a_conjunct_shares_an_open_bound_tighter_than_its_tense():
+    text = "The union held a vote in June. Before the vote, the chief met the staff and phoned the owner."
+    events = run(text, PUB, [timex(text, "June", "2023-06", interval=("2023-06-01", "2023-06-30"))])
+    assert by_trigger(events, "met").when.interval == (None, "2023-06-30")
+    assert by_trigger(events, "phoned").when.interval == (None, "2023-06-30")

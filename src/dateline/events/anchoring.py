@@ -147,9 +147,28 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         source = unions.get(timex.id, timex.id)
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
+        elif (clause := _infinitive_clause_above(target)) is not None:
+            # "changed her plans to be in Berlin on Thursday": the time is the purpose's, and
+            # the act aimed at it comes no later (soft: only if nothing else dates it)
+            gov = struct.event_at(clause.head, climb=1)
+            if gov is not None and kind == "EQUAL":
+                edges.append(Edge(source, gov.id, "UNTIL", rule="purpose_clause_time", hard=False))
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _infinitive_clause_above(token: "Token") -> "Token | None":
+    """The head of the "to"-infinitive clause (purpose or complement) that holds ``token``
+    below its sentence's main verb ("to be in Berlin on Thursday"), if any."""
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        if (token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ == "VB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            return token
+        token = token.head
+    return None
 
 
 def _signal_object_before(struct: Structure, prep: "Token", lex: Lexicon) -> EventNode | None:
@@ -494,6 +513,9 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             elif head.dep_ == "nsubj" and gov.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
                 # "In May, the rallies drew 160,000 people": what an event does, it does while on
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="event_subject", hard=False))
+        if (rel := _subject_relative_event(struct, head)) is not None and rel.id != node.id:
+            # "explosions that went off in the city today": the event noun is what went off
+            edges.append(Edge(rel.id, node.id, "EQUAL", rule="relative_subject", hard=False))
         if (noun := _relative_occurrence_of(struct, head)) is not None and noun.id != node.id:
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
@@ -511,6 +533,20 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
                         and node.id not in own)
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
+
+
+def _subject_relative_event(struct: Structure, noun: "Token") -> EventNode | None:
+    """The event of a relative clause whose subject is the event noun ``noun`` itself
+    ("the blasts that shook the town on Monday"), not a report or a state."""
+    if noun.pos_ != "NOUN":
+        return None
+    for rel in noun.children:
+        if rel.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+                                       for c in rel.children):
+            node = struct.by_token.get(rel.i)
+            if node is not None and node.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
+                return node
+    return None
 
 
 def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | None:
