@@ -474,3 +474,25 @@ def test_a_conjunct_shares_an_open_bound_tighter_than_its_tense():
     events = run(text, PUB, [timex(text, "June", "2023-06", interval=("2023-06-01", "2023-06-30"))])
     assert by_trigger(events, "met").when.interval == (None, "2023-06-30")
     assert by_trigger(events, "phoned").when.interval == (None, "2023-06-30")
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, noun, verb, verb_expected", [
+    # the parser hangs the bare time on the verb; it is the noun's, and the verb keeps it softly
+    ("Fans still talk about her resignation three years ago.", "three years ago", "2020",
+     ("2020-01-01", "2020-12-31"), "resignation", "talk", (PUB, PUB)),
+    ("Critics faulted the mayor's statement this week.", "this week", "2023-W32",
+     ("2023-08-07", "2023-08-13"), "statement", "faulted", ("2023-08-07", PUB)),
+])
+def test_a_bare_time_right_after_an_event_noun_dates_the_noun(text, phrase, value, interval, noun, verb,
+                                                               verb_expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, noun).when.how == "timex"
+    assert by_trigger(events, noun).when.interval[0] == interval[0]
+    assert by_trigger(events, verb).when.interval == verb_expected
+
+
+def test_a_future_time_after_an_event_noun_stays_with_the_verb():
+    text = "The board will review the merger next week."
+    events = run(text, PUB, [timex(text, "next week", "2023-W33", interval=("2023-08-14", "2023-08-20"))])
+    assert by_trigger(events, "review").when.interval == ("2023-08-14", "2023-08-20")
+    assert by_trigger(events, "merger").when.via != "T1"

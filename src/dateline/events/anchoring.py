@@ -118,7 +118,8 @@ def _preceding_duration(doc: "Doc", token: "Token", durations: dict[int, Timex])
     return durations.get(doc[token.i - 1].idx + len(doc[token.i - 1].text))
 
 
-def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
+def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
+                published: date | None = None) -> list[Edge]:
     """Edges from dated time expressions to the events the parse attaches them to
     (a conjunction of expressions, "in March and June", attaches as their union)."""
     timexes = list(timexes)
@@ -145,6 +146,15 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         if node is not None and root.dep_ == "pobj" and _signal(root.head, lex) == "DEADLINE" and node.modality:
             kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
+        noun = _event_noun_right_before(struct, timex, root, published)
+        if noun is not None and noun is not node:
+            # "his retirement two years ago", "the statement this week": a bare time right
+            # after an event noun is the noun's, though the parser hangs it on the verb (which
+            # keeps it softly: "attacked the statement this week" is most likely this week too)
+            edges.append(Edge(source, noun.id, "EQUAL", rule="timex_after_noun"))
+            if node is not None:
+                edges.append(Edge(source, node.id, kind, rule="timex_attached", hard=False))
+            continue
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
         elif (clause := _infinitive_clause_above(target)) is not None:
@@ -156,6 +166,23 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _event_noun_right_before(struct: Structure, timex: Timex, root: "Token",
+                             published: date | None) -> EventNode | None:
+    """The nominal event ending right before a bare (not prepositional) past or present
+    time expression that the parse does not attach to it ("the ruling last week")."""
+    doc = struct.doc
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or root.dep_ in ("pobj", "pcomp", "prep") or not timex.interval:
+        return None
+    node = struct.by_token.get(span.start - 1)
+    if node is None or node.mention.pos != "noun" or node.mention.head != span.start - 1:
+        return None
+    first = parse_day(timex.interval[0])
+    if root.head.i == node.mention.head or first is None or (published is not None and first > published):
+        return None  # ("will discuss the merger next week": the merger is not next week)
+    return node
 
 
 def _infinitive_clause_above(token: "Token") -> "Token | None":
@@ -905,7 +932,7 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     struct = Structure(doc, nodes)
     pub = parse_day(published)
     coref = coreference(struct)
-    edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    edges = timex_edges(struct, timexes, lex, pub) + relation_edges(struct, timexes, lex) + clause_edges(struct)
     edges += when_relative_edges(struct, timexes) + measure_period_edges(struct, timexes, lex)
     edges += aspectual_edges(struct, edges) + reduced_relative_edges(struct)
     edges += report_now_edges(struct, timexes, {e.dst for e in edges if e.src.startswith("T") and e.hard})
