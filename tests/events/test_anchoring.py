@@ -496,3 +496,44 @@ def test_a_future_time_after_an_event_noun_stays_with_the_verb():
     events = run(text, PUB, [timex(text, "next week", "2023-W33", interval=("2023-08-14", "2023-08-20"))])
     assert by_trigger(events, "review").when.interval == ("2023-08-14", "2023-08-20")
     assert by_trigger(events, "merger").when.via != "T1"
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, noun", [
+    ("The club had suffered three straight losses at home this year.", "this year", "2023",
+     ("2023-01-01", "2023-12-31"), "losses"),
+    ("The remark set off a panic among traders this week.", "this week", "2023-W32",
+     ("2023-08-07", "2023-08-13"), "panic"),
+    ("The lawyer who won the acquittal in 1994 spoke on Monday.", "1994", "1994",
+     ("1994-01-01", "1994-12-31"), "acquittal"),
+])
+def test_an_event_object_of_an_object_time_verb_shares_its_time(text, phrase, value, interval, noun):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, noun).when.interval[0] == interval[0]
+    assert by_trigger(events, noun).when.how == "event"
+
+
+def test_a_definite_noun_sums_up_the_dated_verb_rather_than_a_later_undated_one():
+    text = ("The mayor on Monday endorsed the plan. Critics said it was costly. He went on to endorse "
+            "the budget. The endorsement comes two days after the council voted.")
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
+    endorsement = by_trigger(events, "endorsement")
+    assert endorsement.coref == by_trigger(events, "endorsed").id
+    assert endorsement.when.interval == ("2023-08-07", "2023-08-07")
+
+
+def test_a_subordinate_signal_clause_misparsed_as_a_sibling_modifies_the_clause_to_its_left():
+    from spacy.tokens import Doc
+
+    from dateline.events.anchoring import EventNode, Structure, _left_clause_sibling
+    from dateline.events.triggers import Mention
+    from dateline.nlp import load
+
+    # the small model's misparse: "comes" and "said" both hang on "was"
+    words = ["The", "vote", "comes", "days", "after", "she", "said", "he", "was", "ready"]
+    heads = [1, 2, 8, 6, 6, 6, 8, 8, 8, 8]
+    deps = ["det", "nsubj", "ccomp", "npadvmod", "mark", "nsubj", "advcl", "nsubj", "ROOT", "acomp"]
+    doc = Doc(load().vocab, words=words, heads=heads, deps=deps)
+    nodes = [EventNode("V1", Mention(2, 2, 3, "come", "verb", "OCCURRENCE", "verb"), None, None),
+             EventNode("V2", Mention(6, 6, 7, "say", "verb", "REPORTING", "verb"), None, None)]
+    assert _left_clause_sibling(Structure(doc, nodes), doc[6]).id == "V1"
+    assert _left_clause_sibling(Structure(doc, nodes), doc[2]) is None

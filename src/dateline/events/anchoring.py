@@ -255,7 +255,7 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         if token.dep_ == "mark":
             other = struct.by_token.get(token.head.i)
             if governed is None:  # "comes three days after X told ...", the clause hung on a ccomp
-                governed = _clause_event_above(struct, token.head.head)
+                governed = _clause_event_above(struct, token.head.head) or _left_clause_sibling(struct, token.head)
         if other is None or governed is None or other.id == governed.id:
             continue
         sign = 1 if relation == "AFTER" else -1
@@ -272,6 +272,17 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         else:
             edges.append(Edge(other.id, governed.id, relation, rule=f"signal {token.lower_}"))
     return edges + within_edges(struct, durations, lex)
+
+
+def _left_clause_sibling(struct: Structure, clause: "Token") -> EventNode | None:
+    """The event of a clause the parser made a sibling of ``clause`` under a non-event head,
+    to its left ("The vote comes [days after X said] he was ...": "comes" and "said" both
+    hang on "was"); the clause a subordinator phrase follows is the one it modifies."""
+    for sibling in reversed([c for c in clause.head.children if c.i < clause.i and c.dep_ in ("ccomp", "csubj")]):
+        node = struct.by_token.get(sibling.i)
+        if node is not None:
+            return node
+    return None
 
 
 def _clause_event_above(struct: Structure, token: "Token") -> EventNode | None:
@@ -461,17 +472,23 @@ def _previous_sentence_event(token: "Token", struct: Structure) -> EventNode | N
         (n for n in reversed(struct.nodes) if prev.start <= n.mention.head < prev.end), None)
 
 
-def coreference(struct: Structure) -> dict[str, str]:
+def coreference(struct: Structure, timed: Iterable[str] = ()) -> dict[str, str]:
     """Later definite nominal mentions -> the first mention with the same lemma: a noun
     ("a meeting" ... "the meeting"), else a verb told just before ("drones struck power
-    plants ... The strikes came ...")."""
+    plants ... The strikes came ..."); if that verb has no time of its own but an earlier
+    one of the same lemma has (``timed``), the earlier one: the news a definite noun sums up
+    ("on Friday endorsed X ... went on to endorse Y ... The endorsement comes")."""
     first: dict[str, EventNode] = {}
     verbs: dict[str, EventNode] = {}
+    dated_verbs: dict[str, EventNode] = {}
     links: dict[str, str] = {}
+    timed = set(timed)
     for node in struct.nodes:
         m = node.mention
         if m.pos == "verb" and m.cls != "REPORTING":
             verbs[m.lemma] = node
+            if node.id in timed:
+                dated_verbs.setdefault(m.lemma, node)
         if m.pos != "noun":
             continue
         head = struct.doc[m.head]
@@ -480,6 +497,8 @@ def coreference(struct: Structure) -> dict[str, str]:
             links[node.id] = antecedent.id
         elif antecedent is None and _is_definite(head) and (verb := _verb_named(m.lemma, verbs)) is not None \
                 and _sentences_apart(struct, verb, node) <= _VERB_COREF_SENTENCES:
+            if verb.id not in timed:
+                verb = dated_verbs.get(verb.mention.lemma, verb)
             links[node.id] = verb.id
         first.setdefault(m.lemma, node)
     return links
@@ -540,6 +559,11 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             elif head.dep_ == "nsubj" and gov.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
                 # "In May, the rallies drew 160,000 people": what an event does, it does while on
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="event_subject", hard=False))
+        if (head.dep_ == "dobj" and node.mention.pos == "noun" and (gov := struct.by_token.get(gov_token.i))
+                and gov.id != node.id and _object_time_verb(gov_token)):
+            # "suffered four defeats this year", "attended the May 3 summit": at the same time
+            edges += [Edge(gov.id, node.id, "EQUAL", rule="object_time", hard=False),
+                      Edge(node.id, gov.id, "EQUAL", rule="object_time", hard=False)]
         if (rel := _subject_relative_event(struct, head)) is not None and rel.id != node.id:
             # "explosions that went off in the city today": the event noun is what went off
             edges.append(Edge(rel.id, node.id, "EQUAL", rule="relative_subject", hard=False))
@@ -560,6 +584,14 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
                         and node.id not in own)
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
+
+
+def _object_time_verb(verb: "Token") -> bool:
+    """Whether a verb's event-noun object happens when it does ("suffered a defeat", "set
+    off a panic"; light_verbs.txt kind "object_time", with its particle if it has one)."""
+    lemma = verb.lemma_.lower()
+    names = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    return any(lexicon().light_verbs.get(name) == "object_time" for name in names)
 
 
 def _subject_relative_event(struct: Structure, noun: "Token") -> EventNode | None:
@@ -931,8 +963,8 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     lex = lex or lexicon()
     struct = Structure(doc, nodes)
     pub = parse_day(published)
-    coref = coreference(struct)
     edges = timex_edges(struct, timexes, lex, pub) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    coref = coreference(struct, {e.dst for e in edges if e.src.startswith("T") and e.hard})
     edges += when_relative_edges(struct, timexes) + measure_period_edges(struct, timexes, lex)
     edges += aspectual_edges(struct, edges) + reduced_relative_edges(struct)
     edges += report_now_edges(struct, timexes, {e.dst for e in edges if e.src.startswith("T") and e.hard})
