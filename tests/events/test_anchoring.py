@@ -537,3 +537,20 @@ def test_a_subordinate_signal_clause_misparsed_as_a_sibling_modifies_the_clause_
              EventNode("V2", Mention(6, 6, 7, "say", "verb", "REPORTING", "verb"), None, None)]
     assert _left_clause_sibling(Structure(doc, nodes), doc[6]).id == "V1"
     assert _left_clause_sibling(Structure(doc, nodes), doc[2]) is None
+
+
+@pytest.mark.parametrize("basis, expected", [
+    ("same_source", ("2023-08-07", "2023-08-07")),  # the source quoted on a stated day keeps that day
+    ("story_day", (None, PUB)),  # a weaker reading: it lowered Apple anchoring, so it is not used
+])
+def test_an_inferred_said_on_fills_an_undated_report_only_from_the_same_source(basis, expected):
+    from dataclasses import replace
+
+    from .helpers import attribution, find
+
+    text = "The minister spoke in Oslo.\n\nTaxes will fall, she said later at a dinner."
+    cue_at = find(text, "said")
+    a = attribution(text, "Taxes will fall", "said", "the minister", said_on="2023-08-07")
+    a = replace(a, said_on_basis=basis, cue=replace(a.cue, start=cue_at, end=cue_at + 4))
+    events = run(text, PUB, attributions=[a])
+    assert by_trigger(events, "said").when.interval == expected

@@ -814,6 +814,8 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
     """past | present | None for a mention (nominal ones take their verb's tense)."""
     token = doc[mention.support if mention.support is not None else mention.head]
     if token.tag_ == "VBN" and token.dep_ == "acl":
+        if any(c.lower_ == "being" for c in token.children if c.dep_ in ("aux", "auxpass")):
+            return None  # "the summit, being held Monday through Wednesday": under way, not done
         return "past"  # "a report published by X", "the document obtained by Y": done already
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
@@ -865,6 +867,23 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
         if cue_node is not None and day is not None and cue_node.id not in timed:
             anchors[cue_node.id] = Anchor(day, "timex", a.said_on_via or a.id)
     return anchors, fixed
+
+
+def inferred_said_edges(struct: Structure, attributions: Iterable[Attribution]) -> tuple[dict[str, Anchor], list[Edge]]:
+    """Soft edges from the day the attribution layer infers for undated words (``said_on_basis``
+    same_source / story_day: "A court on Monday acquitted X. ... An official told Y") to their
+    cue: a reading, so it only fills a report nothing else dates (as hard start values these
+    days lowered Apple anchoring)."""
+    anchors: dict[str, Anchor] = {}
+    edges: list[Edge] = []
+    for a in attributions:
+        if not a.said_on or a.said_on_basis != "same_source":
+            continue
+        cue_node, day = _cue_node(struct, a), value_interval(a.said_on)
+        if cue_node is not None and day is not None:
+            anchors[f"S{a.id}"] = Anchor(day, "event", a.id)
+            edges.append(Edge(f"S{a.id}", cue_node.id, "EQUAL", rule=f"said_on {a.said_on_basis}", hard=False))
+    return anchors, edges
 
 
 def _cue_node(struct: Structure, a: Attribution) -> EventNode | None:
@@ -982,6 +1001,10 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct, own) + report_edges(struct, attributions) + narrative
     anchors, fixed = initial_anchors(struct, timexes, attributions, timed, pub)
+    said_anchors, said_edges = inferred_said_edges(struct, attributions)
+    anchors.update(said_anchors)
+    fixed.update(said_anchors)
+    edges += said_edges  # after the lede's and the narrative's guesses (first, they lowered Apple anchoring)
     if pub is not None:  # the publication day, for the lede's guesses
         anchors[PUBLICATION] = Anchor((pub, pub), "publication")
         fixed.add(PUBLICATION)
