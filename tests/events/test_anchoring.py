@@ -554,3 +554,10 @@ def test_an_inferred_said_on_fills_an_undated_report_only_from_the_same_source(b
     a = replace(a, said_on_basis=basis, cue=replace(a.cue, start=cue_at, end=cue_at + 4))
     events = run(text, PUB, attributions=[a])
     assert by_trigger(events, "said").when.interval == expected
+
+
+def test_a_time_after_the_scope_of_a_forecast_dates_the_noun_not_the_verb():
+    text = "The bank said on Monday that it is cutting its forecast for export growth next year."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07", id="T1"),
+                             timex(text, "next year", "2024", interval=("2024-01-01", "2024-12-31"), id="T2")])
+    assert by_trigger(events, "cutting").when.interval == ("2023-08-07", "2023-08-07")

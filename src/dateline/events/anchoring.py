@@ -152,8 +152,10 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
             # after an event noun is the noun's, though the parser hangs it on the verb (which
             # keeps it softly: "attacked the statement this week" is most likely this week too)
             edges.append(Edge(source, noun.id, "EQUAL", rule="timex_after_noun"))
-            if node is not None:
+            if node is not None and not _ends_a_scope(struct.doc, timex, root, lex):
                 edges.append(Edge(source, node.id, kind, rule="timex_attached", hard=False))
+            continue
+        if _ends_a_scope(struct.doc, timex, root, lex):
             continue
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
@@ -166,6 +168,16 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _ends_a_scope(doc: "Doc", timex: Timex, root: "Token", lex: Lexicon) -> bool:
+    """Whether a bare time comes right after the object of a scope "for" ("cut its forecast
+    for growth this year"): it is the forecast's period, not the time of the cut."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or root.dep_ in ("pobj", "pcomp", "prep"):
+        return False
+    before = doc[span.start - 1]
+    return before.dep_ == "pobj" and before.head.lower_ == "for" and _is_not_event_time(before.head, timex, lex)
 
 
 def _event_noun_right_before(struct: Structure, timex: Timex, root: "Token",
