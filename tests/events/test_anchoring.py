@@ -561,3 +561,11 @@ def test_a_time_after_the_scope_of_a_forecast_dates_the_noun_not_the_verb():
     events = run(text, PUB, [timex(text, "Monday", "2023-08-07", id="T1"),
                              timex(text, "next year", "2024", interval=("2024-01-01", "2024-12-31"), id="T2")])
     assert by_trigger(events, "cutting").when.interval == ("2023-08-07", "2023-08-07")
+
+
+def test_an_event_noun_with_its_own_occurrence_clause_keeps_its_range_past_publication():
+    # the noun's own clause ("being held") places it; the past tense of "was organized" does not
+    text = "The summit, being held Tuesday through Thursday in Oslo, was organized by the union."
+    events = run(text, "2023-08-15", [timex(text, "Tuesday", "2023-08-15", id="T1"),
+                                      timex(text, "Thursday", "2023-08-17", id="T2")])
+    assert by_trigger(events, "summit").when.interval == ("2023-08-15", "2023-08-17")

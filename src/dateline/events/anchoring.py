@@ -911,6 +911,8 @@ def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interva
     for node in struct.nodes:
         if published is None or node.modality is not None:
             continue
+        if node.mention.pos == "noun" and _has_occurrence_clause(struct, node):
+            continue  # "the summit, being held Monday through Wednesday, was organized by": its own tense
         tense = _tense(struct.doc, node.mention)
         if tense == "past":
             bounds[node.id] = (None, published)
@@ -920,6 +922,14 @@ def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interva
         elif tense == "present" and node.mention.pos == "verb" and _said_now(struct, node):
             bounds[node.id] = (published, published)  # "has stated that he owns": owns now
     return bounds
+
+
+def _has_occurrence_clause(struct: Structure, node: EventNode) -> bool:
+    """Whether an event noun has a clause of its own that places it ("the summit, being held
+    Monday", "the vote, which took place Friday"): the tense of the verb the noun hangs on is
+    not its own."""
+    head = struct.doc[node.mention.head]
+    return any(c.dep_ in ("acl", "relcl") and _relative_occurrence_of(struct, c) is node for c in head.children)
 
 
 def _said_now(struct: Structure, node: EventNode) -> bool:
