@@ -1,6 +1,9 @@
 """Events bench: trigger, participant and anchoring scores, and speed, in one run.
 
-    python bench/events.py [--limit N] [--json]
+    python bench/events.py [--limit N] [--subset even|odd] [--only te3|timeline] [--json]
+
+``--subset`` keeps every other document of each corpus (by its order: even = 0, 2, 4, ...), so a
+rule can be written on one half and confirmed on the other; ``--only`` runs one corpus.
 
 1. te3-train (TimeBank + AQUAINT, ``../shared/data/te3-train``): EVENT trigger P/R/F1
    of dateline's events (every mention, REPORTING included, as TimeML annotates them),
@@ -57,9 +60,15 @@ def _baseline(times: RunTimes, golds: list) -> PRF:
     return total
 
 
-def te3_section(limit: int | None) -> tuple[dict, RunTimes]:
+def _subset(items: list, limit: int | None, subset: str | None) -> list:
+    """The first ``limit`` items, then every other one for ``subset`` "even" / "odd"."""
+    items = items[:limit]
+    return items[{"even": 0, "odd": 1}[subset]::2] if subset else items
+
+
+def te3_section(limit: int | None, subset: str | None = None) -> tuple[dict, RunTimes]:
     """Trigger scores on te3-train, dateline and the verb baseline."""
-    gold_docs = [d for d in read_corpus(DATA / "te3-train") if not isinstance(d, InputError)][:limit]
+    gold_docs = _subset([d for d in read_corpus(DATA / "te3-train") if not isinstance(d, InputError)], limit, subset)
     articles = [Article(id=d.docid, text=d.text, published=d.publication_date, published_from="option")
                 for d in gold_docs]
     records, times = run_articles(articles, TE3_LAYERS, with_requirements=False)
@@ -75,9 +84,9 @@ def te3_section(limit: int | None) -> tuple[dict, RunTimes]:
     return result, times
 
 
-def timeline_section(limit: int | None) -> tuple[dict, RunTimes]:
+def timeline_section(limit: int | None, subset: str | None = None) -> tuple[dict, RunTimes]:
     """Trigger, anchoring and participant scores on the SemEval-2015 Task 4 trial data."""
-    docs = read_cat_folder(TIMELINE / "Corpus-trial-data_task4")[:limit]
+    docs = _subset(read_cat_folder(TIMELINE / "Corpus-trial-data_task4"), limit, subset)
     articles = [Article(id=d.doc_id, text=d.text, published=d.published, published_from="option") for d in docs]
     records, times = run_articles(articles)
     golds = [[(m.start, m.end) for m in d.of_kind("EVENT_MENTION")] for d in docs]
@@ -116,14 +125,25 @@ def speed(times: RunTimes) -> dict:
 
 
 def _print(report: dict) -> None:
-    te3, tl = report["te3_train"], report["timeline"]
+    te3, tl = report.get("te3_train"), report.get("timeline")
     row = lambda name, s: print(f"  {name:<34} P {s['P']:.3f}  R {s['R']:.3f}  F1 {s['F1']:.3f}")  # noqa: E731
+    if te3:
+        _print_te3(te3, row)
+    if tl:
+        _print_timeline(tl, row)
+    _print_speed(report["speed"])
+
+
+def _print_te3(te3: dict, row) -> None:
     print(f"te3-train EVENT triggers ({te3['documents']} documents, {te3['gold_events']} gold events)")
     row("dateline (overlap)", te3["dateline_overlap"])
     row("dateline (exact span)", te3["dateline_exact"])
     for part, s in te3["by_part"].items():
         row(f"dateline {part} (overlap)", s)
     row("peer: all-verbs baseline (overlap)", te3["baseline_all_verbs"])
+
+
+def _print_timeline(tl: dict, row) -> None:
     print(f"SemEval-2015 Task 4 trial, Apple news ({tl['documents']} documents, {tl['gold_events']} EVENT_MENTION)")
     row("dateline triggers (overlap)", tl["dateline_overlap"])
     row("peer: all-verbs baseline (overlap)", tl["baseline_all_verbs"])
@@ -135,7 +155,10 @@ def _print(report: dict) -> None:
     print(f"  participants, {p['timeline_entries']} timeline entries: target entity among participants"
           f" {p['entity_recall']:.3f} ({p['with_entity']}; of events found: {p['entity_recall_found']:.3f})")
     print(f"    misses by kind: {p['misses_by_kind']}")
-    for corpus, sp in report["speed"].items():
+
+
+def _print_speed(speeds: dict) -> None:
+    for corpus, sp in speeds.items():
         print(f"speed, {corpus} ({sp['articles']} articles): pipeline {sp['pipeline_articles_per_s']} articles/s,"
               f" events layer alone {sp['events_layer_articles_per_s']} articles/s"
               f" ({sp['events_layer_vs_spacy_parse_speed']}x spaCy parse speed);"
@@ -148,16 +171,22 @@ def main(argv: list[str] | None = None) -> int:
     """Run the bench and print (or dump as JSON) its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
+    parser.add_argument("--subset", choices=("even", "odd"), default=None,
+                        help="every other document of each corpus (a development half)")
+    parser.add_argument("--only", choices=("te3", "timeline"), default=None, help="run one corpus only")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     for needed in (DATA / "te3-train", TIMELINE):
         if not needed.exists():
             print(f"bench/events.py: development data not found: {needed}", file=sys.stderr)
             return 2
-    te3, t1 = te3_section(args.limit)
-    tl, t2 = timeline_section(args.limit)
-    report = {"te3_train": te3, "timeline": tl,
-              "speed": {"te3-train": speed(t1), "Apple trial": speed(t2)}}
+    report: dict = {"speed": {}}
+    if args.only in (None, "te3"):
+        report["te3_train"], t1 = te3_section(args.limit, args.subset)
+        report["speed"]["te3-train"] = speed(t1)
+    if args.only in (None, "timeline"):
+        report["timeline"], t2 = timeline_section(args.limit, args.subset)
+        report["speed"]["Apple trial"] = speed(t2)
     if args.json:
         print(json.dumps(report, indent=2))
     else:

@@ -447,3 +447,125 @@ def test_mod_of_a_past_month_narrows_the_event(sentence, phrase, value, mod, exp
     t = timex(sentence, phrase, value, interval=(first, last))
     t = type(t)(**{**{f: getattr(t, f) for f in t.__dataclass_fields__}, "mod": mod})
     assert by_trigger(run(sentence, PUB, [t]), "issued").when.interval == expected
+
+
+@pytest.mark.parametrize("text, phrase, value, trigger", [
+    ("The envoy changed her plans to be in Berlin on Thursday.", "Thursday", "2023-08-10", "changed"),
+    ("The minister cut short her visit to be in parliament on Tuesday.", "Tuesday", "2023-08-08", "cut"),
+])
+def test_a_purpose_clauses_time_bounds_the_main_verb_from_above(text, phrase, value, trigger):
+    # the time is the purpose's: the act aimed at it came on or before that day, not on it
+    events = run(text, PUB, [timex(text, phrase, value)])
+    interval = by_trigger(events, trigger).when.interval
+    assert interval[1] == value and interval[0] != value
+
+
+@pytest.mark.parametrize("text, phrase, value, noun", [
+    ("Police found no link to blasts that shook the harbour today near the market.", "today", PUB, "blasts"),
+    ("The mayor spoke about the collapse that happened on Monday at the mine.", "Monday", "2023-08-07", "collapse"),
+])
+def test_an_event_noun_is_dated_by_its_subject_relative_clause(text, phrase, value, noun):
+    events = run(text, PUB, [timex(text, phrase, value)])
+    assert by_trigger(events, noun).when.interval == (value, value)
+
+
+def test_a_conjunct_shares_an_open_bound_tighter_than_its_tense():
+    text = "The union held a vote in June. Before the vote, the chief met the staff and phoned the owner."
+    events = run(text, PUB, [timex(text, "June", "2023-06", interval=("2023-06-01", "2023-06-30"))])
+    assert by_trigger(events, "met").when.interval == (None, "2023-06-30")
+    assert by_trigger(events, "phoned").when.interval == (None, "2023-06-30")
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, noun, verb, verb_expected", [
+    # the parser hangs the bare time on the verb; it is the noun's, and the verb keeps it softly
+    ("Fans still talk about her resignation three years ago.", "three years ago", "2020",
+     ("2020-01-01", "2020-12-31"), "resignation", "talk", (PUB, PUB)),
+    ("Critics faulted the mayor's statement this week.", "this week", "2023-W32",
+     ("2023-08-07", "2023-08-13"), "statement", "faulted", ("2023-08-07", PUB)),
+])
+def test_a_bare_time_right_after_an_event_noun_dates_the_noun(text, phrase, value, interval, noun, verb,
+                                                               verb_expected):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, noun).when.how == "timex"
+    assert by_trigger(events, noun).when.interval[0] == interval[0]
+    assert by_trigger(events, verb).when.interval == verb_expected
+
+
+def test_a_future_time_after_an_event_noun_stays_with_the_verb():
+    text = "The board will review the merger next week."
+    events = run(text, PUB, [timex(text, "next week", "2023-W33", interval=("2023-08-14", "2023-08-20"))])
+    assert by_trigger(events, "review").when.interval == ("2023-08-14", "2023-08-20")
+    assert by_trigger(events, "merger").when.via != "T1"
+
+
+@pytest.mark.parametrize("text, phrase, value, interval, noun", [
+    ("The club had suffered three straight losses at home this year.", "this year", "2023",
+     ("2023-01-01", "2023-12-31"), "losses"),
+    ("The remark set off a panic among traders this week.", "this week", "2023-W32",
+     ("2023-08-07", "2023-08-13"), "panic"),
+    ("The lawyer who won the acquittal in 1994 spoke on Monday.", "1994", "1994",
+     ("1994-01-01", "1994-12-31"), "acquittal"),
+])
+def test_an_event_object_of_an_object_time_verb_shares_its_time(text, phrase, value, interval, noun):
+    events = run(text, PUB, [timex(text, phrase, value, interval=interval)])
+    assert by_trigger(events, noun).when.interval[0] == interval[0]
+    assert by_trigger(events, noun).when.how == "event"
+
+
+def test_a_definite_noun_sums_up_the_dated_verb_rather_than_a_later_undated_one():
+    text = ("The mayor on Monday endorsed the plan. Critics said it was costly. He went on to endorse "
+            "the budget. The endorsement comes two days after the council voted.")
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
+    endorsement = by_trigger(events, "endorsement")
+    assert endorsement.coref == by_trigger(events, "endorsed").id
+    assert endorsement.when.interval == ("2023-08-07", "2023-08-07")
+
+
+def test_a_subordinate_signal_clause_misparsed_as_a_sibling_modifies_the_clause_to_its_left():
+    from spacy.tokens import Doc
+
+    from dateline.events.anchoring import EventNode, Structure, _left_clause_sibling
+    from dateline.events.triggers import Mention
+    from dateline.nlp import load
+
+    # the small model's misparse: "comes" and "said" both hang on "was"
+    words = ["The", "vote", "comes", "days", "after", "she", "said", "he", "was", "ready"]
+    heads = [1, 2, 8, 6, 6, 6, 8, 8, 8, 8]
+    deps = ["det", "nsubj", "ccomp", "npadvmod", "mark", "nsubj", "advcl", "nsubj", "ROOT", "acomp"]
+    doc = Doc(load().vocab, words=words, heads=heads, deps=deps)
+    nodes = [EventNode("V1", Mention(2, 2, 3, "come", "verb", "OCCURRENCE", "verb"), None, None),
+             EventNode("V2", Mention(6, 6, 7, "say", "verb", "REPORTING", "verb"), None, None)]
+    assert _left_clause_sibling(Structure(doc, nodes), doc[6]).id == "V1"
+    assert _left_clause_sibling(Structure(doc, nodes), doc[2]) is None
+
+
+@pytest.mark.parametrize("basis, expected", [
+    ("same_source", ("2023-08-07", "2023-08-07")),  # the source quoted on a stated day keeps that day
+    ("story_day", (None, PUB)),  # a weaker reading: it lowered Apple anchoring, so it is not used
+])
+def test_an_inferred_said_on_fills_an_undated_report_only_from_the_same_source(basis, expected):
+    from dataclasses import replace
+
+    from .helpers import attribution, find
+
+    text = "The minister spoke in Oslo.\n\nTaxes will fall, she said later at a dinner."
+    cue_at = find(text, "said")
+    a = attribution(text, "Taxes will fall", "said", "the minister", said_on="2023-08-07")
+    a = replace(a, said_on_basis=basis, cue=replace(a.cue, start=cue_at, end=cue_at + 4))
+    events = run(text, PUB, attributions=[a])
+    assert by_trigger(events, "said").when.interval == expected
+
+
+def test_a_time_after_the_scope_of_a_forecast_dates_the_noun_not_the_verb():
+    text = "The bank said on Monday that it is cutting its forecast for export growth next year."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07", id="T1"),
+                             timex(text, "next year", "2024", interval=("2024-01-01", "2024-12-31"), id="T2")])
+    assert by_trigger(events, "cutting").when.interval == ("2023-08-07", "2023-08-07")
+
+
+def test_an_event_noun_with_its_own_occurrence_clause_keeps_its_range_past_publication():
+    # the noun's own clause ("being held") places it; the past tense of "was organized" does not
+    text = "The summit, being held Tuesday through Thursday in Oslo, was organized by the union."
+    events = run(text, "2023-08-15", [timex(text, "Tuesday", "2023-08-15", id="T1"),
+                                      timex(text, "Thursday", "2023-08-17", id="T2")])
+    assert by_trigger(events, "summit").when.interval == ("2023-08-15", "2023-08-17")

@@ -80,6 +80,11 @@ def test_age_window_keeps_open_ends():
     ((date(2015, 1, 1), date(2015, 12, 31)), "APPROX", (date(2015, 1, 1), date(2015, 12, 31))),
     ((date(2015, 3, 2), date(2015, 3, 9)), "MID", (date(2015, 3, 2), date(2015, 3, 9))),
     ((None, date(2015, 3, 9)), "MID", (None, date(2015, 3, 9))),
+    # a decade: "the early 1980s" 1980-1983, "the mid-1960s" 1964-1966, "the late 1970s" 1977-1979
+    ((date(1980, 1, 1), date(1989, 12, 31)), "START", (date(1980, 1, 1), date(1983, 12, 31))),
+    ((date(1960, 1, 1), date(1969, 12, 31)), "MID", (date(1964, 1, 1), date(1966, 12, 31))),
+    ((date(1970, 1, 1), date(1979, 12, 31)), "END", (date(1977, 1, 1), date(1979, 12, 31))),
+    ((date(1971, 1, 1), date(1980, 12, 31)), "END", (date(1971, 1, 1), date(1980, 12, 31))),
 ])
 def test_mod_narrows_a_month_or_year_to_a_third(interval, mod, expected):
     assert mod_interval(interval, mod) == expected

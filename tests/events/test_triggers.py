@@ -24,6 +24,13 @@ from .helpers import run
     # a prefixed verb is one word (dateline.hyphens keeps it whole for the parser)
     ("Voters in the county re-elected the mayor on Tuesday.", ["re-elected"], ["re", "elected"]),
     ("The senator co-sponsored the bill.", ["co-sponsored"], ["sponsored"]),
+    # a noun of an act with a time right after it is that act ("-tion/-sion/-ment")
+    ("Fans still talk about her resignation three years ago.", ["resignation"], []),
+    ("Markets cheered the bank's announcement on Monday.", ["announcement"], []),
+    ("Critics faulted the mayor's statement this week.", ["statement"], []),
+    # without a time (or an "of" phrase) it stays a noun, as TimeML annotates most of them
+    ("Critics faulted the mayor's statement.", [], ["statement"]),
+    ("Lawmakers passed the legislation last month.", ["passed"], ["legislation"]),
 ])
 def test_mentions(sentence, present, absent):
     triggers = [e.trigger.text for e in run(sentence)]

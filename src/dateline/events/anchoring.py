@@ -128,7 +128,8 @@ def _preceding_duration(doc: "Doc", token: "Token", durations: dict[int, Timex])
     return durations.get(doc[token.i - 1].idx + len(doc[token.i - 1].text))
 
 
-def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> list[Edge]:
+def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
+                published: date | None = None) -> list[Edge]:
     """Edges from dated time expressions to the events the parse attaches them to
     (a conjunction of expressions, "in March and June", attaches as their union)."""
     timexes = list(timexes)
@@ -155,11 +156,68 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
         if node is not None and root.dep_ == "pobj" and signal_relation(root.head, lex) == "DEADLINE" and node.modality:
             kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
+        noun = _event_noun_right_before(struct, timex, root, published)
+        if noun is not None and noun is not node:
+            # "his retirement two years ago", "the statement this week": a bare time right
+            # after an event noun is the noun's, though the parser hangs it on the verb (which
+            # keeps it softly: "attacked the statement this week" is most likely this week too)
+            edges.append(Edge(source, noun.id, "EQUAL", rule="timex_after_noun"))
+            if node is not None and not _ends_a_scope(struct.doc, timex, root, lex):
+                edges.append(Edge(source, node.id, kind, rule="timex_attached", hard=False))
+            continue
+        if _ends_a_scope(struct.doc, timex, root, lex):
+            continue
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
+        elif (clause := _infinitive_clause_above(target)) is not None:
+            # "changed her plans to be in Berlin on Thursday": the time is the purpose's, and
+            # the act aimed at it comes no later (soft: only if nothing else dates it)
+            gov = struct.event_at(clause.head, climb=1)
+            if gov is not None and kind == "EQUAL":
+                edges.append(Edge(source, gov.id, "UNTIL", rule="purpose_clause_time", hard=False))
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _ends_a_scope(doc: "Doc", timex: Timex, root: "Token", lex: Lexicon) -> bool:
+    """Whether a bare time comes right after the object of a scope "for" ("cut its forecast
+    for growth this year"): it is the forecast's period, not the time of the cut."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or root.dep_ in ("pobj", "pcomp", "prep"):
+        return False
+    before = doc[span.start - 1]
+    return before.dep_ == "pobj" and before.head.lower_ == "for" and _is_not_event_time(before.head, timex, lex)
+
+
+def _event_noun_right_before(struct: Structure, timex: Timex, root: "Token",
+                             published: date | None) -> EventNode | None:
+    """The nominal event ending right before a bare (not prepositional) past or present
+    time expression that the parse does not attach to it ("the ruling last week")."""
+    doc = struct.doc
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or root.dep_ in ("pobj", "pcomp", "prep") or not timex.interval:
+        return None
+    node = struct.by_token.get(span.start - 1)
+    if node is None or node.mention.pos != "noun" or node.mention.head != span.start - 1:
+        return None
+    first = parse_day(timex.interval[0])
+    if root.head.i == node.mention.head or first is None or (published is not None and first > published):
+        return None  # ("will discuss the merger next week": the merger is not next week)
+    return node
+
+
+def _infinitive_clause_above(token: "Token") -> "Token | None":
+    """The head of the "to"-infinitive clause (purpose or complement) that holds ``token``
+    below its sentence's main verb ("to be in Berlin on Thursday"), if any."""
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        if (token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ == "VB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            return token
+        token = token.head
+    return None
 
 
 def _signal_object_before(struct: Structure, prep: "Token", lex: Lexicon) -> EventNode | None:
@@ -219,7 +277,7 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         if token.dep_ == "mark":
             other = struct.by_token.get(token.head.i)
             if governed is None:  # "comes three days after X told ...", the clause hung on a ccomp
-                governed = _clause_event_above(struct, token.head.head)
+                governed = _clause_event_above(struct, token.head.head) or _left_clause_sibling(struct, token.head)
         if other is None or governed is None or other.id == governed.id:
             continue
         sign = 1 if relation == "AFTER" else -1
@@ -236,6 +294,17 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
         else:
             edges.append(Edge(other.id, governed.id, relation, rule=f"signal {token.lower_}"))
     return edges + within_edges(struct, durations, lex)
+
+
+def _left_clause_sibling(struct: Structure, clause: "Token") -> EventNode | None:
+    """The event of a clause the parser made a sibling of ``clause`` under a non-event head,
+    to its left ("The vote comes [days after X said] he was ...": "comes" and "said" both
+    hang on "was"); the clause a subordinator phrase follows is the one it modifies."""
+    for sibling in reversed([c for c in clause.head.children if c.i < clause.i and c.dep_ in ("ccomp", "csubj")]):
+        node = struct.by_token.get(sibling.i)
+        if node is not None:
+            return node
+    return None
 
 
 def _clause_event_above(struct: Structure, token: "Token") -> EventNode | None:
@@ -425,17 +494,23 @@ def _previous_sentence_event(token: "Token", struct: Structure) -> EventNode | N
         (n for n in reversed(struct.nodes) if prev.start <= n.mention.head < prev.end), None)
 
 
-def coreference(struct: Structure) -> dict[str, str]:
+def coreference(struct: Structure, timed: Iterable[str] = ()) -> dict[str, str]:
     """Later definite nominal mentions -> the first mention with the same lemma: a noun
     ("a meeting" ... "the meeting"), else a verb told just before ("drones struck power
-    plants ... The strikes came ...")."""
+    plants ... The strikes came ..."); if that verb has no time of its own but an earlier
+    one of the same lemma has (``timed``), the earlier one: the news a definite noun sums up
+    ("on Friday endorsed X ... went on to endorse Y ... The endorsement comes")."""
     first: dict[str, EventNode] = {}
     verbs: dict[str, EventNode] = {}
+    dated_verbs: dict[str, EventNode] = {}
     links: dict[str, str] = {}
+    timed = set(timed)
     for node in struct.nodes:
         m = node.mention
         if m.pos == "verb" and m.cls != "REPORTING":
             verbs[m.lemma] = node
+            if node.id in timed:
+                dated_verbs.setdefault(m.lemma, node)
         if m.pos != "noun":
             continue
         head = struct.doc[m.head]
@@ -444,6 +519,8 @@ def coreference(struct: Structure) -> dict[str, str]:
             links[node.id] = antecedent.id
         elif antecedent is None and _is_definite(head) and (verb := _verb_named(m.lemma, verbs)) is not None \
                 and _sentences_apart(struct, verb, node) <= _VERB_COREF_SENTENCES:
+            if verb.id not in timed:
+                verb = dated_verbs.get(verb.mention.lemma, verb)
             links[node.id] = verb.id
         first.setdefault(m.lemma, node)
     return links
@@ -504,6 +581,14 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             elif head.dep_ == "nsubj" and gov.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
                 # "In May, the rallies drew 160,000 people": what an event does, it does while on
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="event_subject", hard=False))
+        if (head.dep_ == "dobj" and node.mention.pos == "noun" and (gov := struct.by_token.get(gov_token.i))
+                and gov.id != node.id and _object_time_verb(gov_token)):
+            # "suffered four defeats this year", "attended the May 3 summit": at the same time
+            edges += [Edge(gov.id, node.id, "EQUAL", rule="object_time", hard=False),
+                      Edge(node.id, gov.id, "EQUAL", rule="object_time", hard=False)]
+        if (rel := _subject_relative_event(struct, head)) is not None and rel.id != node.id:
+            # "explosions that went off in the city today": the event noun is what went off
+            edges.append(Edge(rel.id, node.id, "EQUAL", rule="relative_subject", hard=False))
         if (noun := _relative_occurrence_of(struct, head)) is not None and noun.id != node.id:
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
@@ -521,6 +606,28 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
                         and node.id not in own)
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="participle", hard=hard))
     return edges
+
+
+def _object_time_verb(verb: "Token") -> bool:
+    """Whether a verb's event-noun object happens when it does ("suffered a defeat", "set
+    off a panic"; light_verbs.txt kind "object_time", with its particle if it has one)."""
+    lemma = verb.lemma_.lower()
+    names = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    return any(lexicon().light_verbs.get(name) == "object_time" for name in names)
+
+
+def _subject_relative_event(struct: Structure, noun: "Token") -> EventNode | None:
+    """The event of a relative clause whose subject is the event noun ``noun`` itself
+    ("the blasts that shook the town on Monday"), not a report or a state."""
+    if noun.pos_ != "NOUN":
+        return None
+    for rel in noun.children:
+        if rel.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+                                       for c in rel.children):
+            node = struct.by_token.get(rel.i)
+            if node is not None and node.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
+                return node
+    return None
 
 
 def _relative_occurrence_of(struct: Structure, verb: "Token") -> EventNode | None:
@@ -731,6 +838,8 @@ def _tense(doc: "Doc", mention: Mention) -> str | None:
     """past | present | None for a mention (nominal ones take their verb's tense)."""
     token = doc[mention.support if mention.support is not None else mention.head]
     if token.tag_ == "VBN" and token.dep_ == "acl":
+        if any(c.lower_ == "being" for c in token.children if c.dep_ in ("aux", "auxpass")):
+            return None  # "the summit, being held Monday through Wednesday": under way, not done
         return "past"  # "a report published by X", "the document obtained by Y": done already
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
@@ -784,6 +893,23 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
     return anchors, fixed
 
 
+def inferred_said_edges(struct: Structure, attributions: Iterable[Attribution]) -> tuple[dict[str, Anchor], list[Edge]]:
+    """Soft edges from the day the attribution layer infers for undated words (``said_on_basis``
+    same_source / story_day: "A court on Monday acquitted X. ... An official told Y") to their
+    cue: a reading, so it only fills a report nothing else dates (as hard start values these
+    days lowered Apple anchoring)."""
+    anchors: dict[str, Anchor] = {}
+    edges: list[Edge] = []
+    for a in attributions:
+        if not a.said_on or a.said_on_basis != "same_source":
+            continue
+        cue_node, day = _cue_node(struct, a), value_interval(a.said_on)
+        if cue_node is not None and day is not None:
+            anchors[f"S{a.id}"] = Anchor(day, "event", a.id)
+            edges.append(Edge(f"S{a.id}", cue_node.id, "EQUAL", rule=f"said_on {a.said_on_basis}", hard=False))
+    return anchors, edges
+
+
 def _cue_node(struct: Structure, a: Attribution) -> EventNode | None:
     if a.cue is None:
         return None
@@ -797,6 +923,8 @@ def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interva
     for node in struct.nodes:
         if published is None or node.modality is not None:
             continue
+        if node.mention.pos == "noun" and _has_occurrence_clause(struct, node):
+            continue  # "the summit, being held Monday through Wednesday, was organized by": its own tense
         tense = _tense(struct.doc, node.mention)
         if tense == "past":
             bounds[node.id] = (None, published)
@@ -806,6 +934,14 @@ def tense_bounds(struct: Structure, published: date | None) -> dict[str, Interva
         elif tense == "present" and node.mention.pos == "verb" and _said_now(struct, node):
             bounds[node.id] = (published, published)  # "has stated that he owns": owns now
     return bounds
+
+
+def _has_occurrence_clause(struct: Structure, node: EventNode) -> bool:
+    """Whether an event noun has a clause of its own that places it ("the summit, being held
+    Monday", "the vote, which took place Friday"): the tense of the verb the noun hangs on is
+    not its own."""
+    head = struct.doc[node.mention.head]
+    return any(c.dep_ in ("acl", "relcl") and _relative_occurrence_of(struct, c) is node for c in head.children)
 
 
 def _said_now(struct: Structure, node: EventNode) -> bool:
@@ -881,8 +1017,8 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     lex = lex or lexicon()
     struct = Structure(doc, nodes)
     pub = parse_day(published)
-    coref = coreference(struct)
-    edges = timex_edges(struct, timexes, lex) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    edges = timex_edges(struct, timexes, lex, pub) + relation_edges(struct, timexes, lex) + clause_edges(struct)
+    coref = coreference(struct, {e.dst for e in edges if e.src.startswith("T") and e.hard})
     edges += when_relative_edges(struct, timexes) + measure_period_edges(struct, timexes, lex)
     edges += aspectual_edges(struct, edges) + reduced_relative_edges(struct)
     edges += report_now_edges(struct, timexes, {e.dst for e in edges if e.src.startswith("T") and e.hard})
@@ -900,6 +1036,10 @@ def anchor_events(doc: "Doc", nodes: list[EventNode], timexes: list[Timex], publ
     edges += [Edge(first, later, "EQUAL", rule="coreference") for later, first in coref.items()]
     edges += structure_edges(struct, own) + report_edges(struct, attributions) + narrative
     anchors, fixed = initial_anchors(struct, timexes, attributions, timed, pub)
+    said_anchors, said_edges = inferred_said_edges(struct, attributions)
+    anchors.update(said_anchors)
+    fixed.update(said_anchors)
+    edges += said_edges  # after the lede's and the narrative's guesses (first, they lowered Apple anchoring)
     if pub is not None:  # the publication day, for the lede's guesses
         anchors[PUBLICATION] = Anchor((pub, pub), "publication")
         fixed.add(PUBLICATION)

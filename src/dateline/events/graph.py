@@ -152,7 +152,15 @@ def _fills(edge: Edge, anchors: dict[str, Anchor]) -> bool:
     # (a wide range from another event's bound, "said" after content of a year ago, yields too;
     # not one from a time expression, "since 2004")
     return dst == OPEN or (is_open(dst) and not is_open(src)) or (
-        anchors[edge.dst].how == "event" and _wider_by_much(dst, src))
+        anchors[edge.dst].how == "event" and _wider_by_much(dst, src)) or (
+        anchors[edge.dst].how == "tense" and _tighter_open(dst, src, edge.kind))
+
+
+def _tighter_open(dst: Interval, src: Interval, kind: str) -> bool:
+    """Whether an EQUAL edge carries an open bound tighter than the tense bound ``dst`` has
+    ("met X before the vote and spoke with Y": the speaking is before the vote too)."""
+    return kind == "EQUAL" and is_open(dst) and dst[0] is None and src[0] is None and (
+        src[1] is not None and dst[1] is not None and src[1] < dst[1])
 
 
 def _wider_by_much(dst: Interval, src: Interval) -> bool:

@@ -184,13 +184,24 @@ def interval_value(interval: Interval) -> str | None:
 _MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 
+def _is_decade(first: date, last: date) -> bool:
+    """Whether [first, last] is a whole decade (1990-01-01 .. 1999-12-31)."""
+    return (first.year % 10 == 0 and last.year == first.year + 9 and (first.month, first.day) == (1, 1)
+            and (last.month, last.day) == (12, 31))
+
+
 def mod_interval(interval: Interval, mod: str | None) -> Interval:
     """The part of a month or year a TimeML mod names: START its first third, MID its
     middle third, END its last ("mid-January" is January 11..20); other intervals and mods
     are kept whole."""
     first, last = interval
     third = _MOD_THIRDS.get(mod or "")
-    if third is None or first is None or last is None or interval_value(interval) is None or first == last:
+    if third is None or first is None or last is None or first == last:
+        return interval
+    if _is_decade(first, last):  # "the early 1990s": 1990-1993, mid 1994-1996, late 1997-1999
+        lo, hi = ((0, 3), (4, 6), (7, 9))[third]
+        return (date(first.year + lo, 1, 1), date(first.year + hi, 12, 31))
+    if interval_value(interval) is None:
         return interval
     if first.year == last.year and first.month == last.month:  # a month: days 1-10, 11-20, 21-end
         lo = first.replace(day=1 + 10 * third)

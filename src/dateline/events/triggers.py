@@ -78,9 +78,25 @@ def _eventive_context(token: "Token", lex: Lexicon) -> bool:
     destruction of the city") or follows a temporal signal ("after the signing")."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return True
+    if token.lemma_.lower().endswith(_ACT_SUFFIXES) and _time_follows(token):
+        return True  # "his retirement two years ago", "a statement Friday": a dated act
     if token.dep_ in _SUBJECT_DEPS and lex.light_verbs.get(token.head.lemma_.lower()) in ("time", "subject", "both"):
         return True  # "The endorsement came three days after ...", "the signing took place"
     return token.dep_ == "pobj" and lex.signals.get(token.head.lower_) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
+
+
+# Endings of nouns of acts that a time right after them dates ("-ing", "-ure", "-al" name
+# things too often: "the building last year", "its structure this year").
+_ACT_SUFFIXES = ("tion", "sion", "ment")
+
+
+def _time_follows(token: "Token") -> bool:
+    """Whether a date or time phrase starts right after ``token`` ("the statement this week")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return after.ent_iob_ == "B" and after.ent_type_ in ("DATE", "TIME")
 
 
 def _light_support(verb: "Token", lex: Lexicon) -> "Token | None":
