@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .learned import learned_candidates
-from .quotes import Quote, find_quotes, nested_quotes, paragraphs
+from .quotes import Quote, article_quotes, nested_quotes, paragraphs
 from .reported import (Candidate, according_candidates, label_candidates, participle_relay, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
@@ -40,7 +40,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
 
     ``learned=False`` leaves out the learned cue detector (its trainer needs the rules alone).
     """
-    quotes = [q for q in find_quotes(text) if q.inner_end > q.inner_start]
+    quotes = [q for q in article_quotes(text) if q.inner_end > q.inner_start]
     cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
     cands = _drop_same_cue(cands)
     inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
@@ -828,8 +828,12 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
     sent = verb.sent
     own = [tx for tx in _dated(timexes, sent.start_char, sent.end_char)
            if not any(a <= tx.start < b for a, b in cand.content)]
-    said = [(_governor_index(doc, tx) not in (verb.i, *cand.cue), abs(tx.start - verb.idx), n, tx)
-            for n, tx in enumerate(own) if _told_by(doc, tx, verb)]
+    said = []
+    for n, tx in enumerate(own):
+        gov = _governor(doc, tx)  # looked up once per timex, read by _told_by and the ranking
+        if _told_by(gov, verb):
+            said.append(((gov.i if gov is not None else None) not in (verb.i, *cand.cue),
+                         abs(tx.start - verb.idx), n, tx))
     if said:
         return _said_value(min(said)[3])
     first = min([a for a, _ in cand.content] + [verb.idx])
@@ -841,7 +845,8 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
     if not any(t.lower_ in names for t in prev):
         return None, None, None
     for tx in _dated(timexes, prev.start_char, prev.end_char):
-        if _at_speech_event(doc, tx) and _speaker_is_subject(doc, tx, names):
+        gov = _governor(doc, tx)
+        if _at_speech_event(gov) and _speaker_is_subject(gov, names):
             return _said_value(tx)
     return None, None, None
 
@@ -877,19 +882,13 @@ def _governor(doc: "Doc", tx: Timex) -> "Token | None":
     return None
 
 
-def _told_by(doc: "Doc", tx: Timex, verb: "Token") -> bool:
-    """The time expression dates the cue: the cue or a speech verb or noun governs it
-    ("Smith, who was elected in 2010, said" does not date the saying by 2010)."""
-    gov = _governor(doc, tx)
+def _told_by(gov: "Token | None", verb: "Token") -> bool:
+    """A time expression governed by ``gov`` dates the cue ``verb``: the cue or a speech verb or
+    noun governs it ("Smith, who was elected in 2010, said" does not date the saying by 2010)."""
     if gov is None or gov.i == verb.i or _speech_verb(gov) or gov.lemma_.lower() in lexicon.speech_events():
         return True
     # "Trump unleashed tweets early Friday, saying ...": the cue hangs on the dated verb
     return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i == gov.i
-
-
-def _governor_index(doc: "Doc", tx: Timex) -> int | None:
-    gov = _governor(doc, tx)
-    return gov.i if gov is not None else None
 
 
 def _speech_verb(tok: "Token") -> bool:
@@ -900,18 +899,16 @@ def _speech_verb(tok: "Token") -> bool:
     return cue is not None and cue.cls in ("speech", "report")
 
 
-def _speaker_is_subject(doc: "Doc", tx: Timex, names: set[str]) -> bool:
-    """The dated verb's subject, if it has one, names the speaker: in "Roe said X, who had
-    denied any role in the July 2005 killing" the denial is X's, not Roe's."""
-    gov = _governor(doc, tx)
+def _speaker_is_subject(gov: "Token | None", names: set[str]) -> bool:
+    """The dated verb ``gov``'s subject, if it has one, names the speaker: in "Roe said X, who
+    had denied any role in the July 2005 killing" the denial is X's, not Roe's."""
     subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
     return not subjects or any(t.lower_ in names for c in subjects for t in c.subtree)
 
 
-def _at_speech_event(doc: "Doc", tx: Timex) -> bool:
-    """A date of a speech event: governed by a speech verb or by a verb with a speech noun
-    under it ("was questioned during a hearing on March 2")."""
-    gov = _governor(doc, tx)
+def _at_speech_event(gov: "Token | None") -> bool:
+    """A date (governed by ``gov``) of a speech event: governed by a speech verb or by a verb
+    with a speech noun under it ("was questioned during a hearing on March 2")."""
     if gov is None:
         return False
     return _speech_verb(gov) or gov.lemma_.lower() in lexicon.speech_events() or any(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -128,6 +129,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _starts_with_open(text: str, start: int, end: int) -> bool:
     a, _ = _trim(text, start, end)
     return a < end and (text[a] in DOUBLE_OPEN or text[a] == STRAIGHT_DOUBLE)
+
+
+@lru_cache(maxsize=8)
+def article_quotes(text: str) -> tuple[Quote, ...]:
+    """The quotations of an article's ``text`` (``find_quotes``), found once: the attribution
+    builder, ``said_on`` and the pronoun resolver all read them."""
+    return tuple(find_quotes(text))
 
 
 def find_quotes(text: str) -> list[Quote]:

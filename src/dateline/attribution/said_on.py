@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..time.tense import modifies_noun
 from ..types import Attribution, Timex
 from .build import _dated, _said_value, tokens_between
-from .quotes import find_quotes
+from .quotes import article_quotes, find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -104,7 +104,7 @@ def _story_days(doc: "Doc", text: str, timexes: Sequence[Timex],
     an old day that only describes a noun ("the Oct. 23 slaying")."""
     if published is None:
         return []
-    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    quotes = [(q.start, q.end) for q in article_quotes(text)]
     track: list[tuple[int, Timex | None]] = []
     for tx in sorted(_dated(timexes, 0, len(text)), key=lambda t: t.start):
         if not _one_day(tx):

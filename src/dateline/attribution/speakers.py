@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
 from ..coref.definite import DefiniteResolver
-from ..coref.pronouns import ENTITY_KINDS, first_names
+from ..coref.pronouns import ENTITY_KINDS, first_name_gender
 from ..types import Entity, Source, Span
 from . import lexicon
 
@@ -256,7 +256,7 @@ class SpeakerResolver:
             src = earlier.source
             if src.span is None or (src.entity is None and src.name.lower() in ALL_PRONOUNS):
                 continue  # an unresolved pronoun names no one
-            gender = pronoun_gender(src.span.text) or _first_name_gender(src.name)
+            gender = pronoun_gender(src.span.text) or first_name_gender(src.name)
             key = GROUP_JOIN.join(src.members) if src.members else src.entity or src.name
             out.append(Candidate(src.span.start, src.span.end, key, src.name, earlier.kind, gender))
             self._via[src.span.start, src.span.end] = earlier.via
@@ -265,7 +265,7 @@ class SpeakerResolver:
                 kind = ENTITY_KINDS.get(ent.label_)
                 if kind:
                     out.append(Candidate(ent.start_char, ent.end_char, ent.text, ent.text, kind,
-                                         _first_name_gender(ent.text)))
+                                         first_name_gender(ent.text)))
         return out
 
     def _role(self, phrase) -> Resolved | None:
@@ -311,8 +311,8 @@ class SpeakerResolver:
         coref = self._coref()
         sent = head.sent
         floor = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-        found = coref._search(head.idx, coref._base, lambda c: c.kind == "person" and c.key in self._by_id
-                              and not coref._quoted(c.start))
+        found = coref._search(head.idx, coref._base, coref._base_starts,
+                              lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
         return found if found is not None and found.start >= floor else None
 
     def _only_person_in_previous_sentence(self, head: "Token") -> Entity | None:
@@ -432,12 +432,6 @@ def _agent_object(child: "Token") -> "Token | None":
 
 def _definite(tok: "Token") -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-
-
-def _first_name_gender(name: str) -> str | None:
-    """The gender a common first name gives ("Mary Smith" -> "f"), if any."""
-    words = name.split()
-    return first_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _spacy_label(tokens) -> str:

@@ -73,6 +73,12 @@ def first_names() -> dict[str, str]:
     return dict(_rows("first_names.tsv"))
 
 
+def first_name_gender(name: str) -> str | None:
+    """The gender a common first name gives a name of two words or more ("Mary Smith" -> "f"), if any."""
+    words = name.split()
+    return first_names().get(words[0].lower()) if len(words) > 1 else None
+
+
 def examples(name: str) -> list[tuple[str, str]]:
     """The ``# example: sentence => gender`` lines of a data file."""
     return example_pairs((DATA / name).read_text(encoding="utf-8"))
@@ -99,9 +105,9 @@ def _name_evidence(entity: Entity, text: str) -> Counter:
             # capitalized only: "I will miss Steve" is not "Miss Steve"
             if word[:1].isupper() and word.lower() in titles:
                 votes[titles[word.lower()]] += _WEIGHTS["honorific"]
-    first = entity.name.split()[0].lower() if entity.name.split() else ""
-    if len(entity.name.split()) > 1 and first in first_names():
-        votes[first_names()[first]] += _WEIGHTS["first_name"]
+    gender = first_name_gender(entity.name)
+    if gender is not None:
+        votes[gender] += _WEIGHTS["first_name"]
     return votes
 
 
@@ -165,6 +171,7 @@ class PronounResolver:
         self._base = sorted([*(Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
                                          self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
                              *self._groups()], key=_order)
+        self._base_starts = [c.start for c in self._base]  # kept beside ``_base`` for _search's bisects
         self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
 
     def _groups(self) -> list[Candidate]:
@@ -214,24 +221,27 @@ class PronounResolver:
         if want is None or (token.lower_ in FIRST_PERSON and not self._quoted(token.idx)):
             return None  # I/we in the narration is the writer, not someone named before
         self._chain_until(token.idx)
-        cands = sorted([*self._base, *extra], key=_order) if extra else self._base
+        cands, starts = self._base, self._base_starts
+        if extra:
+            cands = sorted([*self._base, *extra], key=_order)
+            starts = [c.start for c in cands]
         gender = pronoun_gender(token.text)
         # an earlier speaker ranks as a subject: after 'According to Ham, many disagreed with
         # Obama's policies.' the next '"...," he said' is Ham's
         speakers = {(c.start, c.end) for c in extra}
         if self._quoted(token.idx):
-            return self._search(token.idx, cands, lambda c: compatible(want, gender, c), speakers)
+            return self._search(token.idx, cands, starts, lambda c: compatible(want, gender, c), speakers)
         # a pronoun of the narration is nobody named inside quoted words
         # ('"... the Obama-Clinton disaster," he said': not Obama)
-        return self._search(token.idx, cands, lambda c: compatible(want, gender, c) and not self._quoted(c.start),
-                            speakers)
+        return self._search(token.idx, cands, starts,
+                            lambda c: compatible(want, gender, c) and not self._quoted(c.start), speakers)
 
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""
         if self._quotes is None:
-            from ..attribution.quotes import find_quotes  # here: attribution imports this module
+            from ..attribution.quotes import article_quotes  # here: attribution imports this module
 
-            self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text)]
+            self._quotes = [(q.inner_start, q.inner_end) for q in article_quotes(self.text)]
         return any(a <= idx < b for a, b in self._quotes)
 
     def _chain_until(self, idx: int) -> None:
@@ -240,17 +250,20 @@ class PronounResolver:
             tok = self._gendered[self._chained]
             self._chained += 1
             gender = pronoun_gender(tok.text)
-            found = self._search(tok.idx, self._base, lambda c: compatible("person", gender, c))
+            found = self._search(tok.idx, self._base, self._base_starts, lambda c: compatible("person", gender, c))
             if found is not None:
-                bisect.insort(self._base, Candidate(tok.idx, tok.idx + len(tok.text), found.key, found.name,
-                                                    "person", found.gender or gender), key=_order)
+                cand = Candidate(tok.idx, tok.idx + len(tok.text), found.key, found.name, "person",
+                                 found.gender or gender)
+                at = bisect.bisect_right(self._base, _order(cand), key=_order)  # where bisect.insort puts it
+                self._base.insert(at, cand)
+                self._base_starts.insert(at, cand.start)
 
-    def _search(self, idx: int, cands: Sequence[Candidate], ok,
+    def _search(self, idx: int, cands: Sequence[Candidate], starts: Sequence[int], ok,
                 speakers: frozenset | set = frozenset()) -> Candidate | None:
         """The compatible candidate ending before ``idx``: first in its own sentence, then in
         the sentences before (up to MAX_DISTANCE); in one sentence, subjects (and ``speakers``)
-        first, the main clause's subject before a subordinate one, then the latest."""
-        starts = [c.start for c in cands]
+        first, the main clause's subject before a subordinate one, then the latest.
+        ``starts`` holds the start offset of each of ``cands`` (built once by the caller)."""
         sent = bisect.bisect_right(self._sent_starts, idx) - 1
         limit = idx - MAX_DISTANCE
         while sent >= 0:

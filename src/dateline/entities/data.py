@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_EXAMPLE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*?)\s*$")
+from ..datafiles import example_pairs
+
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,8 @@ def entries(name: str) -> list[str]:
 
 
 def examples(name: str) -> list[Example]:
-    """The ``# example: A => B`` lines of a data file."""
-    found = []
-    for line in _lines(name):
-        m = _EXAMPLE.match(line)
-        if m:
-            found.append(Example(name, m.group(1), m.group(2)))
-    return found
+    """The ``# example: A => B`` lines of a data file (read by the package's one example parser)."""
+    return [Example(name, given, expected) for given, expected in example_pairs("\n".join(_lines(name)))]
 
 
 @lru_cache(maxsize=65536)

@@ -200,38 +200,31 @@ def _merge_into_unique(clusters: list[Cluster], person: bool) -> list[Cluster]:
 def _mislabeled_first_names(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4b: a one-word non-person name that is the first name of exactly one person and
     is the subject of a verb of people somewhere ("Melania said") joins that person."""
-    firsts: dict[str, list[Cluster]] = {}
-    for p in clusters:
-        words = p.tokens() if p.label == "PERSON" else []
-        if len(words) > 1:
-            firsts.setdefault(words[0], []).append(p)
-    merged: set[int] = set()
-    for c in clusters:
-        if c.label == "PERSON" or c.canonical or c.label not in _SURNAME_SLIPS:
-            continue
-        words = c.tokens()
-        hosts = firsts.get(words[0], []) if len(words) == 1 else []
-        if len(hosts) == 1 and any(m.person_cue for m in c.mentions):
-            hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
-            merged.add(id(c))
-    return [c for c in clusters if id(c) not in merged]
+    return _join_name_part(clusters, 0, needs_person_cue=True)
 
 
 def _mislabeled_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Rule 4: a one-word non-person name that is the surname of exactly one person joins
     that person (spaCy often types a lone surname as ORG or GPE: "Caddell said")."""
-    surnames: dict[str, list[Cluster]] = {}
+    return _join_name_part(clusters, -1, needs_person_cue=False)
+
+
+def _join_name_part(clusters: list[Cluster], part: int, needs_person_cue: bool) -> list[Cluster]:
+    """Rules 4 and 4b: a one-word non-person name equal to word ``part`` (0: first name, -1:
+    surname) of exactly one multi-word person name joins that person (when
+    ``needs_person_cue``, only if some mention of it is the subject of a verb of people)."""
+    by_part: dict[str, list[Cluster]] = {}
     for p in clusters:
         words = p.tokens() if p.label == "PERSON" else []
         if len(words) > 1:
-            surnames.setdefault(words[-1], []).append(p)
+            by_part.setdefault(words[part], []).append(p)
     merged: set[int] = set()
     for c in clusters:
         if c.label == "PERSON" or c.canonical or c.label not in _SURNAME_SLIPS:
             continue
         words = c.tokens()
-        hosts = surnames.get(words[0], []) if len(words) == 1 else []
-        if len(hosts) == 1:
+        hosts = by_part.get(words[0], []) if len(words) == 1 else []
+        if len(hosts) == 1 and (not needs_person_cue or any(m.person_cue for m in c.mentions)):
             hosts[0].mentions.extend(replace(m, label="PERSON") for m in c.mentions)
             merged.add(id(c))
     return [c for c in clusters if id(c) not in merged]

@@ -16,6 +16,7 @@ present (states that hold now) on it.  ``graph.propagate`` does the fixpoint.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
@@ -24,7 +25,7 @@ from ..types import Attribution, Timex, When
 from .graph import PUBLICATION, Anchor, Edge, propagate
 from .intervals import (OPEN, Interval, duration_offset, interval_value, is_open, mod_interval, parse_day, to_iso,
                         value_interval)
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, signal_relation
 from .narrative import age_edges, births, own_time_nodes
 from .participants import framing_verb, shares_trailing_modifiers
 from .triggers import Mention
@@ -66,6 +67,23 @@ class Structure:
                 self.by_token[i] = node
             if m.support is not None:
                 self.by_token.setdefault(m.support, node)
+        self._timex_roots: dict[tuple[int, int], "Token | None"] = {}
+        self._breaks: list[int] | None = None
+
+    def paragraph_breaks(self) -> list[int]:
+        """The indices, in order, of the tokens that hold a blank line (built on first use)."""
+        if self._breaks is None:
+            self._breaks = [t.i for t in self.doc if (t.is_space or "\n" in t.whitespace_)
+                            and t.text_with_ws.count("\n") >= 2]
+        return self._breaks
+
+    def timex_root(self, timex: Timex) -> "Token | None":
+        """The root token of a time expression's span (looked up once per expression: several
+        edge finders read it)."""
+        key = (timex.start, timex.end)
+        if key not in self._timex_roots:
+            self._timex_roots[key] = _timex_tokens(self.doc, timex)
+        return self._timex_roots[key]
 
     def event_at(self, token: "Token", climb: int = 0) -> EventNode | None:
         """The event whose trigger or light verb is ``token`` (or, climbing up to ``climb``
@@ -84,20 +102,12 @@ class Structure:
         return self.by_token.get(token.sent.root.i)
 
 
-def _signal(prep: "Token", lex: Lexicon) -> str | None:
-    """The relation a preposition or subordinator signals ("after" -> AFTER, "prior to" -> BEFORE)."""
-    word = prep.lower_
-    if prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} {word}" in lex.signals:
-        return lex.signals[f"{prep.doc[prep.i - 1].lower_} {word}"]  # "prior to", "compared with"
-    return lex.signals.get(word)
-
-
 def _is_not_event_time(prep: "Token", timex: Timex, lex: Lexicon) -> bool:
     """A time introduced by ``prep`` that does not date the event: a comparison baseline
     ("than a year earlier", "up 18% from a year earlier") or the scope of a plan, forecast or
     report ("raised its forecast for 2026"; but "For 1988, X earned" and "for now" are the
     event's time)."""
-    signal, gov = _signal(prep, lex), prep.head
+    signal, gov = signal_relation(prep, lex), prep.head
     if signal == "SCOPE":
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
             return False  # "a second round is scheduled for Thursday": the round's time
@@ -122,7 +132,7 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
     """Edges from dated time expressions to the events the parse attaches them to
     (a conjunction of expressions, "in March and June", attaches as their union)."""
     timexes = list(timexes)
-    unions = {u.split("|")[0]: u for u in _conjoined_timexes(struct.doc, timexes)}
+    unions = {u.split("|")[0]: u for u in _conjoined_timexes(struct, timexes)}
     joined = {u.split("|")[1] for u in unions.values()}
     edges: list[Edge] = []
     for timex in timexes:
@@ -130,19 +140,19 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) -> li
             continue
         if timex.type not in ("DATE", "TIME", "DURATION") or not timex.interval:
             continue
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or (timex.type == "DURATION" and not _is_span_duration(root)):
             continue
         kind, target = "EQUAL", root.head
         if root.dep_ in ("pobj", "pcomp") and _is_not_event_time(root.head, timex, lex):
             continue
         if root.dep_ == "pobj":
-            kind = _SIGNAL_KINDS.get(_signal(root.head, lex) or "DURING", "EQUAL")
+            kind = _SIGNAL_KINDS.get(signal_relation(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
         node = struct.event_at(target, climb=2) if target.i != root.i else None
         if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
             node = noun  # "hit the day after the election on Nov. 5": the election's date
-        if node is not None and root.dep_ == "pobj" and _signal(root.head, lex) == "DEADLINE" and node.modality:
+        if node is not None and root.dep_ == "pobj" and signal_relation(root.head, lex) == "DEADLINE" and node.modality:
             kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
         if node is not None:
@@ -162,7 +172,7 @@ def _signal_object_before(struct: Structure, prep: "Token", lex: Lexicon) -> Eve
     for _ in range(4):
         node = struct.by_token.get(token.i)
         if (node is not None and node.mention.pos == "noun" and token.dep_ == "pobj"
-                and (_signal(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL") or _within_of(token.head))
+                and (signal_relation(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL") or _within_of(token.head))
                 and max(t.i for t in token.subtree) == prep.i - 1):
             return node
         if token.dep_ not in ("pobj", "prep", "compound") or token.head.i == token.i:
@@ -181,7 +191,7 @@ def _event_time_roots(struct: Structure, timexes: Iterable[Timex], lex: Lexicon)
     "Two decades later"), leaving out comparison baselines and scopes."""
     roots = []
     for timex in timexes:
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or timex.type not in ("DATE", "TIME", "SET"):
             continue
         if not (root.dep_ in ("pobj", "pcomp") and _is_not_event_time(root.head, timex, lex)):
@@ -201,7 +211,7 @@ def relation_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon) ->
     durations = {t.end: t for t in timexes if t.type == "DURATION" and duration_offset(t.value)}
     edges: list[Edge] = []
     for token in doc:
-        relation = _signal(token, lex)
+        relation = signal_relation(token, lex)
         if relation not in ("AFTER", "BEFORE", "SINCE", "UNTIL") or token.dep_ not in ("prep", "mark", "advmod"):
             continue
         other = _signal_object(token, struct)
@@ -357,7 +367,7 @@ def measure_period_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexic
     verb of change, both in change_words.txt)."""
     edges: list[Edge] = []
     for timex in timexes:
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or timex.type not in ("DATE", "TIME") or not timex.interval:
             continue
         noun = root.head
@@ -608,7 +618,7 @@ def report_now_edges(struct: Structure, timexes: Iterable[Timex], dated: set[str
     expression of its own dates it (``dated``: "said on Monday that they now ...")."""
     edges: list[Edge] = []
     for timex in timexes:
-        root = _timex_tokens(struct.doc, timex)
+        root = struct.timex_root(timex)
         if root is None or timex.value != "PRESENT_REF" or not timex.interval:
             continue
         node = struct.event_at(root.head)
@@ -657,12 +667,12 @@ def narrative_edges(struct: Structure, timed: dict[str, bool], related: set[str]
             lede_over = lede_over or any(n.id in past for n in pending)
             pending = []
         pending.append(node)
-        if reference is not None and _paragraph_break(struct.doc, reference, node):
+        if reference is not None and _paragraph_break(struct, reference, node):
             # a new paragraph may turn to background ("She was born in ...") that no recent
             # window should date.  (Only the next sentence, not the paragraph, was tried too:
             # bench/events.py bounded anchoring accuracy fell from 0.581 to 0.35.)
             reference = None
-        lede = reference is None and not lede_over and not _paragraph_break(struct.doc, struct.nodes[0], node)
+        lede = reference is None and not lede_over and not _paragraph_break(struct, struct.nodes[0], node)
         if ((reference is None and not lede) or node.id in timed or node.id in related
                 or node.modality is not None or node.mention.pos != "verb"):
             continue  # explicitly related events ("before the vote") are not guessed
@@ -687,11 +697,13 @@ def _dated_in_past(edges: list[Edge], timexes: Iterable[Timex], published: date 
                      and ends[e.src] is not None and ends[e.src] < published)
 
 
-def _paragraph_break(doc: "Doc", first: EventNode, second: EventNode) -> bool:
+def _paragraph_break(struct: Structure, first: EventNode, second: EventNode) -> bool:
     """Whether a blank line separates two events (they are in different paragraphs; a single
-    line break may end a sentence in one-sentence-per-line text)."""
-    return any(t.text_with_ws.count("\n") >= 2 for t in doc[first.mention.head:second.mention.head]
-               if t.is_space or "\n" in t.whitespace_)
+    line break may end a sentence in one-sentence-per-line text): a break token in the
+    tokens from the first's head up to the second's, found by bisection."""
+    breaks = struct.paragraph_breaks()
+    at = bisect.bisect_left(breaks, first.mention.head)
+    return at < len(breaks) and breaks[at] < second.mention.head
 
 
 def _lede_tense(verb: "Token") -> str | None:
@@ -751,7 +763,7 @@ def initial_anchors(struct: Structure, timexes: Iterable[Timex], attributions: I
             current = published is not None and first is not None and last is not None and first <= published <= last
             anchors[t.id] = Anchor((first, last) if current else mod_interval((first, last), t.mod), "timex", t.id)
             fixed.add(t.id)
-    for union_id in _conjoined_timexes(struct.doc, list(timexes)):
+    for union_id in _conjoined_timexes(struct, list(timexes)):
         parts = [anchors[i].interval for i in union_id.split("|") if i in anchors]
         if len(parts) == len(union_id.split("|")) and all(p[0] and p[1] for p in parts):
             anchors[union_id] = Anchor((min(p[0] for p in parts), max(p[1] for p in parts)), "timex", union_id)
@@ -807,13 +819,14 @@ def _said_now(struct: Structure, node: EventNode) -> bool:
     return verb.tag_ in _PRESENT_TAGS or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"}))
 
 
-def _conjoined_timexes(doc: "Doc", timexes: list[Timex]) -> list[str]:
+def _conjoined_timexes(struct: Structure, timexes: list[Timex]) -> list[str]:
     """Ids "T3|T4" of time expressions joined by "and"/"or" ("in March and June") or
     spanning a range ("Thursday through Saturday"): both stand for the days from the
     first's start to the second's end."""
+    doc = struct.doc
     roots = {}
     for t in timexes:
-        root = _timex_tokens(doc, t)
+        root = struct.timex_root(t)
         if root is not None and t.interval:
             roots[root.i] = t
     pairs = [f"{roots[r.head.i].id}|{t.id}" for i, t in roots.items()

@@ -10,8 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..datafiles import example_pairs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
@@ -101,3 +105,11 @@ def lexicon() -> Lexicon:
         offset_words={fields_of(ln)[0].lower(): (fields_of(ln)[1], fields_of(ln)[2])
                       for ln in data_lines("offset_words.txt")},
     )
+
+
+def signal_relation(prep: "Token", lex: Lexicon) -> str | None:
+    """The relation a preposition or subordinator signals ("after" -> AFTER, "prior to" -> BEFORE)."""
+    word = prep.lower_
+    if prep.i > 0 and f"{prep.doc[prep.i - 1].lower_} {word}" in lex.signals:
+        return lex.signals[f"{prep.doc[prep.i - 1].lower_} {word}"]  # "prior to", "compared with"
+    return lex.signals.get(word)

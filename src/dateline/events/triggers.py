@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, signal_relation
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -70,10 +70,7 @@ def _after_signal(token: "Token", lex: Lexicon) -> bool:
     named thing ("after the match", but not "after the weekend", "before the Senate")."""
     if token.dep_ != "pobj" or token.tag_ not in ("NN", "NNS") or token.ent_type_:
         return False
-    signal = token.head.lower_
-    if token.head.i > 0 and f"{token.doc[token.head.i - 1].lower_} {signal}" in lex.signals:
-        signal = f"{token.doc[token.head.i - 1].lower_} {signal}"  # "prior to", "ahead of"
-    return lex.signals.get(signal) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
+    return signal_relation(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL")  # "after", "prior to"
 
 
 def _eventive_context(token: "Token", lex: Lexicon) -> bool:

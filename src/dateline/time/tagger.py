@@ -18,7 +18,8 @@ from .calendar import safe_date
 from .lexicon import load_lexicon
 from .resolve import Context, Resolved, resolve, resolve_age
 from .rules import Candidate, candidates, select
-from .tense import modifies_noun, present_perfect, reported_deadline, scheduled_present, since_cue, tense_at
+from .tense import governor_of, markers, present_perfect, reported_deadline, scheduled_present, since_cue, \
+    tense_at, verb_modifies_noun
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,15 +114,13 @@ def is_bound(text: str, start: int) -> bool:
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
-                         re.I)
 
 
 def ends_period(text: str, start: int) -> bool:
     """True for the last day of a period just named: 'the quarter ended [Sept. 30]', 'the nine
     months ending [June 30]'. It dates the period; comparisons that follow ('a year earlier')
     are with the period, not with that day."""
-    return bool(_PERIOD_END.search(text, max(0, start - 40), start))
+    return bool(markers().period_end.search(text, max(0, start - 40), start))
 
 
 def current_story(story: Story, position: int) -> Story:
@@ -238,17 +237,18 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
                 timexes.append(make_timex(len(timexes) + 1, text, cand, res))
             continue
         story = current_story(story, cand.start)
+        gov = governor_of(doc, cand.start, cand.end)  # looked up once, read by the tense helpers
         # A step ("two years later") follows the date told just before it, even one that only
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
         near = background is not None and same_sentence(text, background_end, cand.start)
         ref = background if near and is_step(under) else story
         if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
-                and reported_deadline(doc, text, cand.start, cand.end):
+                and reported_deadline(gov.verb, text, cand.start):
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
-                      tense_at(text, cand.start, cand.end, doc), since_cue(text, cand.start), ref.clock,
-                      under.weekday is not None and scheduled_present(doc, cand.start, cand.end),
-                      present_perfect(doc, text, cand.start, cand.end))
+                      tense_at(text, cand.start, cand.end, gov), since_cue(text, cand.start), ref.clock,
+                      under.weekday is not None and scheduled_present(gov),
+                      present_perfect(gov.verb, text, cand.start))
         timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
         timexes.append(timex)
         if is_birth_date(text, timex):
@@ -259,7 +259,7 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         if timex.granularity in ("quarter", "half") and "-" not in timex.text \
                 and _INDEFINITE_BEFORE.search(text, max(0, cand.start - 30), cand.start):
             moved = story  # 'after a flat second quarter': a description in passing, not the period reported
-        if modifies_noun(doc, cand.start, cand.end):
+        if verb_modifies_noun(gov.verb):
             clocked = clock_story(story, moved, timex, under)
             if clocked is not story:
                 background, background_end = clocked, cand.end

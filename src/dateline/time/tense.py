@@ -16,7 +16,7 @@ from .lexicon import DATA
 from .resolve import FUTURE, PAST, PRESENT
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“'A-Z])|\n\s*\n")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -37,6 +37,9 @@ class Markers:
     report: re.Pattern  # lemmas of reporting verbs ('say'): their present tense tells the recent past
     ahead: re.Pattern  # right before the expression in a present clause: it lies ahead ('ahead of Tuesday's vote')
     compared: re.Pattern  # right before the expression: an earlier estimate it is compared with ('than forecast in July')
+    span_end: re.Pattern  # right before the expression: it ends a span ('through January')
+    deadline: re.Pattern  # right before a clock time: a state reached by then ('by noon')
+    period_end: re.Pattern  # right before the expression: the last day of a period ('the quarter ended')
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -49,7 +52,8 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
-                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": []}
+                                   "since": [], "clause": [], "report": [], "ahead": [], "compared": [],
+                                   "span_end": [], "deadline": [], "period_end": []}
     for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -62,10 +66,12 @@ def markers() -> Markers:
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
     report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
-    ahead = re.compile(r"\b(?:%s)\s+$" % "|".join(found["ahead"]), re.I)
-    compared = re.compile(r"\b(?:%s)\s+$" % "|".join(found["compared"]), re.I)
+    def before(kind: str) -> re.Pattern:  # a marker right before the expression
+        return re.compile(r"\b(?:%s)\s+$" % "|".join(found[kind]), re.I)
+
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]), report, ahead, compared)
+                   compile_(found["clause"]), report, before("ahead"), before("compared"),
+                   before("span_end"), before("deadline"), before("period_end"))
 
 
 @lru_cache(maxsize=8)
@@ -159,12 +165,30 @@ def tense_from_text(text: str, start: int, end: int) -> int:
     return best[1] if best else PRESENT
 
 
-def governing_verb(doc: "Doc", start: int, end: int):
-    """The verb (or auxiliary) the expression at text[start:end] hangs from in the parse, or None."""
+@dataclass(frozen=True)
+class Governor:
+    """An expression's tokens in the parse and the verb they hang from, looked up once per
+    expression and shared by the tense helpers below."""
+
+    span: "Span | None"  # None without a parse or when the offsets cover no token
+    verb: "Token | None"  # None when no verb governs the expression
+
+
+NO_PARSE = Governor(None, None)
+
+
+def governor_of(doc: "Doc | None", start: int, end: int) -> Governor:
+    """The tokens of the expression at text[start:end] and its governing verb (NO_PARSE without a doc)."""
+    if doc is None:
+        return NO_PARSE
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
-    token = span.root
+        return NO_PARSE
+    return Governor(span, _verb_above(span.root))
+
+
+def _verb_above(token: "Token") -> "Token | None":
+    """The first verb or auxiliary at or above ``token`` (six steps at most)."""
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
             return token
@@ -181,9 +205,11 @@ NOUN_MODIFIER_DEPS = ("acl", "relcl")
 
 def modifies_noun(doc: "Doc | None", start: int, end: int) -> bool:
     """True when the expression's verb is a reduced clause modifying a noun (a background date)."""
-    if doc is None:
-        return False
-    verb = governing_verb(doc, start, end)
+    return verb_modifies_noun(governor_of(doc, start, end).verb)
+
+
+def verb_modifies_noun(verb: "Token | None") -> bool:
+    """True when an expression's governing ``verb`` is a reduced clause modifying a noun."""
     return verb is not None and verb.dep_ in NOUN_MODIFIER_DEPS
 
 
@@ -224,16 +250,15 @@ def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     return False
 
 
-def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) -> int | None:
-    """The tense of the verb governing the token at ``start`` (None if no verb found)."""
-    token = governing_verb(doc, start, end)
-    if token is None:
+def tense_from_doc(gov: Governor, start: int, text: str | None = None) -> int | None:
+    """The tense of the verb governing the expression at ``start`` (None if no verb found)."""
+    token, span = gov.verb, gov.span
+    if token is None or span is None:
         return None
     if text is not None and in_other_quote(text, token.idx, start):
         return None  # the parse hangs the date on a quoted verb: read the narration's markers
-    span = doc.char_span(start, end, alignment_mode="expand")
-    token = participle_host(token, span.start if span is not None else token.i)
-    if infinitive_ahead(token, span.root if span is not None and len(span) else None):
+    token = participle_host(token, span.start)
+    if infinitive_ahead(token, span.root):
         return FUTURE
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
@@ -248,17 +273,12 @@ def tense_from_doc(doc: "Doc", start: int, end: int, text: str | None = None) ->
     return PRESENT
 
 
-_SPAN_END_BEFORE = re.compile(r"\b(?:through|thru|until|till|to|into|by)\s+$", re.I)
-
-
-def present_perfect(doc: "Doc | None", text: str, start: int, end: int) -> bool:
-    """True when the expression hangs from a present-perfect verb ('they have gathered evidence
-    in the October slaying', 'has been searching since'): what it tells is already done.
-    Not the end of a span ('has extended the loans through January'), which may lie ahead."""
-    if doc is None or _SPAN_END_BEFORE.search(text, max(0, start - 10), start):
-        return False
-    verb = governing_verb(doc, start, end)
-    if verb is None:
+def present_perfect(verb: "Token | None", text: str, start: int) -> bool:
+    """True when the expression at ``start`` hangs from ``verb``, a present-perfect verb ('they
+    have gathered evidence in the October slaying', 'has been searching since'): what it tells
+    is already done. Not the end of a span ('has extended the loans through January'), which
+    may lie ahead."""
+    if verb is None or markers().span_end.search(text, max(0, start - 10), start):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes) and verb.tag_ in ("VBN", "VBG")
@@ -270,14 +290,14 @@ def compared_cue(text: str, start: int) -> bool:
     return markers().compared.search(text, max(0, start - 40), start) is not None
 
 
-def tense_at(text: str, start: int, end: int, doc: "Doc | None" = None) -> int:
-    """Past, present or future for the expression at text[start:end]."""
+def tense_at(text: str, start: int, end: int, gov: Governor = NO_PARSE) -> int:
+    """Past, present or future for the expression at text[start:end] (``gov``: its parse, if any)."""
     if since_cue(text, start) or compared_cue(text, start):
         return PAST
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
         return PAST if past_perfect_near(text, start, end) else FUTURE
-    found = tense_from_doc(doc, start, end, text) if doc is not None else None
+    found = tense_from_doc(gov, start, text)
     if found is None:
         found = tense_from_text(text, start, end)
     if found == PRESENT and markers().ahead.search(text, max(0, start - 30), start):
@@ -290,20 +310,16 @@ SAME_PAST = frozenset("hurt cut set put hit let quit shut spread cost bet bid bu
                       "upset split shed rid thrust beat read".split())
 
 
-def scheduled_present(doc: "Doc | None", start: int, end: int) -> bool:
+def scheduled_present(gov: Governor) -> bool:
     """True when the expression hangs from a present-simple verb that does not report
     ('The team closes the season on Thursday night'): a schedule, so a bare weekday is the
     coming one. Reporting verbs ('says Thursday') tell the recent past in the present.
     Third person singular ('closes', 'plays') or a plural present ('they meet Monday') whose
     past is not the same word ('they cut taxes Monday' may be a past the tagger misread)."""
-    if doc is None:
+    if gov.span is None:
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    root = span.root
+    root, verb = gov.span.root, gov.verb
     head = root.head.head if root.head.dep_ == "prep" else root.head  # 'on Thursday' or bare 'Thursday'
-    verb = governing_verb(doc, start, end)
     # a base form like 'hurt', 'cut', 'set' is often a past tense the tagger misreads
     if verb is None or head != verb or not (verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lemma_ not in SAME_PAST)):
         return False  # also 'follows Tuesday's declaration': the weekday describes a noun
@@ -312,16 +328,13 @@ def scheduled_present(doc: "Doc | None", start: int, end: int) -> bool:
     return not markers().report.fullmatch(verb.lemma_)
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+)?$", re.I)
-
-
-def reported_deadline(doc: "Doc | None", text: str, start: int, end: int) -> bool:
-    """True for 'by noon' in a clause reported by a speech verb ('She said crews had restored
-    power by noon'): a state reached by the time of the statement, so the clock time is on the
-    day of the statement, not on the day the story told last ('Monday night')."""
-    if doc is None or not _BY_BEFORE.search(text, max(0, start - 20), start):
+def reported_deadline(verb: "Token | None", text: str, start: int) -> bool:
+    """True for 'by noon' at ``start``, governed by ``verb``, in a clause reported by a speech
+    verb ('She said crews had restored power by noon'): a state reached by the time of the
+    statement, so the clock time is on the day of the statement, not on the day the story told
+    last ('Monday night')."""
+    if verb is None or not markers().deadline.search(text, max(0, start - 20), start):
         return False
-    verb = governing_verb(doc, start, end)
     for _ in range(4):
         if verb is None or verb.head == verb:
             return False
