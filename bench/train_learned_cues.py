@@ -12,9 +12,8 @@ and a content whose words the proposal's content covers at least half of (the be
 matching rule).
 
 The threshold is chosen by 5-fold cross-validation over train articles (folds by article
-position): out-of-fold probabilities, then the threshold (0.30 to 0.90 in steps of 0.05, then
-steps of 0.01 around the best) that maximises attribution F1 of rules plus accepted
-proposals among those where the accepted proposals are right at least ``--min-precision``
+position): out-of-fold probabilities, then the threshold (0.30 to 0.90 in steps of 0.05)
+that maximises attribution F1 of rules plus accepted proposals among those where the accepted proposals are right at least ``--min-precision``
 of the time (a false claim costs a reader more than a missed stance).  Where two accepted
 proposals share a cue token, only the more probable one counts (``learned.one_per_cue``).
 The final weights are fitted on all of train.  The file's header records the command, the
@@ -43,7 +42,7 @@ from dateline.evaluation.attribution import (  # noqa: E402
 FOLDS = 5
 EPOCHS = 10
 MIN_COUNT = 5  # features seen in fewer training proposals get no weight
-GRID = [round(0.30 + 0.05 * k, 2) for k in range(13)]  # 0.30 .. 0.90, then 0.01 steps around the best
+GRID = [round(0.30 + 0.05 * k, 2) for k in range(13)]  # 0.30 .. 0.90
 MIN_WEIGHT = 1e-4  # weights smaller than this are left out of the file (no decision changes)
 
 
@@ -159,7 +158,7 @@ HEADER = """\
 #   weights of the proposal's features)); the row {key} holds the decision threshold.
 #   Example lines: "bias<TAB>-3.1", "lpath=vote|prep:against<TAB>2.4".
 # Corpus: PolNeAR train, {n_articles} articles, {n_rel} gold relations; {n_ex} proposals, {n_pos} positive.
-# Threshold: chosen by {folds}-fold cross-validation on train, steps of 0.05 then 0.01 (highest attribution F1 with the
+# Threshold: chosen by {folds}-fold cross-validation on train (highest attribution F1 with the
 #   accepted proposals right at least {min_precision:.0%} of the time). Out-of-fold figures on train:
 #   {before}
 #   {after}
@@ -208,8 +207,6 @@ def main(argv=None) -> int:
     for f in table:
         print(fmt(f))
     best = choose(table, args.min_precision)
-    fine = [round(best["threshold"] + 0.01 * k, 2) for k in range(-4, 5) if k]
-    best = choose(table + [figures(articles, per_article, probs, t) for t in fine], args.min_precision)
     n_ex = sum(len(p) for _, p in per_article)
     n_pos = sum(y for _, p in per_article for _, y, _, _ in p)
     header = HEADER.format(min_precision=args.min_precision, epochs=EPOCHS, min_count=MIN_COUNT, key=learned.THRESHOLD_KEY,
