@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from . import lexicon
 from .reported import (RELATIVE, Candidate, Ranges, _noun_owner, _passive_without_source, _same_line,
-                       char_spans, content_tokens, cue_tokens, hits, in_clause, minus, source_of, sub)
+                       char_spans, content_tokens, cue_tokens, hits, in_clause, minus, nominal_cue_start, source_of,
+                       sub)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -160,7 +161,8 @@ def _nominal_proposal(tok: "Token") -> tuple[Ranges, list[int], tuple[int, int] 
     toks, extra, path = _complement_of(tok)
     if not toks:
         return None
-    cue = sorted({tok.i} | {t.i for t in extra})
+    start = nominal_cue_start(tok, toks)
+    cue = sorted(set(range(start, tok.i + 1)) | {t.i for t in extra})
     return toks, cue, _owner_of(tok), path
 
 
@@ -234,6 +236,11 @@ def proposals(doc: "Doc", quotes: Sequence["Quote"], taken: set[int],
         if found is None:
             continue
         toks, cue, source, path = found
+        # a noun's or adjective's verb group and modifiers ("has been critical of") are part
+        # of its cue but not of its features: the model judges the word and its complement
+        core = cue if tok.pos_ == "VERB" else [i for i in cue if i >= tok.i]
+        if any(i in taken for i in cue) and not any(i in taken for i in core):
+            cue = core  # the verb is a rule's cue ("voiced support for"): the word alone
         toks = in_clause(toks, tok)
         if source is not None and hits(toks, *source):
             toks = minus(toks, [source])
@@ -245,7 +252,7 @@ def proposals(doc: "Doc", quotes: Sequence["Quote"], taken: set[int],
         in_rule = any(a <= at < b for a, b in contents)
         quoted = any(q.inner_start <= at < q.inner_end for q in quotes)
         quote_in = any(a <= q.inner_start and q.inner_end <= b for q in quotes for a, b in spans)
-        feats = _features(tok, path, toks, source, cue, in_rule, quoted, quote_in)
+        feats = _features(tok, path, toks, source, core, in_rule, quoted, quote_in)
         out.append(Proposal(tok.i, tuple(cue), source, tuple(spans), path, feats))
     return out
 
@@ -267,8 +274,23 @@ def learned_candidates(doc: "Doc", quotes: Sequence["Quote"], cands: Sequence[Ca
     taken = {i for c in cands for i in c.cue} | {c.head for c in cands}
     contents = [s for c in cands for s in c.content]
     relays = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for c in cands for a, b in c.via if a < b]
+    found = [(model.probability(p.features), p) for p in proposals(doc, quotes, taken, contents, relays)]
+    kept = one_per_cue([(prob, p.cue) for prob, p in found], model.threshold)
     return [Candidate(cue=list(p.cue), head=p.head, source=p.source, content=list(p.content), rule="learned")
-            for p in proposals(doc, quotes, taken, contents, relays) if model.accepts(p.features)]
+            for k, (_prob, p) in enumerate(found) if k in kept]
+
+
+def one_per_cue(scored: Sequence[tuple[float, Sequence[int]]], threshold: float) -> set[int]:
+    """Indices of the accepted proposals, one per cue: where two accepted cues share a token
+    ("made" and "made the case for"), only the more probable one stays (ties: the first)."""
+    order = sorted((k for k, (prob, _) in enumerate(scored) if prob >= threshold), key=lambda k: (-scored[k][0], k))
+    kept, used = set(), set()
+    for k in order:
+        cue = set(scored[k][1])
+        if not cue & used:
+            kept.add(k)
+            used |= cue
+    return kept
 
 
 # ---------------------------------------------------------------------------- training
@@ -303,4 +325,4 @@ def fit(examples: Sequence[tuple[tuple[str, ...], int]], epochs: int = 10, rate:
     return weights
 
 
-__all__ = ["Model", "Proposal", "fit", "learned_candidates", "proposals", "read_model", "shipped_model"]
+__all__ = ["Model", "Proposal", "fit", "learned_candidates", "one_per_cue", "proposals", "read_model", "shipped_model"]
