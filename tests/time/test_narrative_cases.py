@@ -143,6 +143,24 @@ STORIES = (
         (("third-quarter", "DATE", "2023-Q3"), ("second quarter", "DATE", "2023-Q2"),
          ("the year-earlier period", "DATE", "2022-Q3")),
     ),
+    Story(
+        "simple_past_goes_on_from_a_date_of_last_year", "2005-12-15",
+        "The reporter was shot dead on December 16, 2004, outside his office. The press union in June "
+        "condemned an official report into the killing.",
+        (("December 16, 2004", "DATE", "2004-12-16"), ("June", "DATE", "2005-06")),
+    ),
+    Story(
+        "past_perfect_steps_back_before_a_date_of_last_year", "2005-12-15",
+        "The reporter was shot dead on December 16, 2004, outside his office. In June he had received "
+        "threats by telephone.",
+        (("December 16, 2004", "DATE", "2004-12-16"), ("June", "DATE", "2004-06")),
+    ),
+    Story(
+        "simple_past_day_between_an_old_date_and_publication", "2000-06-01",
+        "The boy was rescued at sea on Nov. 25, 1999. His father arrived in the country April 2 and "
+        "asked for him back.",
+        (("Nov. 25, 1999", "DATE", "1999-11-25"), ("April 2", "DATE", "2000-04-02")),
+    ),
 )
 
 

@@ -39,6 +39,7 @@ class Context:
     story_clock: str | None = None  # HH:MM when the story's last step was a clock time ("6:40 p.m.")
     scheduled: bool = False  # a present-simple, non-reporting verb: a schedule ("closes ... on Thursday")
     perfect: bool = False  # a present-perfect clause ("have gathered evidence in the October slaying")
+    narrates: bool = False  # a simple-past clause with no past perfect near: the story goes forward
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def holiday_date(code: str, year: int) -> dt.date | None:
 
 
 def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, tense: int,
-                 slack: int = TENSE_SLACK, done: bool = False) -> int | None:
+                 slack: int = TENSE_SLACK, done: bool = False, narrates: bool = False) -> int | None:
     """The year whose reading of the fields lies closest to ``ref``, consistent with tense.
 
     Past tense rules out readings that start well after publication (more than
@@ -259,6 +260,8 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         else:
             kept = options
         options = kept or options
+        if narrates:
+            options = forward_options(options, ref, published)
     if not options:
         return None
     near = (published, published) if published is not None else ref
@@ -269,6 +272,19 @@ def closest_year(under: Under, ref: cal.Interval, published: dt.date | None, ten
         return cal.distance(span, ref) - bonus, cal.distance(span, near)  # ties: nearer publication
 
     return min(options, key=cost)[0]
+
+
+def forward_options(options: list[tuple[int, cal.Interval]], ref: cal.Interval,
+                    published: dt.date) -> list[tuple[int, cal.Interval]]:
+    """A simple-past clause after a date of an earlier year than publication goes on from it:
+    'Elian arrived April 2' after 'Nov. 25, 1999' in a June 2000 story is April 2000, which lies
+    between that date and publication, not the April before it. A step back in the story is
+    told in the past perfect ('On March 2 he had been questioned', after 'March 7 last year').
+    Readings that end before the reference are dropped only when one lies between it and
+    publication; a reading inside the reference ('Oct. 12' after 'October 2020') stays."""
+    if ref[1].year >= published.year or not any(ref[1] < o[1][0] and o[1][1] <= published for o in options):
+        return options
+    return [o for o in options if o[1][1] >= ref[0]]
 
 
 def directed_year(under: Under, anchor: dt.date, direction: int) -> int | None:
@@ -352,7 +368,8 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
             year = directed_year(under, base, under.direction)
         else:
             slack = 0 if ctx.started_before else TENSE_SLACK
-            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack, ctx.perfect)
+            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack, ctx.perfect,
+                                ctx.narrates)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
@@ -543,6 +560,8 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
     if day is None:
         return Resolved(unresolved_value(under, gran), gran, None, label, under.mod)
     period = "day" if gran == "time" else gran
+    if end_not_reached(under, ctx, day, period):
+        day = cal.shift(day, under.shift_unit or "Y", -1)
     value = cal.period_value(day, period)
     first, last = cal.period_interval(day, period)
     if later_without_anchor(under, label) or past_after_publication(under, ctx, first):
@@ -552,6 +571,15 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
         first = last = day
         gran = "time"
     return Resolved(value, gran, (first.isoformat(), last.isoformat()), label, under.mod)
+
+
+def end_not_reached(under: Under, ctx: Context, day: dt.date, period: str) -> bool:
+    """'Since year-end' in October: the end of a period that is still running at publication
+    cannot be where a span that reaches publication starts; it is the end of the one before."""
+    if not (ctx.started_before and ctx.published and under.mod == "END" and under.shift_n == 0
+            and under.shift_unit in ("Y", "Q", "M", "H")):
+        return False
+    return cal.period_interval(day, period)[1] >= ctx.published
 
 
 def period_comparison(under: Under, ctx: Context) -> Under:

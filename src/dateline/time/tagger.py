@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..types import Timex
-from .calendar import safe_date
+from .calendar import safe_date, unit_granularity
 from .lexicon import load_lexicon
-from .resolve import Context, Resolved, resolve, resolve_age
+from .resolve import PAST, Context, Resolved, resolve, resolve_age, unresolved_value
 from .rules import Candidate, candidates, select
-from .tense import governor_of, markers, present_perfect, reported_deadline, scheduled_present, since_cue, \
-    tense_at, verb_modifies_noun
+from .tense import governor_of, markers, past_perfect_near, present_perfect, reported_deadline, scheduled_present, \
+    since_cue, tense_at, verb_modifies_noun
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -227,7 +227,9 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
     background: Story | None = None  # the date of a noun modifier told since the story last moved
     background_end = 0
     birth: Timex | None = None  # the last birth date told ("born on March 3, 1938")
-    for cand in select([c for c in candidates(text) if names_real_day(c)]):
+    aside: Timex | None = None  # the last timex, when a deictic date that left the story where it was
+    chosen = select([c for c in candidates(text) if names_real_day(c)])
+    for index, cand in enumerate(chosen):
         if cand.rule.type == "NONE":
             continue  # a trap ("1:48 left", "a quarter of its budget") holds its words from the rules
         under = build(cand)
@@ -242,15 +244,26 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         # describes a noun ("a drug approved in 2017 was withdrawn two years later").
         near = background is not None and same_sentence(text, background_end, cand.start)
         ref = background if near and is_step(under) else story
+        if aside is not None and is_step(under) and under.shift_n and same_sentence(text, aside.end, cand.start) \
+                and unit_granularity(under.shift_unit or "") == aside.granularity:
+            # 'down from $450 million the year before', after 'last year': the year before that one
+            ref = Story(aside_interval(aside), aside.granularity, aside.id)
         if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
                 and reported_deadline(gov.verb, text, cand.start):
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
+        tense = tense_at(text, cand.start, cand.end, gov)
         ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
-                      tense_at(text, cand.start, cand.end, gov), since_cue(text, cand.start), ref.clock,
+                      tense, since_cue(text, cand.start), ref.clock,
                       under.weekday is not None and scheduled_present(gov),
-                      present_perfect(gov.verb, text, cand.start))
-        timex = make_timex(len(timexes) + 1, text, cand, resolve(under, ctx))
+                      present_perfect(gov.verb, text, cand.start),
+                      tense == PAST and not past_perfect_near(text, cand.start, cand.end))
+        if is_bare_clock(under) and measured_from_event(text, cand, chosen[index + 1:index + 2]):
+            res = Resolved(unresolved_value(under, "time"), "time", None, None, under.mod)
+        else:
+            res = resolve(under, ctx)
+        timex = make_timex(len(timexes) + 1, text, cand, res)
         timexes.append(timex)
+        aside = timex if is_aside(under, timex) else None
         if is_birth_date(text, timex):
             birth = timex
         moved = next_story(story, timex, under, is_bound(text, cand.start), day)
@@ -301,9 +314,37 @@ def same_sentence(text: str, start: int, end: int) -> bool:
     return end - start <= 300 and not _SENTENCE_END.search(text, start, end)
 
 
+def is_aside(under: Under, timex: Timex) -> bool:
+    """A resolved deictic date ('last year', 'yesterday') that does not move the story: a step
+    right after it in its sentence ('the year before') is measured from it."""
+    return (under.kind == "point" and under.anchor == "dct" and not moves_story(under)
+            and timex.interval is not None and None not in timex.interval
+            and timex.granularity in STORY_GRANULARITIES)
+
+
+def aside_interval(timex: Timex) -> tuple[dt.date, dt.date]:
+    """The days of an aside's interval as dates."""
+    first, last = timex.interval or (None, None)
+    return dt.date.fromisoformat(first or ""), dt.date.fromisoformat(last or "")
+
+
 def is_step(under: Under) -> bool:
     """A step along the story from the last date told ('two years later', 'the next day')."""
     return under.anchor == "story" and under.shift_unit is not None
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:before|after|prior\s+to)\s+(?:the|his|her|its|their)\s+[a-z]")
+
+
+def measured_from_event(text: str, clock: Candidate, following: list[Candidate]) -> bool:
+    """A clock time whose day is counted from an event ('at 6 a.m. ten days before the shooting'):
+    the story's date is not its day; without the event's date it is left unresolved, not wrong."""
+    if not following:
+        return False
+    nxt = following[0]
+    if nxt.start - clock.end > 40 or not same_sentence(text, clock.end, nxt.start):
+        return False
+    return build(nxt).kind == "duration" and bool(_EVENT_AFTER.match(text, nxt.end))
 
 
 def is_bare_clock(under: Under) -> bool:

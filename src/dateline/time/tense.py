@@ -223,7 +223,18 @@ def participle_host(token: "Token", first: int) -> "Token":
             and token.i < first and token.i < token.head.i and token.left_edge.i == token.i == token.sent.start
             and token.head.pos_ in ("VERB", "AUX")):
         return token.head
+    if trailing_gerund(token):
+        return token.head
     return token
+
+
+def trailing_gerund(token: "Token") -> bool:
+    """A gerund clause after its verb tells more of the same event and has that verb's tense:
+    "the stock has fluctuated sharply, rising to a high in June from $29.75 in March" (a past
+    March, as the present perfect says), "shares fell Monday, dropping to $9 in March"."""
+    return (token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
+            and token.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
 
 
 def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
@@ -280,6 +291,8 @@ def present_perfect(verb: "Token | None", text: str, start: int) -> bool:
     may lie ahead."""
     if verb is None or markers().span_end.search(text, max(0, start - 10), start):
         return False
+    if trailing_gerund(verb):
+        verb = verb.head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes) and verb.tag_ in ("VBN", "VBG")
 
