@@ -86,3 +86,10 @@ def test_eve_of_an_event_is_the_day_before_the_story_day():
             '"We can agree on much," he said.')
     atts = _atts(text)
     assert [a.said_on for a in atts] == ["2021-03-10"], [(a.cue.text, a.said_on) for a in atts]
+
+
+def test_a_new_story_day_beats_the_sources_last_day():
+    text = ('On Monday, Lopez said the plan was dead. On Tuesday, the council met again. '
+            '"We will fight," Lopez said.')
+    atts = _atts(text)
+    assert [(a.said_on, a.said_on_basis) for a in atts] == [("2021-03-08", "stated"), ("2021-03-09", "story_day")]

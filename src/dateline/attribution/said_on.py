@@ -51,6 +51,8 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
         if att.said_on is None and att.cue is not None and _simple_past(doc, att) \
                 and not _other_time_in_sentence(doc, att, timexes):
             earlier = dated.get(key) if key else None
+            if earlier is not None and _story_moved(story, earlier, att):
+                earlier = None  # "On the eve of the talks, ... '...,' he said": the new day wins
             if earlier is not None:
                 att = replace(att, said_on=earlier.said_on, said_on_via=earlier.said_on_via,
                               said_on_interval=earlier.said_on_interval, said_on_basis="same_source")
@@ -67,6 +69,12 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
         out.append(att)
     order = {a.id: n for n, a in enumerate(attributions)}
     return sorted(out, key=lambda a: order[a.id])
+
+
+def _story_moved(story: list[tuple[int, Timex | None]], earlier: Attribution, att: Attribution) -> bool:
+    """A recent story day other than the source's last day is told between its two cues."""
+    return any(earlier.cue.start < start < att.cue.start and tx is not None and tx.value != earlier.said_on
+               for start, tx in story)
 
 
 def _date(value: str | None) -> dt.date | None:
