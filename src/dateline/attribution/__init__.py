@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Record
 from .build import extract_attributions
+from .media import carry_medium_via
 from .said_on import infer_said_on
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +33,7 @@ class AttributionComponent:
         if document.doc is None or not document.text.strip():
             return
         found = extract_attributions(document.doc, document.text, document.entities, document.timexes)
+        found = carry_medium_via(found, document.doc)
         document.attributions.extend(infer_said_on(found, document.doc, document.text, document.timexes,
                                                    document.article.published))
 

@@ -21,6 +21,7 @@ from ..types import Attribution, Entity, Source, Span, Timex
 from . import lexicon
 from .learned import learned_candidates
 from .quotes import Quote, article_quotes, nested_quotes, paragraphs
+from .media import medium_vias
 from .reported import (Candidate, according_candidates, label_candidates, participle_relay, noun_candidates, cue_tokens, cue_verb, noun_phrase, source_of, subject,
                        verb_candidates)
 from .speakers import SpeakerResolver
@@ -43,6 +44,7 @@ def extract_attributions(doc: "Doc", text: str, entities: Sequence[Entity] = (),
     quotes = [q for q in article_quotes(text) if q.inner_end > q.inner_start]
     cands = verb_candidates(doc) + according_candidates(doc) + label_candidates(doc, text) + noun_candidates(doc)
     cands = _drop_same_cue(cands)
+    _speakers_after_a_date(doc, cands)
     inner = [c for c in cands if c.rule != "label_colon" and _inside_closed_quote(doc[c.head].idx, quotes)]
     cands = [c for c in cands if c not in inner]
     for cand in cands:
@@ -87,6 +89,29 @@ def tokens_between(doc: "Doc", start: int, end: int) -> list["Token"]:
         starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
         doc.user_data["dateline_token_starts"] = starts
     return list(doc[bisect_left(starts, start):bisect_left(starts, end)])
+
+
+_DATE_WORDS = frozenset({"on", "late", "early", "last", "this", "in", "the"})
+
+
+def _speakers_after_a_date(doc: "Doc", cands: list[Candidate]) -> None:
+    """'"...," said on Tuesday Mike Cox, a spokesman': an inverted cue whose speaker follows a
+    date; the parser reads "Tuesday Mike Cox" as one noun, so the cue has no subject.  The
+    speaker is the capitalised name after the date words."""
+    for cand in cands:
+        verb = doc[cand.head]
+        if cand.source is not None or verb.tag_ != "VBD" or subject(verb) is not None:
+            continue
+        i, end = verb.i + 1, verb.sent.end
+        dated = False
+        while i < end and (doc[i].lower_ in _DATE_WORDS or doc[i].ent_type_ in ("DATE", "TIME")):
+            dated = dated or doc[i].ent_type_ in ("DATE", "TIME")
+            i += 1
+        start = i
+        while i < end and doc[i].pos_ == "PROPN":
+            i += 1
+        if dated and i - start >= 1 and i > verb.i + 2:
+            cand.source = (start, i)
 
 
 def _drop_same_cue(cands: list[Candidate]) -> list[Candidate]:
@@ -288,10 +313,11 @@ def _continued_sentence(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     (outside quotes, not "according to") stands in the sentence just before it.
     """
     para_start = text.rfind("\n", 0, q.start) + 1
-    before = text[para_start:q.start].rstrip()
+    cut = _connective_start(text, para_start, q.start)  # 'But "It helps."' goes on too
+    before = text[para_start:cut].rstrip()
     if not before or not SENTENCE_END.search(before):
         return None
-    end_tok = next((t for t in reversed(tokens_between(doc, para_start, q.start)) if not t.is_space), None)
+    end_tok = next((t for t in reversed(tokens_between(doc, para_start, cut)) if not t.is_space), None)
     if end_tok is None:
         return None
     sent_start = end_tok.sent.start_char if end_tok.sent.start_char >= para_start else para_start
@@ -300,6 +326,16 @@ def _continued_sentence(doc: "Doc", text: str, q: Quote, quotes: list[Quote],
     found = [c for c in cands if c.source is not None and not c.according
              and sent_start <= doc[c.head].idx < q.start and not _inside_quote(doc[c.head].idx, quotes)]
     return max(found, key=lambda c: doc[c.head].idx) if found else None
+
+
+_CONNECTIVE = re.compile(r"(?:^|\s)((?:but|and|yet|still|so|also|however),?\s*)$", re.I)
+
+
+def _connective_start(text: str, para_start: int, start: int) -> int:
+    """Where a sentence opened by a connective before quoted words begins ('But "It helps."'),
+    else ``start``: the connective adds no cue of its own."""
+    m = _CONNECTIVE.search(text, para_start, start)
+    return m.start(1) if m else start
 
 
 def _dash_signature(doc: "Doc", text: str, q: Quote) -> Candidate | None:
@@ -728,6 +764,9 @@ def _add_relays(doc: "Doc", cands: list[Candidate]) -> None:
     for cand in cands:
         verb = doc[cand.head]
         _add_told_outlet(doc, cand, verb)
+        for rng in medium_vias(verb, cand.content):  # "said on Twitter", "in an interview on WIBC radio"
+            if rng not in cand.via:
+                cand.via.append(rng)
         aside = participle_relay(verb)  # "X, speaking to Reuters, said"
         if aside is not None and aside not in cand.via:
             cand.via.append(aside)
@@ -836,6 +875,9 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
                          abs(tx.start - verb.idx), n, tx))
     if said:
         return _said_value(min(said)[3])
+    after = _timex_after_words(doc.text, cand, timexes)
+    if after is not None:
+        return _said_value(after)
     first = min([a for a, _ in cand.content] + [verb.idx])
     opening = next(iter(tokens_between(doc, first, first + 1) or [verb])).sent
     if source is None or opening.start == 0:
@@ -849,6 +891,24 @@ def _said_on(doc: "Doc", cand: Candidate, source: Source | None,
         if _at_speech_event(gov) and _speaker_is_subject(gov, names):
             return _said_value(tx)
     return None, None, None
+
+
+_AFTER_QUOTE = re.compile(r"""["”’],?\s+(?:(?:on|early|late|in the)\s+)?$""", re.I)
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _timex_after_words(text: str, cand: Candidate, timexes: Sequence[Timex]) -> Timex | None:
+    """A date told right after the closing quotation mark of the words, ending the sentence:
+    'tweeted, "Thank you!" on Friday afternoon.' (the parser hangs it on the quote, or takes
+    it into the words, not on the cue)."""
+    if not cand.content:
+        return None
+    start, end = min(a for a, _ in cand.content), max(b for _, b in cand.content)
+    for tx in _dated(timexes, start, min(len(text), end + 16)):
+        if _AFTER_QUOTE.search(text[max(0, tx.start - 12):tx.start]) \
+                and _SENTENCE_END.match(text[tx.end:tx.end + 2]):
+            return tx
+    return None
 
 
 def _dated(timexes: Sequence[Timex], start: int, end: int) -> list[Timex]:
@@ -887,8 +947,20 @@ def _told_by(gov: "Token | None", verb: "Token") -> bool:
     noun governs it ("Smith, who was elected in 2010, said" does not date the saying by 2010)."""
     if gov is None or gov.i == verb.i or _speech_verb(gov) or gov.lemma_.lower() in lexicon.speech_events():
         return True
-    # "Trump unleashed tweets early Friday, saying ...": the cue hangs on the dated verb
-    return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i == gov.i
+    # "Trump unleashed tweets early Friday, saying ...": the cue hangs on the dated verb, perhaps
+    # through other clauses ("went after Trump on Wednesday over his refusal to release his
+    # taxes, calling it ... and asserting ...")
+    return gov.i in _clause_chain(verb)
+
+
+def _clause_chain(verb: "Token", hops: int = 3) -> set[int]:
+    """The verbs a cue hangs on through adverbial, complement or conjoined clauses."""
+    out: set[int] = set()
+    while hops and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        out.add(verb.i)
+        hops -= 1
+    return out
 
 
 def _speech_verb(tok: "Token") -> bool:

@@ -20,11 +20,14 @@ this way; "had said" and "has said" point to another time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..time.tense import modifies_noun
 from ..types import Attribution, Timex
+from . import lexicon
 from .build import _dated, _said_value, tokens_between
 from .quotes import article_quotes, find_quotes
 
@@ -48,6 +51,8 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
         if att.said_on is None and att.cue is not None and _simple_past(doc, att) \
                 and not _other_time_in_sentence(doc, att, timexes):
             earlier = dated.get(key) if key else None
+            if earlier is not None and _story_moved(story, earlier, att):
+                earlier = None  # "On the eve of the talks, ... '...,' he said": the new day wins
             if earlier is not None:
                 att = replace(att, said_on=earlier.said_on, said_on_via=earlier.said_on_via,
                               said_on_interval=earlier.said_on_interval, said_on_basis="same_source")
@@ -64,6 +69,12 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
         out.append(att)
     order = {a.id: n for n, a in enumerate(attributions)}
     return sorted(out, key=lambda a: order[a.id])
+
+
+def _story_moved(story: list[tuple[int, Timex | None]], earlier: Attribution, att: Attribution) -> bool:
+    """A recent story day other than the source's last day is told between its two cues."""
+    return any(earlier.cue.start < start < att.cue.start and tx is not None and tx.value != earlier.said_on
+               for start, tx in story)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -115,7 +126,44 @@ def _story_days(doc: "Doc", text: str, timexes: Sequence[Timex],
             track.append((tx.start, tx))
         elif not modifies_noun(doc, tx.start, tx.end):
             track.append((tx.start, None))
-    return track
+    return _with_day_shifts(track, text, timexes, quotes)
+
+
+def day_shifts(text: str, timexes: Sequence[Timex],
+               quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(offset, days) of each phrase of data/day_shifts.txt told outside quotation marks that
+    names no date of its own ("On the eve of the meetings" -> -1)."""
+    out: list[tuple[int, int]] = []
+    for m in _shift_pattern().finditer(text):
+        if any(a <= m.start() < b for a, b in quotes) or any(
+                m.end() <= tx.start <= m.end() + 2 for tx in timexes):
+            continue  # a quoted phrase, or "the eve of May 5" (the time layer reads that)
+        out.append((m.start(), _shifts()[m.group(1).lower()]))
+    return out
+
+
+def _with_day_shifts(track: list[tuple[int, Timex | None]], text: str, timexes: Sequence[Timex],
+                     quotes: Sequence[tuple[int, int]]) -> list[tuple[int, Timex | None]]:
+    """The story track with a shifted day where a phrase moves it ("on the eve of ...": the
+    day before the one the story is at); the shifted day keeps its timex's id."""
+    for offset, days in day_shifts(text, timexes, quotes):
+        tx = _story_day_at(track, offset)
+        if tx is None:
+            continue
+        day = (dt.date.fromisoformat(tx.interval[0]) + dt.timedelta(days=days)).isoformat()
+        track.append((offset, replace(tx, value=day, type="DATE", interval=(day, day))))
+    return sorted(track, key=lambda item: item[0])
+
+
+@lru_cache(maxsize=1)
+def _shifts() -> dict[str, int]:
+    return {phrase: int(days) for phrase, days in lexicon._rows("day_shifts.txt")}
+
+
+@lru_cache(maxsize=1)
+def _shift_pattern() -> "re.Pattern[str]":
+    phrases = sorted(_shifts(), key=len, reverse=True)  # the longest phrase wins
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
 
 
 def _one_day(tx: Timex) -> bool:
