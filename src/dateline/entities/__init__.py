@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..types import Entity, Record, Span
-from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, org_role_mentions, pattern_mentions, string_mentions, taken_spans,
+from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, kin_name_persons, org_role_mentions, outlet_mentions, pattern_mentions, string_mentions, taken_spans,
                      title_role_mentions, widen_into_longer_names, widen_partial_mentions)
 from .describe import described_person_mentions
 from .merge import Cluster, cluster_mentions
@@ -65,11 +65,13 @@ def entities_of(doc: "Doc") -> list[Entity]:
     acronym_long_forms(doc, clusters, taken)
     string_mentions(doc, clusters, taken)
     dateline_mentions(doc, clusters, taken)
+    outlet_mentions(doc, clusters, taken)
     org_role_mentions(doc, clusters)
     appositive_mentions(doc, clusters)
     leading_description_mentions(doc, clusters)
     title_role_mentions(doc, clusters, taken_spans(doc, clusters))
     described_person_mentions(doc, clusters)
+    kin_name_persons(clusters)
     clusters.sort(key=lambda c: c.first)
     return [_to_entity(n, c, text) for n, c in enumerate(clusters, 1)]
 

@@ -413,3 +413,49 @@ def title_noun_list(title: str) -> tuple[str, ...]:
 def kin_nouns() -> frozenset[str]:
     """Family nouns a possessive description may use for a person ("his wife", "her ex-husband")."""
     return frozenset(t.strip().casefold() for t in entries("kin_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _outlet_table() -> tuple[frozenset[str], frozenset[str]]:
+    """(names, heads) of news outlets and platforms, lower case, read from the attribution
+    layer's lists (its data/outlets.txt and data/platforms.txt) and data/platforms.txt here,
+    so each list stays the one source of truth."""
+    from ..attribution import lexicon, media  # imported late: attribution imports this package
+
+    table = lexicon.outlets()
+    names = {w for w, kind in table.items() if kind == "name"} | set(media.platforms())
+    names |= {t.strip().casefold() for t in entries("platforms.txt")}
+    return frozenset(names), frozenset(w for w, kind in table.items() if kind == "head")
+
+
+_OUTLET_WORD = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+)"  # "U.S." keeps its dots, "Sunday." does not
+_OUTLET_RUN = re.compile(rf"(?<![\w.&'’-])(?:[Tt]he[ \t]+)?({_OUTLET_WORD}(?:[ \t]+(?:(?:on|of)[ \t]+)?{_OUTLET_WORD})*)")
+
+
+def outlet_names(text: str) -> list[tuple[int, int]]:
+    """Spans of news outlets and platforms named in capitals ("Facebook", "Channel 4", "the
+    Mail on Sunday", "the Sunday Telegraph"): in each run of capitalized words, the longest
+    part that is a listed name, or that ends in a listed head word after "the" ("the Daily
+    Herald"); a name inside a longer run ("Reuters Institute") is no outlet's."""
+    names, heads = _outlet_table()
+    found = []
+    for m in _OUTLET_RUN.finditer(text):
+        start, end = m.span(1)
+        run = text[start:end].rstrip(".")
+        has_the = m.group(0)[:4].casefold() == "the "
+        if not has_the and " " in run and _sentence_initial(text, start):
+            # "On Facebook, she wrote": the first word is capitalized for the sentence only
+            first = run.index(" ") + 1
+            start, run = start + first, run[first:].lstrip()
+        words = run.casefold()
+        if words in names or (has_the and "the " + words in names):
+            found.append((start, start + len(run)))
+        elif has_the and words.split()[-1] in heads and not run.isupper():
+            found.append((start, start + len(run)))
+    return found
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line or follows the end of a sentence."""
+    before = text[:start].rstrip(" \t\"“'‘")
+    return not before or before[-1] in ".!?\n"

@@ -579,6 +579,55 @@ def pattern_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
         taken.add(start, end)
 
 
+def outlet_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """News outlets and platforms the tagger missed ("told the Mail on Sunday", "on Facebook";
+    see ``data.outlet_names``) become organizations (in place); a span any name already
+    covers is left alone, a date inside ("Sunday") is not a name, and one outlet named twice
+    is one entity."""
+    text, starts = doc.text, sentence_starts(doc)
+    names = Taken((m.start, m.end) for c in clusters for m in c.mentions)
+    for start, end in data.outlet_names(text):
+        if names.overlaps(start, end) or taken.overlaps(start, end) and not _only_times_inside(doc, start, end):
+            continue
+        mention = Mention(start, end, text[start:end], "ORG", sentence_of(starts, start), kind="name")
+        same = next((c for c in clusters if any(m.key == mention.key for m in c.mentions)), None)
+        if same is None:
+            clusters.append(Cluster(mentions=[mention]))
+        else:
+            same.mentions.append(replace(mention, label=same.label))
+        names.add(start, end)
+        taken.add(start, end)
+
+
+def _only_times_inside(doc: "Doc", start: int, end: int) -> bool:
+    """Whether every tagged entity touching ``start``..``end`` is a time or number inside it
+    ("Sunday" DATE in "the Mail on Sunday")."""
+    from .mentions import NAME_TYPES
+
+    touching = [e for e in doc.ents if e.start_char < end and start < e.end_char]
+    return all(e.label_ not in NAME_TYPES and start <= e.start_char and e.end_char <= end for e in touching)
+
+
+# types a tagger gives a person's full name by mistake ("Marina Litvinenko" NORP); not ORG,
+# as firms bear founders' names ("Goldman Sachs" beside a person named Sachs)
+_PERSON_SLIPS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def kin_name_persons(clusters: list[Cluster]) -> None:
+    """A full name of two or three capitalized words typed as a group or a thing, whose last
+    word is the surname of a person of the article ("Marina Litvinenko" NORP beside the
+    PERSON "Alexander Litvinenko"), is a person too (in place).  A name written with "the",
+    from the alias table, or of one word is left alone."""
+    surnames = {c.tokens()[-1] for c in clusters if c.label == "PERSON" and len(c.tokens()) >= 2}
+    for c in clusters:
+        words = c.base_name().split()
+        if (c.label not in _PERSON_SLIPS or c.canonical or c.has_the or not 2 <= len(words) <= 3
+                or not all(w[:1].isupper() and w[1:].islower() for w in words)):
+            continue
+        if c.tokens()[-1] in surnames:
+            c.mentions[:] = [replace(m, label="PERSON") for m in c.mentions]
+
+
 _CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|de|&)[ \t]+)*[A-Z][\w'’-]*)+")
 
 
