@@ -36,6 +36,20 @@ CASES = [
     # a person noun written before the name
     ("The club hired manager Tor Lund in May. Fans said the manager had changed the side.",
      "the manager", "Tor Lund"),
+    # a hyphenated role noun from an appositive ("a former lieutenant-colonel in ...")
+    ("Ivan Sokol, a former lieutenant-colonel in the security service, was arrested on Monday. "
+     "Police said the former lieutenant-colonel had fled.", "the former lieutenant-colonel", "Ivan Sokol"),
+    # an organisation's chief: through what the organisation is, or its name's last part
+    ("Axel Weber, head of the German central bank, spoke on Monday. Markets rose after the "
+     "German central bank chief said rates would stay low.", "the German central bank chief", "Axel Weber"),
+    ("Bundesbank chief Axel Weber spoke on Monday. Markets rose after the German central bank "
+     "chief said rates would stay low.", "the German central bank chief", "Axel Weber"),
+    # the one person introduced as a candidate
+    ("Republican candidate Ben Carson spoke in Iowa on Monday. The candidate said he would win.",
+     "The candidate", "Ben Carson"),
+    # an age after a full name spaCy typed ORG, whose surname is a person's
+    ("Brooklyn Marsh, 44, was charged on Monday with fraud. His brother, Tom Marsh, said he was innocent. "
+     "The 44-year-old was freed on bail.", "The 44-year-old", "Brooklyn Marsh"),
 ]
 
 UNLINKED = [
@@ -57,6 +71,12 @@ UNLINKED = [
      "his daughter"),
     # nobody described as a judge
     ("Ann Lee and Bo Park filed suit on Monday. The judge said the case would go ahead.", "The judge"),
+    # another organisation's chief
+    ("Bundesbank chief Axel Weber spoke on Monday. Later the police chief said the march was peaceful.",
+     "the police chief"),
+    # two candidates
+    ("Republican candidate Ben Carson and Democratic candidate Ann Lee spoke on Monday. The candidate said no.",
+     "The candidate"),
 ]
 
 

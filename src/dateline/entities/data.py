@@ -259,6 +259,8 @@ def person_appositive(text: str, end: int) -> str | None:
             return None  # "the company's spokesman" is someone else's spokesman
         if word in person_nouns():
             return word
+        if "-" in word.strip("-") and word.lower().rsplit("-", 1)[1] in person_nouns():
+            return word.lower()  # "a former lieutenant-colonel": the whole hyphenated noun
     return None
 
 

@@ -48,6 +48,9 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _POSSESSIVE = frozenset({"his", "her"})
 _INDEFINITE = frozenset({"a", "an"})
 _KINDS = frozenset({"GPE", "NORP", "LOC"})  # kinds of capitalized modifiers that can clash
+# "X, head of the German central bank," is that bank's chief ("the German central bank chief")
+_ORG_HEAD = re.compile(r",\s+(?:the\s+)?(?:head|chief|boss)\s+of\s+([^,.;:()\n]{1,60})")
+ORG_CHIEF = "chief"
 RECENT_SENTENCES = 2  # a person named this recently is not passed over by a later name
 FORWARD_SENTENCES = 3  # a description opening a paragraph may be named up to this many sentences later
 
@@ -63,6 +66,7 @@ class Descriptor:
     sentence: int
     title_words: frozenset[str] = frozenset()  # the capitalized words of the title itself ("Gov.")
     owned: bool = False  # written after a possessive ("her daughter Esther"): someone's kin
+    context: frozenset[str] = frozenset()  # lowercase words of the organisation a "chief" heads
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Description:
     forward_only: bool = False  # a new description: only a person named after it may fit
     opens: bool = False  # the subject opening a paragraph
     possessive: bool = False  # "his wife": whose wife depends on "his"
+    modifiers: frozenset[str] = frozenset()  # lowercase nouns before the head ("central bank")
 
 
 def _title_nouns(title: str) -> set[str]:
@@ -113,6 +118,9 @@ def _name_descriptors(doc: "Doc", text: str, m: Mention) -> Iterator[Descriptor]
     if age is not None:
         yield Descriptor(None, int(age.group(1)), m.start, frozenset(), n)
     after = age.end() - 1 if age is not None else m.end  # "Kiyingi, 51, a Sydney cardiologist"
+    head = _ORG_HEAD.match(text, after)
+    if head is not None:
+        yield Descriptor(ORG_CHIEF, None, m.start, _capitals(head.group(1)), n, context=_lower_words(head.group(1)))
     noun = data.person_appositive(text, after)
     if noun is not None:
         appositive = re.match(r"[^.;:()\n]*?" + re.escape(noun), text[after:after + 80])
@@ -124,9 +132,31 @@ def _name_descriptors(doc: "Doc", text: str, m: Mention) -> Iterator[Descriptor]
     if before.is_lower and before.lower_ in data.person_nouns() and before.dep_ == "compound" \
             and span.start <= before.head.i < span.end:  # "manager Mark Hughes", "wife Ivana"
         owned = before.i > 0 and doc[before.i - 1].tag_ in ("PRP$", "POS")  # "her daughter Esther"
-        yield Descriptor(before.lower_, None, before.idx, _words_before(doc, before.idx), n, owned=owned)
+        words = _words_before(doc, before.idx)
+        yield Descriptor(before.lower_, None, before.idx, words, n, owned=owned,
+                         context=_org_context(text, words) if before.lower_ == ORG_CHIEF else frozenset())
     elif (age_before := AGE_WORD.match(_hyphen_word(doc, before.i)[0])) is not None:  # "29-year-old X"
         yield Descriptor(None, int(age_before.group(1)), m.start, frozenset(), n)
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of a stretch of text, lowercased."""
+    return frozenset(w.lower() for w in re.findall(r"[\w'’]+", text))
+
+
+def _org_context(text: str, words: frozenset[str]) -> frozenset[str]:
+    """What the article says an organisation is ("Bundesbank chief X" and "the Bundesbank,
+    Germany's central bank,"): its name's words and those of its appositives, lowercased."""
+    found = set(_lower_words(" ".join(words)))
+    for word in words:
+        for m in re.finditer(r"\b" + re.escape(word) + r",\s+(?:the\s+)?([^,.;:()\n]{1,50})", text):
+            found |= _lower_words(m.group(1))
+    return frozenset(found)
+
+
+def _same_noun(noun: str | None, said: str | None) -> bool:
+    """Whether a description's noun is the descriptor's ("the colonel" after "lieutenant-colonel")."""
+    return noun is not None and said is not None and (noun == said or said.endswith("-" + noun))
 
 
 def _hyphen_word(doc: "Doc", last: int) -> tuple[str, int]:
@@ -138,13 +168,32 @@ def _hyphen_word(doc: "Doc", last: int) -> tuple[str, int]:
     return doc[first:last + 1].text, first
 
 
+def _surname(name: str) -> str | None:
+    """The last word of a name of two or more capitalized words ("Axel Weber" -> "Weber")."""
+    words = name.split()
+    return words[-1] if len(words) >= 2 and all(w[:1].isupper() for w in words) else None
+
+
+def person_clusters(clusters: list["Cluster"]) -> list["Cluster"]:
+    """The person clusters, and those of another type named in full with a person's surname
+    ("Maple Grove, 44," typed GPE, and "Grove" a PERSON): spaCy's type is wrong there."""
+    persons = [c for c in clusters if c.label == "PERSON"]
+    surnames = {w for c in persons for m in c.mentions if m.kind != "role" for w in m.name.split()[-1:]}
+    return persons + [c for c in clusters if c.label != "PERSON" and _named_as_person(c, surnames)]
+
+
+def _named_as_person(cluster: "Cluster", surnames: set[str]) -> bool:
+    """Whether a cluster's full name ends with a person's surname, or with its own surname
+    mention typed PERSON ("Brooklyn Marsh" ORG ... "Marsh" PERSON)."""
+    own = {m.name for m in cluster.mentions if m.label == "PERSON" and len(m.name.split()) == 1}
+    return any(m.kind in ("name", "string") and _surname(m.name) in surnames | own for m in cluster.mentions)
+
+
 def descriptors(doc: "Doc", clusters: list["Cluster"]) -> dict[int, list[Descriptor]]:
     """Person cluster id -> what the article says of that person (see the module docstring)."""
     text = doc.text
     found: dict[int, list[Descriptor]] = {}
-    for c in clusters:
-        if c.label != "PERSON":
-            continue
+    for c in person_clusters(clusters):
         found[id(c)] = [d for m in c.mentions if m.kind in ("name", "string") for d in _name_descriptors(doc, text, m)]
     return found
 
@@ -163,13 +212,15 @@ def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description 
     """The description whose head (or age word) is ``tok``, or None."""
     word, first = _hyphen_word(doc, tok.i)
     age = AGE_WORD.match(word)
-    if not tok.is_lower or (tok.tag_ != "NN" and not age) or (age is None and tok.lower_ not in data.person_nouns()):
+    # a lowercase head tagged NNP is a mis-tag ("the former lieutenant-colonel")
+    if not tok.is_lower or (tok.tag_ not in ("NN", "NNP") and not age) or (age is None and tok.lower_ not in data.person_nouns()):
         return None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and (nxt.pos_ == "PROPN" or (nxt.pos_ == "NOUN" and nxt.is_lower) or nxt.text == "-"):
         return None  # a name follows ("the senator Bernie Sanders"), or the phrase goes on
-    if tok.dep_ in ("attr", "oprd") or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if tok.dep_ in ("attr", "oprd", "compound") or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "X is now the acting secretary", "the secretary of the Army": says something new
+        # (a head parsed as a compound belongs to a longer phrase: "the only candidate running")
     det = _determiner(tok) or (_determiner(doc[first]) if first != tok.i else None)
     if det is None or (det.lower_ in _POSSESSIVE and age is None and tok.lower_ not in data.kin_nouns()):
         return None
@@ -187,9 +238,12 @@ def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description 
     ages = [int(a.group(1)) for t in phrase if (a := re.match(r"^(\d{1,3})$", t.text))
             and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"]
     words = frozenset(t.text for t in phrase[1:] if t.text[:1].isupper())
-    return Description(phrase.start_char, phrase.end_char, None if age else tok.lower_, ages[0] if ages else None,
+    modifiers = frozenset(t.lower_ for t in doc[det.i + 1:first] if t.pos_ == "NOUN" and t.is_lower)
+    noun = word.lower() if "-" in word else tok.lower_
+    noun = noun[3:] if noun.startswith("ex-") else noun  # "her ex-husband" is the husband named before
+    return Description(phrase.start_char, phrase.end_char, None if age else noun, ages[0] if ages else None,
                        words, sentence_of(starts, phrase.start_char), forward, opens,
-                       det.lower_ in _POSSESSIVE)
+                       det.lower_ in _POSSESSIVE, modifiers)
 
 
 def _opens_paragraph(doc: "Doc", det: "Token", head: "Token") -> bool:
@@ -212,7 +266,7 @@ def _fits(description: Description, described: list[Descriptor], kinds: dict[str
         return False  # "Kiyingi, 51," is not "the 29-year-old"
     if description.noun is None:
         return any(d.age == description.age for d in before)
-    return any(d.noun == description.noun and _agrees(description, d, kinds)
+    return any(_same_noun(description.noun, d.noun) and _agrees(description, d, kinds)
                and not (d.owned and description.possessive) for d in before)
 
 
@@ -221,6 +275,10 @@ def _agrees(description: Description, descriptor: Descriptor, kinds: dict[str, s
     place, a party or nationality) the descriptor has: "the Ohio governor" is not "New York
     Gov. George Pataki", "The Democratic nominee" not "Republican nominee Donald Trump"; "the
     Vermont senator" may be "Sen. X", and "The US lawmaker" "Democratic Representative X"."""
+    if description.noun == ORG_CHIEF and not all(any(w.endswith(m) for w in descriptor.context)
+                                                 for m in description.modifiers):
+        return False  # "the police chief" is not "Bundesbank chief X"; "the central bank chief" may be
+            # ("Bundesbank" ends with "bank")
     missing = description.words - descriptor.words
     own = descriptor.words - descriptor.title_words
     return not any(kinds.get(a) is not None and kinds.get(a) == kinds.get(b) for a in missing for b in own)
@@ -234,13 +292,13 @@ def _named_after(person: "Cluster", described: list[Descriptor], description: De
     named = [m for m in person.mentions if m.kind != "role"]
     if not description.opens or not named or min(m.start for m in named) < description.end:
         return False
-    return any(d.noun == description.noun and 0 <= d.sentence - description.sentence <= FORWARD_SENTENCES
+    return any(_same_noun(description.noun, d.noun) and 0 <= d.sentence - description.sentence <= FORWARD_SENTENCES
                and _agrees(description, d, kinds) for d in described)
 
 
 def _carries(description: Description, described: list[Descriptor]) -> bool:
     """Whether the description's capitalized modifiers are written near one of its descriptors."""
-    return any(description.words <= d.words for d in described if d.noun == description.noun)
+    return any(description.words <= d.words for d in described if _same_noun(description.noun, d.noun))
 
 
 def _clause_verb(doc: "Doc", char: int) -> int | None:
@@ -277,7 +335,7 @@ def _passed_over(person: "Cluster", people, description: Description) -> bool:
 def described_person_mentions(doc: "Doc", clusters: list["Cluster"]) -> None:
     """Add each description of one person described the same way before as that person's
     mention (in place; see the module docstring)."""
-    people = {id(c): c for c in clusters if c.label == "PERSON"}
+    people = {id(c): c for c in person_clusters(clusters)}
     said = descriptors(doc, clusters)
     text = doc.text
     kinds = {t.text: e.label_ for e in doc.ents if e.label_ in _KINDS for t in e}
