@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from dateline import extract
+
+from .helpers import check_entities
 from dateline.entities.extend import taken_spans
 
 # (text, {canonical name: (type, mention texts that must be among its mentions)}, names that must NOT exist)
@@ -127,14 +129,7 @@ CASES = [
 @pytest.mark.parametrize("text,expected,absent", CASES, ids=[c[0][:40] for c in CASES])
 def test_repair(text, expected, absent):
     """The entities of one sentence: names, types and mentions as the row says."""
-    record = extract(text, published="2025-10-20", layers=["entities"])
-    by_name = {e.name: e for e in record.entities}
-    for name, (kind, mentions) in expected.items():
-        assert name in by_name, (name, sorted(by_name))
-        entity = by_name[name]
-        assert entity.type == kind, (name, entity.type)
-        assert mentions <= {m.text for m in entity.mentions} | set(entity.aliases), (name, entity.mentions)
-    assert not (absent & set(by_name)), sorted(by_name)
+    check_entities(text, expected, absent)
 
 
 def test_a_surname_typed_as_a_date_is_still_found():

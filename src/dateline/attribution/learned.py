@@ -63,11 +63,16 @@ class Model:
     def probability(self, features: Iterable[str]) -> float:
         """The model's probability that a proposal is a cue."""
         z = sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(z)
 
     def accepts(self, features: Iterable[str]) -> bool:
         """Whether the proposal is taken as a cue."""
         return self.probability(features) >= self.threshold
+
+
+def _sigmoid(z: float) -> float:
+    """The logistic function, with ``z`` clamped so exp never overflows."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def read_model(path: Path = WEIGHTS) -> Model | None:
@@ -317,7 +322,7 @@ def fit(examples: Sequence[tuple[tuple[str, ...], int]], epochs: int = 10, rate:
         for k in order:
             feats, label = examples[k]
             z = sum(weights.get(f, 0.0) for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            p = _sigmoid(z)
             g = (label - p) * lr
             shrink = 1.0 - lr * l2
             for f in feats:

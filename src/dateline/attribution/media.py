@@ -103,7 +103,7 @@ def carry_medium_via(attributions: Sequence["Attribution"], doc: "Doc") -> list[
         prev, att = out[prev_n], out[n]
         if att.via or not prev.via or att.cue is None or prev.cue is None:
             continue
-        if att.source is None or prev.source is None or _key(att) != _key(prev):
+        if att.source is None or prev.source is None or source_key(att) != source_key(prev):
             continue
         if not _next_sentence(doc, prev.cue.start, att.cue.start):
             continue
@@ -114,7 +114,10 @@ def carry_medium_via(attributions: Sequence["Attribution"], doc: "Doc") -> list[
     return out
 
 
-def _key(att: "Attribution") -> str:
+def source_key(att: "Attribution") -> str | None:
+    """Who spoke: the canonical entity when known, else the resolved name."""
+    if att.source is None:
+        return None
     return att.source.entity or att.source.name.lower()
 
 

@@ -29,6 +29,7 @@ from ..time.tense import modifies_noun
 from ..types import Attribution, Timex
 from . import lexicon
 from .build import _dated, _said_value, tokens_between
+from .media import source_key
 from .quotes import article_quotes, find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +48,7 @@ def infer_said_on(attributions: Sequence[Attribution], doc: "Doc", text: str,
     out: list[Attribution] = []
     dated: dict[str, Attribution] = {}  # source key -> its last attribution with a day
     for att in sorted(attributions, key=lambda a: a.cue.start if a.cue else -1):
-        key = _source_key(att)
+        key = source_key(att)
         if att.said_on is None and att.cue is not None and _simple_past(doc, att) \
                 and not _other_time_in_sentence(doc, att, timexes):
             earlier = dated.get(key) if key else None
@@ -82,13 +83,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _source_key(att: Attribution) -> str | None:
-    """Who spoke: the canonical entity when known, else the resolved name."""
-    if att.source is None:
-        return None
-    return att.source.entity or att.source.name.lower()
 
 
 def _simple_past(doc: "Doc", att: Attribution) -> bool:

@@ -290,7 +290,7 @@ class SpeakerResolver:
         person = self._only_person_in_previous_sentence(head)
         if person is not None and not self._kin(person.name):
             return Resolved(Source(name=person.name, span=span, entity=person.id or None), "person")
-        recent = self._recent_person(head) if self._untitled_subject_before(head) else None
+        recent = self._recent_person(head)  # no entity's title holds the noun (checked above)
         if recent is not None and not self._kin(recent.name):  # "Trump ... . The presumptive nominee wrote"
             return Resolved(Source(name=recent.name, span=span, entity=recent.key), "person")
         return None
@@ -302,31 +302,28 @@ class SpeakerResolver:
         return any(e.type == "PERSON" and e.name.lower() != name.lower() and e.name.split()
                    and e.name.split()[-1].lower() == last for e in self.entities)
 
-    def _untitled_subject_before(self, head: "Token") -> bool:
-        """No person of the article bears a title with this role noun (else that one is meant)."""
-        word = head.lower_
-        return not any(word in " ".join(e.roles).lower().split() for e in self.entities if e.type == "PERSON")
-
     def _recent_person(self, head: "Token") -> Candidate | None:
         """The person entity last mentioned before ``head``, in its sentence or the one before
         (subjects first), outside quoted words."""
-        coref = self._coref()
         sent = head.sent
         floor = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-        found = coref._search(head.idx, coref._base, coref._base_starts,
-                              lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
+        found = self._last_person_before(head)
         return found if found is not None and found.start >= floor else None
+
+    def _last_person_before(self, head: "Token") -> Candidate | None:
+        """The person entity last mentioned before ``head`` outside quoted words (subjects first)."""
+        coref = self._coref()
+        return coref._search(head.idx, coref._base, coref._base_starts,
+                             lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
 
     def _speaker_since(self, head: "Token") -> Candidate | None:
         """The last person quoted before ``head`` when the narrative has named no one else since
         (the sentences between are that person's quotes: '"...," he said. "..." The 29-year-old
         also revealed')."""
-        coref = self._coref()
         last = next((r for at, r in reversed(self.history) if at < head.idx), None)
         if last is None or last.kind != "person" or last.source.entity is None or last.source.span is None:
             return None
-        found = coref._search(head.idx, coref._base, coref._base_starts,
-                              lambda c: c.kind == "person" and c.key in self._by_id and not coref._quoted(c.start))
+        found = self._last_person_before(head)
         if found is None or found.key != last.source.entity:
             return None  # someone else was named since, or the speaker's name is out of reach
         return Candidate(last.source.span.start, last.source.span.end, last.source.entity,

@@ -160,6 +160,7 @@ class PronounResolver:
         self._sent_starts = [s.start_char for s in doc.sents]
         self._gendered = [t for t in doc if t.lower_ in GENDERED_PRONOUNS]
         self._subject: dict[tuple[int, int], bool] = {}
+        self._main_subject: dict[tuple[int, int], bool] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self.genders = self._genders()
         self._restart()
@@ -287,9 +288,12 @@ class PronounResolver:
 
     def _is_main_subject(self, start: int, end: int) -> bool:
         """Whether the mention is the subject of its sentence's main verb ('Nehlen responded
-        to reports that Trump planned ...': Nehlen, not Trump)."""
-        if not self._is_subject(start, end):
-            return False
+        to reports that Trump planned ...': Nehlen, not Trump); memoized, as it runs in the search."""
+        if (start, end) not in self._main_subject:
+            self._main_subject[start, end] = self._is_subject(start, end) and self._main_subject_at(start, end)
+        return self._main_subject[start, end]
+
+    def _main_subject_at(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         root = span.root
         while root.dep_ in ("compound", "flat", "appos", "conj") and root.head != root:

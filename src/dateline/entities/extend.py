@@ -569,13 +569,7 @@ def pattern_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
         if taken.overlaps(start, end):
             _retype_as_org(clusters, start, end)
             continue
-        name = text[start:end]
-        mention = Mention(start, end, name, "ORG", sentence_of(starts, start), kind="name")
-        same = next((c for c in clusters if any(m.key == mention.key for m in c.mentions)), None)
-        if same is None:
-            clusters.append(Cluster(mentions=[mention]))
-        else:
-            same.mentions.append(replace(mention, label=same.label))
+        _add_org(clusters, Mention(start, end, text[start:end], "ORG", sentence_of(starts, start), kind="name"))
         taken.add(start, end)
 
 
@@ -589,14 +583,19 @@ def outlet_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
     for start, end in data.outlet_names(text):
         if names.overlaps(start, end) or taken.overlaps(start, end) and not _only_times_inside(doc, start, end):
             continue
-        mention = Mention(start, end, text[start:end], "ORG", sentence_of(starts, start), kind="name")
-        same = next((c for c in clusters if any(m.key == mention.key for m in c.mentions)), None)
-        if same is None:
-            clusters.append(Cluster(mentions=[mention]))
-        else:
-            same.mentions.append(replace(mention, label=same.label))
+        _add_org(clusters, Mention(start, end, text[start:end], "ORG", sentence_of(starts, start), kind="name"))
         names.add(start, end)
         taken.add(start, end)
+
+
+def _add_org(clusters: list[Cluster], mention: Mention) -> None:
+    """Add a found organization name (in place): to the cluster that already has this name
+    (taking its label), else as a cluster of its own, so one name found twice is one entity."""
+    same = next((c for c in clusters if any(m.key == mention.key for m in c.mentions)), None)
+    if same is None:
+        clusters.append(Cluster(mentions=[mention]))
+    else:
+        same.mentions.append(replace(mention, label=same.label))
 
 
 def _only_times_inside(doc: "Doc", start: int, end: int) -> bool:
