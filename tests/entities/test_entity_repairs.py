@@ -187,3 +187,12 @@ def test_no_leading_description_without_a_person_noun_of_its_own(text):
     record = extract(text, published="2025-10-20", layers=["entities"])
     cole = next(e for e in record.entities if e.name == "Dana Cole")
     assert [m.text for m in cole.mentions] == ["Dana Cole"]
+
+
+def test_a_capitalised_hyphenated_appositive_noun():
+    """", a former Lieutenant-Colonel in the army," is found as written (it once crashed the
+    layer: the noun was looked up in lower case), and a noun inside a longer word is not."""
+    record = extract("Xavier Ruiz, a former Lieutenant-Colonel in the army, said he would resign.",
+                     published="2025-10-20", layers=["entities"])
+    ruiz = next(e for e in record.entities if e.name == "Xavier Ruiz")
+    assert "a former Lieutenant-Colonel" in {m.text for m in ruiz.mentions}

@@ -403,7 +403,11 @@ def appositive_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
             if found is None:
                 continue
             start = after + found.end()
-            end = text.index(noun, start) + len(noun)
+            # the noun as written: a whole word, in any case ("a former Lieutenant-Colonel")
+            hit = re.compile(r"\b" + re.escape(noun) + r"\b", re.I).search(text, start, start + 80)
+            if hit is None:
+                continue
+            end = hit.end()
             if any(x.start == start for x in cluster.mentions):
                 continue
             cluster.mentions.append(Mention(start, end, text[start:end], "PERSON", m.sentence,
