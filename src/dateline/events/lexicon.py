@@ -73,6 +73,8 @@ class Lexicon:
     change_words: dict[str, str]  # lemma -> "change" (verb) | "measure" (noun)
     narrative_offsets: dict[str, str]  # word -> OFFSET | AGE | BIRTH
     offset_words: dict[str, tuple[str, str]]  # word -> (SHIFT | WITHIN, ISO duration)
+    place_nouns: frozenset[str]  # "neighborhood": a place when a place name modifies it
+    expletive_verbs: frozenset[str]  # "seem": its subject "it" is a dummy
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -102,8 +104,10 @@ def lexicon() -> Lexicon:
         signals=_table("temporal_signals.txt"),
         change_words=_table("change_words.txt"),
         narrative_offsets=_table("narrative_offsets.txt"),
-        offset_words={fields_of(ln)[0].lower(): (fields_of(ln)[1], fields_of(ln)[2])
-                      for ln in data_lines("offset_words.txt")},
+        offset_words={f[0].lower(): (f[1], f[2]) for f in map(fields_of, data_lines("offset_words.txt"))
+                      if len(f) >= 3},
+        place_nouns=_words("place_nouns.txt"),
+        expletive_verbs=_words("expletive_verbs.txt"),
     )
 
 

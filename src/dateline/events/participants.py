@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Iterable
 from ..coref import GENDERED_PRONOUNS, PronounResolver
 from ..coref.definite import DefiniteResolver
 from ..types import Entity, Participant, Span
-from .lexicon import fields_of, data_lines
-from .triggers import Mention
+from .lexicon import data_lines, fields_of, lexicon
+from .triggers import Mention, is_event_noun
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -220,10 +220,9 @@ def _participant(role: str, token: "Token", index: EntityIndex) -> Participant:
     return Participant(role=role, span=span, entity=index.entity_for(token))
 
 
-@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Common nouns naming a place when a place name modifies them, from ``place_nouns.txt``."""
-    return frozenset(fields_of(line)[0].lower() for line in data_lines("place_nouns.txt"))
+    return lexicon().place_nouns
 
 
 def _is_place(token: "Token") -> bool:
@@ -395,10 +394,7 @@ def _object_event_arguments(obj: "Token") -> list[tuple[str, "Token"]]:
     """Who an event object is about also takes part in the verb: "endorsed the re-election
     of Ryan, McCain and Ayotte", "approved the acquisition of Beats" (the "of" phrase of an
     event noun, with its conjuncts)."""
-    from .lexicon import lexicon
-    from .triggers import is_event_noun
-
-    if obj.pos_ != "NOUN" or not is_event_noun(obj, lexicon()):
+    if not _is_event_noun(obj):
         return []
     found = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
@@ -457,9 +453,7 @@ def _framing_partners(verb: "Token") -> list[tuple[str, "Token"]]:
 
 
 def _is_event_noun(token: "Token") -> bool:
-    from .lexicon import lexicon
-    from .triggers import is_event_noun
-
+    """A noun the events layer counts as an event ("the acquisition")."""
     return token.pos_ == "NOUN" and is_event_noun(token, lexicon())
 
 
@@ -548,10 +542,9 @@ def participants_for(mention: Mention, doc: "Doc", index: EntityIndex) -> tuple[
     return tuple(sorted(out, key=lambda p: p.span.start))
 
 
-@lru_cache(maxsize=1)
 def expletive_verbs() -> frozenset[str]:
     """Verbs whose subject "it" is a dummy, from ``expletive_verbs.txt``."""
-    return frozenset(fields_of(line)[0].lower() for line in data_lines("expletive_verbs.txt"))
+    return lexicon().expletive_verbs
 
 
 def _not_a_participant(token: "Token") -> bool:

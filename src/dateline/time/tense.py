@@ -67,17 +67,15 @@ def markers() -> Markers:
     def compile_(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:%s)\b" % "|".join(patterns), re.I)
 
-    by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
-    since = re.compile(r"\b(?:%s)\s+$" % "|".join(found["since"]), re.I)  # right before the expression
-    report = re.compile(r"(?:%s)" % "|".join(found["report"]), re.I)
     def before(kind: str) -> re.Pattern:  # a marker right before the expression
         return re.compile(r"\b(?:%s)\s+$" % "|".join(found[kind]), re.I)
 
     def lemmas(kind: str) -> re.Pattern:  # a whole lemma, matched with fullmatch
         return re.compile(r"(?:%s)" % "|".join(found[kind]), re.I)
 
-    return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), since,
-                   compile_(found["clause"]), report, before("ahead"), before("compared"),
+    by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
+    return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), before("since"),
+                   compile_(found["clause"]), lemmas("report"), before("ahead"), before("compared"),
                    before("span_end"), before("deadline"), before("period_end"),
                    lemmas("happened"), lemmas("scheduled"))
 
