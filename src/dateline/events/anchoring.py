@@ -334,7 +334,7 @@ def _offset_word(word: "Token", lex: Lexicon) -> tuple[str, tuple[float, str]] |
     entry = lex.offset_words.get(word.lower_)
     if entry is None or (entry[0] == "SHIFT" and not any(
             c.lower_ in ("the", "a", "that") for c in word.children if c.dep_ == "det")
-            and word.doc[word.i - 1].lower_ not in ("the", "a", "that")):
+            and (word.i == 0 or word.doc[word.i - 1].lower_ not in ("the", "a", "that"))):
         return None  # "the day after", not "day after day"
     offset = duration_offset(entry[1])
     return (entry[0], offset) if offset else None
