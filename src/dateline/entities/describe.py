@@ -208,7 +208,7 @@ def _determiner(head: "Token") -> "Token | None":
     return None
 
 
-def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description | None:
+def _description_at(doc: "Doc", text: str, tok: "Token", starts: list[int]) -> Description | None:
     """The description whose head (or age word) is ``tok``, or None."""
     word, first = _hyphen_word(doc, tok.i)
     age = AGE_WORD.match(word)
@@ -227,7 +227,7 @@ def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description 
     # "the lawmaker who unleashed ...", "A New York judge": a new description, of someone
     # named later if anyone (only a paragraph's opening subject is looked up forward)
     forward = det.lower_ in _INDEFINITE or any(c.dep_ in ("relcl", "acl", "appos") for c in tok.children)
-    opens = _opens_paragraph(doc, det, tok)
+    opens = _opens_paragraph(text, det, tok)
     if forward and not opens:
         return None
     if det.lower_ in _POSSESSIVE and age is not None:
@@ -246,16 +246,18 @@ def _description_at(doc: "Doc", tok: "Token", starts: list[int]) -> Description 
                        det.lower_ in _POSSESSIVE, modifiers)
 
 
-def _opens_paragraph(doc: "Doc", det: "Token", head: "Token") -> bool:
+def _opens_paragraph(text: str, det: "Token", head: "Token") -> bool:
     """Whether the phrase is the subject opening a paragraph ("The lawmaker who ... said")."""
-    before = doc.text[:det.idx].rstrip(" \t")
-    return head.dep_ in ("nsubj", "nsubjpass") and (not before or before.endswith("\n"))
+    j = det.idx  # step back over spaces and tabs (no copy of the text before the phrase)
+    while j and text[j - 1] in " \t":
+        j -= 1
+    return head.dep_ in ("nsubj", "nsubjpass") and (j == 0 or text[j - 1] == "\n")
 
 
 def descriptions(doc: "Doc") -> list[Description]:
     """The definite descriptions of people in the text (see the module docstring)."""
-    starts = sentence_starts(doc)
-    found = (_description_at(doc, tok, starts) for tok in doc if tok.is_alpha or "-" in tok.text)
+    starts, text = sentence_starts(doc), doc.text  # spaCy rebuilds doc.text on every access
+    found = (_description_at(doc, text, tok, starts) for tok in doc if tok.is_alpha or "-" in tok.text)
     return [d for d in found if d is not None]
 
 

@@ -531,10 +531,10 @@ def bracketed_aliases(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
     """An acronym in brackets right after a name ("the World Health Organization (WHO)",
     "North Korea (DPRK)") is another name of it (in place): a separate entity of that name
     joins it, else the acronym becomes one of its mentions (so its later uses are found)."""
-    starts = sentence_starts(doc)
+    starts, text = sentence_starts(doc), doc.text  # spaCy rebuilds doc.text on every access
     for cluster in [c for c in clusters if c.label != "PERSON"]:
         for m in list(cluster.mentions):
-            found = _BRACKETED.match(doc.text, m.end)
+            found = _BRACKETED.match(text, m.end)
             if not found or not _abbreviates(found.group(1), m.name):
                 continue
             start, end = found.span(1)
