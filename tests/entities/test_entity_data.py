@@ -11,7 +11,8 @@ from dateline.entities import data
 FILES = ["titles.txt", "role_nouns.txt", "aliases.tsv", "demonyms.tsv", "company_words.txt", "type_cues.tsv",
          "headline_words.txt", "place_prepositions.txt", "person_verbs.txt", "team_cues.txt", "person_nouns.txt",
          "epithets.txt", "title_nouns.tsv", "type_after.tsv", "org_prefixes.txt", "kin_nouns.txt",
-         "given_name_variants.tsv", "platforms.txt", "org_heads.txt", "broadcast_words.txt", "party_words.txt"]
+         "given_name_variants.tsv", "platforms.txt", "org_heads.txt", "broadcast_words.txt", "party_words.txt",
+         "org_name_heads.txt"]
 
 
 def _split(expected: str) -> list[str]:
@@ -115,6 +116,10 @@ def _check_org_head(ex):
     assert ("US" + words if words else "") == ex.expected
 
 
+def _check_org_name_head(ex):
+    assert " | ".join(ex.given[a:b] for a, b in data.headed_org_names(ex.given)) == ex.expected
+
+
 def _check_broadcast(ex):
     assert ", ".join(ex.given[a:b] for a, b in data.call_letters(ex.given)) == ex.expected
 
@@ -124,7 +129,7 @@ def _check_party(ex):
 
 
 CHECKS = {"given_name_variants.tsv": _check_given_name, "platforms.txt": _check_platform, "org_heads.txt": _check_org_head,
-          "broadcast_words.txt": _check_broadcast, "party_words.txt": _check_party,
+          "broadcast_words.txt": _check_broadcast, "org_name_heads.txt": _check_org_name_head, "party_words.txt": _check_party,
           "kin_nouns.txt": _check_kin, "type_after.tsv": _check_type_after, "org_prefixes.txt": _check_org_prefix, "title_nouns.tsv": _check_title_noun, "team_cues.txt": _check_team, "person_nouns.txt": _check_person_noun, "epithets.txt": _check_epithet,
           "person_verbs.txt": _check_person_verb, "headline_words.txt": _check_headline, "place_prepositions.txt": _check_place,
           "type_cues.tsv": _check_type_cue, "company_words.txt": _check_company, "titles.txt": _check_titles, "role_nouns.txt": _check_roles,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..types import Entity, Record, Span
-from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, kin_name_persons, org_role_mentions, outlet_mentions, pattern_mentions, string_mentions, taken_spans,
+from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, headed_org_mentions, outlet_short_names, kin_name_persons, org_role_mentions, outlet_mentions, pattern_mentions, string_mentions, taken_spans,
                      title_role_mentions, widen_into_longer_names, widen_partial_mentions)
 from .describe import described_person_mentions
 from .merge import Cluster, cluster_mentions
@@ -66,6 +66,8 @@ def entities_of(doc: "Doc") -> list[Entity]:
     string_mentions(doc, clusters, taken)
     dateline_mentions(doc, clusters, taken)
     outlet_mentions(doc, clusters, taken)
+    headed_org_mentions(doc, clusters, taken)
+    clusters = outlet_short_names(clusters)
     org_role_mentions(doc, clusters)
     appositive_mentions(doc, clusters)
     leading_description_mentions(doc, clusters)

@@ -352,6 +352,37 @@ def org_after_place(text: str, end: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def org_name_heads() -> dict[str, str]:
+    """Head nouns of organisations' names -> "" or "alone" (the noun alone is a name) or
+    "adjective" (it needs an adjective before it); data/org_name_heads.txt."""
+    rows = (line.partition("\t") for line in entries("org_name_heads.txt"))
+    return {noun.strip(): flag.strip() for noun, _, flag in rows}
+
+
+_PEOPLE_ADJECTIVE = re.compile(r"(?:ic|ish|an|ese|ist)$")
+
+
+_HEADED_RUN = re.compile(r"(?:(?<![\w-])[Tt]he|\w['’]s)[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){0,3}[A-Z][a-z]+)"
+                         r"(?![\w'’-]|[ \t]+(?:[A-Z]|\d))")
+
+
+def headed_org_names(text: str) -> list[tuple[int, int]]:
+    """Spans of organisations named by a head noun after "the" or a possessive ("The Islamic
+    State said", "Britain's Parliament"; data/org_name_heads.txt): the whole run of capitals
+    must end in the noun, and a noun alone counts only where the file says so."""
+    heads = org_name_heads()
+    found = []
+    for m in _HEADED_RUN.finditer(text):
+        words = m.group(1).split()
+        flag = heads.get(words[-1])
+        if flag is None or len(words) == 1 and flag != "alone":
+            continue
+        if flag != "adjective" or _PEOPLE_ADJECTIVE.search(words[-2]):
+            found.append(m.span(1))
+    return found
+
+
+@lru_cache(maxsize=1)
 def broadcast_words() -> frozenset[str]:
     """Words beside call letters that show a broadcaster ("radio", "station"; data/broadcast_words.txt)."""
     return frozenset(t.strip().casefold() for t in entries("broadcast_words.txt"))
@@ -449,12 +480,26 @@ def outlet_names(text: str) -> list[tuple[int, int]]:
             # "On Facebook, she wrote": the first word is capitalized for the sentence only
             first = run.index(" ") + 1
             start, run = start + first, run[first:].lstrip()
+        start, run = _after_demonyms(start, run, names)
         words = run.casefold()
         if words in names or (has_the and "the " + words in names):
             found.append((start, start + len(run)))
         elif has_the and words.split()[-1] in heads and not run.isupper():
             found.append((start, start + len(run)))
     return found
+
+
+def _after_demonyms(start: int, run: str, names: frozenset[str]) -> tuple[int, str]:
+    """The listed outlet name after nationality adjectives that open a run of capitals ("a
+    British Channel 4 report" -> "Channel 4"), else the run unchanged."""
+    words = run.split(" ")
+    skip = 0
+    while skip < len(words) - 1 and words[skip].casefold() in demonyms():
+        skip += 1
+        rest = " ".join(words[skip:])
+        if rest.casefold() in names:
+            return start + len(run) - len(rest), rest
+    return start, run
 
 
 def _sentence_initial(text: str, start: int) -> bool:

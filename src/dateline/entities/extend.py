@@ -535,7 +535,7 @@ def bracketed_aliases(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
     for cluster in [c for c in clusters if c.label != "PERSON"]:
         for m in list(cluster.mentions):
             found = _BRACKETED.match(text, m.end)
-            if not found or not _abbreviates(found.group(1), m.name):
+            if not found or not (_abbreviates(found.group(1), m.name) or _initials_of(found.group(1), m.name)):
                 continue
             start, end = found.span(1)
             key = data.name_key(found.group(1))
@@ -549,6 +549,14 @@ def bracketed_aliases(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None
                                                 sentence_of(starts, start), kind="string"))
                 taken.add(start, end)
     clusters[:] = [c for c in clusters if c.mentions]
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Whether ``short`` is in capitals, one letter per capitalized word of ``name`` and starts
+    with its first letter: an acronym of the name in another language ("Federal Security
+    Service (FSB)")."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return short.isalpha() and short.isupper() and len(short) == len(words) >= 2 and short[0] == words[0][0]
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -585,11 +593,83 @@ def outlet_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
     text, starts = doc.text, sentence_starts(doc)
     names = Taken((m.start, m.end) for c in clusters for m in c.mentions)
     for start, end in data.outlet_names(text):
-        if names.overlaps(start, end) or taken.overlaps(start, end) and not _only_times_inside(doc, start, end):
+        pieces = _cut_pieces(doc, clusters, start, end, adjectives=False)  # not "the Christian-run X Daily"
+        if pieces is None:
             continue
+        if not pieces and (names.overlaps(start, end) or taken.overlaps(start, end) and not _only_times_inside(doc, start, end)):
+            continue
+        for cluster, piece in pieces:  # "Mail" of "the Mail on Sunday" is no name of its own
+            cluster.mentions.remove(piece)
         _add_org(clusters, Mention(start, end, text[start:end], "ORG", sentence_of(starts, start), kind="name"))
         names.add(start, end)
         taken.add(start, end)
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+def _is_outlet(name: str) -> bool:
+    """Whether a name of several words is a news outlet's ("Mail on Sunday", "The New York Times")."""
+    written = name if name.startswith("The ") else "the " + name
+    return " " in name and any(written[s:e] == name.removeprefix("The ") for s, e in data.outlet_names(written))
+
+
+def outlet_short_names(clusters: list[Cluster]) -> list[Cluster]:
+    """A one-word organization that is the first or last word of exactly one news outlet's
+    name in the article joins that outlet ("the Mail" after "the Mail on Sunday", "the
+    Telegraph" after "the Sunday Telegraph"); with two such outlets ("the Sunday Times", "The
+    New York Times") "the Times" joins neither."""
+    outlets = [c for c in clusters if c.label == "ORG" and _is_outlet(c.base_name())]
+    merged: set[int] = set()
+    for short in clusters:
+        words = short.tokens()
+        if len(words) != 1 or short.label != "ORG" or short in outlets:
+            continue
+        hosts = [c for c in outlets if words[0] in (c.tokens()[0], c.tokens()[-1])]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(short.mentions)
+            merged.add(id(short))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def headed_org_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """Organisations the tagger missed that a head noun names ("The Islamic State said",
+    "Britain's Parliament"; see ``data.headed_org_names``) become organizations (in place),
+    taking over pieces of them the tagger cut out; a span that another name runs out of or a
+    date or number overlaps is left alone."""
+    text, starts = doc.text, sentence_starts(doc)
+    for start, end in data.headed_org_names(text):
+        # "the Republican Senate" is a description, "the Islamic State" a name
+        adjectives = data.org_name_heads().get(text[start:end].split()[-1]) != "alone"
+        pieces = _cut_pieces(doc, clusters, start, end, adjectives)
+        if pieces is None or not pieces and taken.overlaps(start, end):
+            continue
+        for cluster, piece in pieces:
+            cluster.mentions.remove(piece)
+        _add_org(clusters, Mention(start, end, text[start:end], "ORG", sentence_of(starts, start), kind="name"))
+        taken.add(start, end)
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+def _cut_pieces(doc: "Doc", clusters: list[Cluster], start: int, end: int,
+                adjectives: bool) -> list[tuple[Cluster, Mention]] | None:
+    """The mentions the tagger cut out of an outlet's name ("Mail" ORG of "the Mail on
+    Sunday", "Telegraph" of "the Sunday Telegraph"), to give way to the whole name; None when
+    a mention covers the whole name already, runs out of it or is a person's, or a tagged
+    entity runs out of it; a nationality or creed only when ``adjectives``."""
+    from .mentions import NAME_TYPES
+
+    pieces = []
+    for c in clusters:
+        for m in c.mentions:
+            if m.end <= start or end <= m.start:
+                continue
+            if m.start < start or end < m.end or (m.start, m.end) == (start, end) or c.label == "PERSON":
+                return None
+            if not adjectives and (m.label == "NORP" or m.kind == "demonym"):
+                return None
+            pieces.append((c, m))
+    spill = any(e.start_char < end and start < e.end_char and (e.start_char < start or end < e.end_char)
+                for e in doc.ents if e.label_ in NAME_TYPES)
+    return None if pieces and spill else pieces
 
 
 def _add_org(clusters: list[Cluster], mention: Mention) -> None:

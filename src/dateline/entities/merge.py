@@ -385,4 +385,54 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     _places_after_prepositions(clusters)
     _teams(clusters)
     clusters = _parties(clusters)
+    clusters = _misspelt_repeats(clusters)
     return sorted(clusters, key=lambda c: c.first)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two words (insertions, deletions, substitutions)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _slip_of(slip: str, word: str) -> bool:
+    """Whether one-word name ``slip`` is a misspelling of ``word`` ("bundebank" of
+    "bundesbank", "stephanopolous" of "stephanopoulos"): six letters or more, the same first
+    letter, one edit apart (two from ten letters on), neither a start of the other (an
+    inflection or adjective: "israeli" of "israel")."""
+    if slip == word or len(slip) < 6 or slip[0] != word[0] or slip.startswith(word) or word.startswith(slip):
+        return False
+    return edit_distance(slip, word) <= (2 if min(len(slip), len(word)) >= 10 else 1)
+
+
+def _slip_forms(cluster: Cluster) -> set[str]:
+    """The words a misspelling may repeat: a one-word name, or a person's surname."""
+    words = cluster.tokens()
+    if cluster.label == "PERSON":
+        return {words[-1]}
+    return set(words) if len(words) == 1 else set()
+
+
+def _misspelt_repeats(clusters: list[Cluster]) -> list[Cluster]:
+    """A one-word name that misspells the name of exactly one entity named before it joins
+    it ("Stephanopolous" after "George Stephanopoulos", "Bundebank" after "Bundesbank"); a
+    nationality, a name of the alias tables or one close to two entities never does."""
+    merged: set[int] = set()
+    for slip in clusters:
+        words = slip.tokens()
+        if len(words) != 1 or slip.label == "NORP" or data.canonical_alias(words[0]) or words[0] in data.demonyms():
+            continue
+        if any(m.kind != "name" or not m.name[:1].isupper() for m in slip.mentions):
+            continue
+        hosts = [c for c in clusters if c is not slip and id(c) not in merged and c.first < slip.first
+                 and c.label != "NORP" and any(_slip_of(words[0], w) for w in _slip_forms(c))]
+        near = [c for c in clusters if c is not slip and any(_slip_of(words[0], w) for w in _slip_forms(c))]
+        if len(hosts) == 1 and len(near) == 1:
+            # found as strings, so the misspelling never names the entity
+            hosts[0].mentions.extend(replace(m, label=hosts[0].label, kind="string") for m in slip.mentions)
+            merged.add(id(slip))
+    return [c for c in clusters if id(c) not in merged]
