@@ -245,6 +245,15 @@ def trailing_gerund(token: "Token") -> bool:
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
 
 
+def _hangs_from_to_infinitive(token: "Token", root: "Token | None") -> bool:
+    """True when ``token`` is a to-infinitive ('to leave') and the expression whose root is
+    ``root`` hangs from it, directly ('to meet Monday') or through a preposition ('to leave
+    by the end of March'); not through a noun ('to get around Wednesday's ruling')."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return root is not None and (root.head == token or (root.head.dep_ == "prep" and root.head.head == token))
+
+
 def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     """A bare infinitive has no tense of its own; it lies ahead of a future or plain present
     verb its clause hangs from, climbing through the nouns between: "would declare its
@@ -252,9 +261,7 @@ def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     Not after a past verb ('agreed to buy the line in February' may lie either side), and
     only when the expression hangs from the infinitive itself ('to get around Wednesday's
     ruling' hangs from 'ruling')."""
-    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
+    if not _hangs_from_to_infinitive(token, root):
         return False
     head = token.head
     for _ in range(3):
@@ -275,11 +282,9 @@ def for_infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     unless the frame it hangs from is past ('it was time for him to leave on Monday' may lie
     either side). Tenseless participles between ('a key step being the election for ...')
     are climbed through to the first verb with a tense."""
-    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not _hangs_from_to_infinitive(token, root):
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
-        return False
-    if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
         return False
     head = token.head
     for _ in range(6):
