@@ -315,18 +315,16 @@ def noun_named_by(gov: Governor) -> str | None:
     return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else None
 
 
-def event_noun_tense(gov: Governor, found: int) -> int:
-    """The tense a modified event noun gives its date: an attack or a blast is always past
-    ('Friday's attack', 'the September 11 attacks'); a vote or a primary told in a clause that
-    is not past is still to come ('needs a win in Tuesday's primary'). ``found``: the clause's tense."""
-    noun = noun_named_by(gov)
-    if noun is None:
-        return found
-    if markers().happened.fullmatch(noun):
-        return PAST
-    if found == PRESENT and markers().scheduled.fullmatch(noun):
-        return FUTURE
-    return found
+def happened_noun(noun: str | None) -> bool:
+    """True when the event noun a date modifies is never scheduled, so the date is past
+    whatever the clause's tense: 'Friday's attack', 'the September 11 attacks'."""
+    return noun is not None and markers().happened.fullmatch(noun) is not None
+
+
+def scheduled_noun(noun: str | None) -> bool:
+    """True when the event noun a date modifies is scheduled: told in a clause that is not
+    past, it is still to come ('needs a win in Tuesday's primary')."""
+    return noun is not None and markers().scheduled.fullmatch(noun) is not None
 
 
 def tense_from_doc(gov: Governor, start: int, text: str | None = None) -> int | None:
@@ -375,7 +373,8 @@ def tense_at(text: str, start: int, end: int, gov: Governor = NO_PARSE) -> int:
     """Past, present or future for the expression at text[start:end] (``gov``: its parse, if any)."""
     if since_cue(text, start) or compared_cue(text, start):
         return PAST
-    if event_noun_tense(gov, PRESENT) == PAST:
+    noun = noun_named_by(gov)
+    if happened_noun(noun):
         return PAST  # 'to discuss Friday's attack': the attack is past whatever the verb's tense
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
@@ -383,9 +382,10 @@ def tense_at(text: str, start: int, end: int, gov: Governor = NO_PARSE) -> int:
     found = tense_from_doc(gov, start, text)
     if found is None:
         found = tense_from_text(text, start, end)
-    if found == PRESENT and markers().ahead.search(text, max(0, start - 30), start):
-        return FUTURE  # 'as he campaigns there ahead of Tuesday's primary': the coming Tuesday
-    return event_noun_tense(gov, found)
+    if found == PRESENT and (markers().ahead.search(text, max(0, start - 30), start) or scheduled_noun(noun)):
+        # 'as he campaigns there ahead of Tuesday's vote', 'needs a win in Tuesday's primary': the coming Tuesday
+        return FUTURE
+    return found
 
 
 # Verbs whose past tense is their base form: a 'VBP' of these may be a past the tagger misread.
