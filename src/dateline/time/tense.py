@@ -54,24 +54,35 @@ _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
 @lru_cache(maxsize=1)
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
+    return compile_markers((DATA / "tense.tsv").read_text(encoding="utf-8"))
+
+
+def _alternation(patterns: list[str]) -> str:
+    """The patterns as one regex alternative; with none, one that matches nothing (an empty
+    alternative would match everywhere)."""
+    return "|".join(patterns) if patterns else "(?!)"
+
+
+def compile_markers(tsv: str) -> Markers:
+    """The markers of a tense.tsv text (format in its header); a kind with no lines matches nothing."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
                                    "since": [], "clause": [], "report": [], "ahead": [], "compared": [],
                                    "span_end": [], "deadline": [], "period_end": [],
                                    "happened": [], "scheduled": []}
-    for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
+    for line in tsv.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         tense, pattern = line.split("\t")
         found[tense].append(pattern)
 
     def compile_(patterns: list[str]) -> re.Pattern:
-        return re.compile(r"\b(?:%s)\b" % "|".join(patterns), re.I)
+        return re.compile(r"\b(?:%s)\b" % _alternation(patterns), re.I)
 
     def before(kind: str) -> re.Pattern:  # a marker right before the expression
-        return re.compile(r"\b(?:%s)\s+$" % "|".join(found[kind]), re.I)
+        return re.compile(r"\b(?:%s)\s+$" % _alternation(found[kind]), re.I)
 
     def lemmas(kind: str) -> re.Pattern:  # a whole lemma, matched with fullmatch
-        return re.compile(r"(?:%s)" % "|".join(found[kind]), re.I)
+        return re.compile(r"(?:%s)" % _alternation(found[kind]), re.I)
 
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), before("since"),
