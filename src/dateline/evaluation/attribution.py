@@ -97,22 +97,32 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(q.inner_start, q.inner_end) for q in find_quotes(text)]
 
 
+def annotation_files(folder: Path) -> dict[str, list[Path]]:
+    """Article name -> its ``attributions/<article>_<annotator>.ann`` files, in sorted order
+    (the first one is the file the benches score against)."""
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted((Path(folder) / "attributions").glob("*.ann")):
+        by_article.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return by_article
+
+
+def ann_relations(text: str, ann: Path, quoted: Sequence[tuple[int, int]]) -> tuple[Relation, ...]:
+    """The relations of one annotator's .ann file on ``text`` (``quoted``: its quote ranges)."""
+    rels = []
+    for r in parse_ann(ann.read_text(encoding="utf-8")):
+        content = r.get("Content", ())
+        rels.append(Relation(r.get("Source", ()), r.get("Cue", ()), content, is_direct(text, content, quoted)))
+    return tuple(rels)
+
+
 def read_split(folder: Path) -> list[GoldArticle]:
-    """Every article of a PolNeAR split folder (``text/`` and ``attributions/``), sorted."""
+    """Every article of a PolNeAR split folder (``text/`` and ``attributions/``), sorted,
+    with the first annotator's relations."""
     folder = Path(folder)
-    chosen: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        article = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(article, ann)  # first annotator in sorted order
     out = []
-    for article, ann in sorted(chosen.items()):
+    for article, anns in sorted(annotation_files(folder).items()):
         text = (folder / "text" / f"{article}.txt").read_text(encoding="utf-8")
-        quoted = quoted_ranges(text)
-        rels = []
-        for r in parse_ann(ann.read_text(encoding="utf-8")):
-            content = r.get("Content", ())
-            rels.append(Relation(r.get("Source", ()), r.get("Cue", ()), content, is_direct(text, content, quoted)))
-        out.append(GoldArticle(article, text, tuple(rels)))
+        out.append(GoldArticle(article, text, ann_relations(text, anns[0], quoted_ranges(text))))
     return out
 
 
