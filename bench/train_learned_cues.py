@@ -37,7 +37,7 @@ from dateline.attribution import learned  # noqa: E402
 from dateline.attribution.build import extract_attributions, tokens_between  # noqa: E402
 from dateline.attribution.quotes import find_quotes  # noqa: E402
 from dateline.evaluation.attribution import (  # noqa: E402
-    Relation, match, read_split, score_corpus, words)
+    Relation, match, read_split, relation_of, score_corpus, words)
 
 FOLDS = 5
 EPOCHS = 10
@@ -51,13 +51,11 @@ def rule_relations(doc, text: str):
     atts = extract_attributions(doc, text, learned=False)
     rels, taken, contents, relays = [], set(), [], []
     for a in atts:
-        src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
-        cue = ((a.cue.start, a.cue.end),) if a.cue else ()
-        content = tuple((c.start, c.end) for c in a.content)
-        rels.append(Relation(src, cue, content, a.kind in ("direct", "mixed")))
+        rel = relation_of(a)
+        rels.append(rel)
         if a.cue:
             taken |= {t.i for t in tokens_between(doc, a.cue.start, a.cue.end)}
-        contents += content
+        contents += rel.content
         relays += [(v.span.start, v.span.end) for v in a.via if v.span is not None]
     return rels, taken, contents, relays
 

@@ -261,15 +261,18 @@ def score_corpus(articles: Iterable[GoldArticle], predictions: dict[str, list[Re
     return scores
 
 
+def relation_of(attribution) -> Relation:
+    """One of our attributions as a relation (the source's own mention span, not the resolved name)."""
+    a = attribution
+    src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
+    cue = ((a.cue.start, a.cue.end),) if a.cue else ()
+    content = tuple((c.start, c.end) for c in a.content)
+    return Relation(src, cue, content, a.kind in ("direct", "mixed"))
+
+
 def relations_from_record(record) -> list[Relation]:
     """Our attributions as relations (the source's own mention span, not the resolved name)."""
-    out = []
-    for a in record.attributions:
-        src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
-        cue = ((a.cue.start, a.cue.end),) if a.cue else ()
-        content = tuple((c.start, c.end) for c in a.content)
-        out.append(Relation(src, cue, content, a.kind in ("direct", "mixed")))
-    return out
+    return [relation_of(a) for a in record.attributions]
 
 
 def summary(scores: Scores) -> dict[str, float]:
