@@ -31,13 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from mine_polnear_cues import parse_cached  # noqa: E402
+from mine_polnear_cues import parsed_train  # noqa: E402
 
 from dateline.attribution import learned  # noqa: E402
 from dateline.attribution.build import extract_attributions, tokens_between  # noqa: E402
 from dateline.attribution.quotes import find_quotes  # noqa: E402
 from dateline.evaluation.attribution import (  # noqa: E402
-    Relation, match, read_split, relation_of, score_corpus, words)
+    Relation, match, relation_of, score_corpus, words)
 
 FOLDS = 5
 EPOCHS = 10
@@ -192,12 +192,11 @@ def main(argv=None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.6)
     ap.add_argument("--check", action="store_true", help="retrain and compare with --out; write nothing")
     args = ap.parse_args(argv)
-    folder = Path(args.data) / "polnear" / "train"
-    if not folder.is_dir():
-        print(f"train_learned_cues: no PolNeAR train at {folder}", file=sys.stderr)
+    loaded = parsed_train(args.data, "train_learned_cues")
+    if loaded is None:
         return 1
-    articles = read_split(folder)
-    per_article = examples_of(articles, parse_cached(articles))
+    articles, docs = loaded
+    per_article = examples_of(articles, docs)
     probs = cross_validate(articles, per_article)
     before = figures(articles, per_article, probs, None)
     print(fmt(before))
