@@ -136,20 +136,23 @@ class PRF:
     """Counts for precision, recall and F1."""
 
     tp_p: float = 0  # predictions that are right (or predicted tokens that are right)
-    n_p: float = 0
-    tp_g: float = 0
-    n_g: float = 0
+    n_p: float = 0  # predictions (or predicted tokens)
+    tp_g: float = 0  # gold items that are found (or gold tokens that are predicted)
+    n_g: float = 0  # gold items (or gold tokens)
 
     @property
     def precision(self) -> float:
+        """Share of the predictions that are right."""
         return self.tp_p / self.n_p if self.n_p else 0.0
 
     @property
     def recall(self) -> float:
+        """Share of the gold that is found."""
         return self.tp_g / self.n_g if self.n_g else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -170,6 +173,7 @@ class Scores:
 
 
 def _strip(text: str, spans: Spans) -> Spans:
+    """``spans`` without white space at their edges (empty ones dropped), sorted."""
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -182,6 +186,7 @@ def _strip(text: str, spans: Spans) -> Spans:
 
 
 def _score_exact(text: str, gold: list[Spans], pred: list[Spans], prf: PRF) -> None:
+    """Add to ``prf`` the role's span sets that equal a gold one, matched one to one."""
     g = [_strip(text, s) for s in gold if s]
     p = [_strip(text, s) for s in pred if s]
     remaining = list(g)
@@ -197,6 +202,7 @@ def _score_exact(text: str, gold: list[Spans], pred: list[Spans], prf: PRF) -> N
 
 
 def _score_overlap(text: str, gold: list[Spans], pred: list[Spans], prf: PRF) -> None:
+    """Add to ``prf`` the word tokens the role covers in the prediction and in the gold."""
     g = set().union(*[words(text, s) for s in gold]) if gold else set()
     p = set().union(*[words(text, s) for s in pred]) if pred else set()
     prf.tp_p += len(g & p)
@@ -248,6 +254,7 @@ def score_article(text: str, gold: Sequence[Relation], pred: Sequence[Relation],
 
 
 def _same_source(text: str, gold: Spans, pred: Spans) -> int:
+    """1 when the two sources share a word token (or neither has one), else 0."""
     if not gold and not pred:
         return 1
     return int(bool(words(text, gold) & words(text, pred)))
