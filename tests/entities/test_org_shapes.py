@@ -25,6 +25,7 @@ def test_outlet_after_nationality(text: str, expected: list[str]) -> None:
     ("Voters in the Sunshine State went to the polls.", []),  # a nickname, not a group
     ("the Bank said", []),  # a head noun alone needs the file's "alone"
     ("the Central Bank Raises Rates", []),  # the whole run must end in the head noun
+    ("the Tigrayan People's Liberation Front", []),  # after a possessive only a noun alone
 ])
 def test_headed_org_names(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in data.headed_org_names(text)] == expected
@@ -40,6 +41,8 @@ def test_headed_org_names(text: str, expected: list[str]) -> None:
      {"Nordbank": ("ORG", {"Norbank"})}, {"Norbank"}),
     ("Anchor George Papadopoulos asked the question. Papadopoulos later pressed Ms Lee, and "
      "Papadopolous said she had not answered.", {"George Papadopoulos": ("PERSON", {"Papadopolous"})}, {"Papadopolous"}),
+    ("Tom Reyes wrote for the Yale Daily News before he left Yale in 2001.",
+     {"Yale Daily News": ("ORG", {"Yale Daily News"}), "Yale": ("ORG", {"Yale"})}, set()),  # no outlet head word
 ])
 def test_entities(text: str, expected: dict, absent: set) -> None:
     check_entities(text, expected, absent)
