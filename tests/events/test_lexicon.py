@@ -80,3 +80,11 @@ def test_narrative_offset_examples(name, sentence, expected):
     assert kind in {lexicon().narrative_offsets.get(t.lower_) for t in load()(sentence)}
     event = next(e for e in run(sentence) if e.trigger.text == trigger)
     assert "narrative" not in (event.when.note or "")
+
+
+@pytest.mark.parametrize("name, sentence, expected", _cases(["event_families.txt"]))
+def test_event_family_examples(name, sentence, expected):
+    noun, named = expected.split()
+    events = run(sentence)
+    by_text = {e.trigger.text: e for e in events}
+    assert by_text[noun].coref == by_text[named].id
