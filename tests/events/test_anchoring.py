@@ -622,3 +622,15 @@ def test_a_passive_light_verb_is_its_subject_event_and_a_by_agent_event_is_the_v
     text = "Patrols were hit by two blasts on Friday."
     events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
     assert by_trigger(events, "blasts").when.interval == ("2023-08-04", "2023-08-04")
+
+
+def test_a_definite_noun_skips_a_latest_mention_of_the_other_number():
+    text = "An explosion hit the port on Friday. Explosions are rare there. The explosion killed two people."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
+    assert by_trigger(events, "explosion", 1).coref == by_trigger(events, "explosion").id
+
+
+def test_a_reaction_comes_after_what_it_answers():
+    text = "The mayor gave a speech on Monday. The minister reacted to the mayor's speech by calling it weak."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
+    assert by_trigger(events, "reacted").when.interval == ("2023-08-07", PUB)

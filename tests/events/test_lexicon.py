@@ -54,7 +54,8 @@ def test_negation_examples(name, sentence, expected):
 @pytest.mark.parametrize("name, sentence, expected", _cases(["temporal_signals.txt"]))
 def test_signal_examples(name, sentence, expected):
     words = sentence.lower().rstrip(".").replace(",", "").split()
-    assert expected in [lexicon().signals.get(w) for w in words]
+    phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]  # two-word signals ("prior to")
+    assert expected in [lexicon().signals.get(w) for w in phrases]
 
 
 @pytest.mark.parametrize("name, sentence, expected", _cases(["participant_roles.txt", "support_verbs.txt"]))

@@ -522,15 +522,18 @@ def _previous_sentence_event(token: "Token", struct: Structure) -> EventNode | N
 
 def coreference(struct: Structure, timed: Iterable[str] = ()) -> dict[str, str]:
     """Later definite nominal mentions ("the", "this", a possessor: "Layton's speech") -> the
-    first mention of the same event, found through the latest earlier one: the latest noun of the same lemma ("a meeting" ...
-    "the meeting"), else an event told up to 5 sentences before whose word names the same
-    event: the same verb ("drones struck ... The strikes"), its nominalization ("endorsed
-    ... The endorsement") or a word of its family in event_families.txt ("exploded ... the
-    blast").  If that event has no time of its own but an earlier one of the same lemma has
-    (``timed``), the earlier one: the news a definite noun sums up ("on Friday endorsed X ...
-    went on to endorse Y ... The endorsement comes").  A noun that a restrictive clause
-    describes ("the attack that removed ...") introduces its event and links to none."""
-    latest: dict[str, EventNode] = {}
+    first mention of the same event: the latest earlier noun of the same lemma and number with a
+    time of its own ("an attack on Monday ... Friday's attack ... The attack": Friday's), or
+    the first one ("a meeting" ... "the meeting"), else an event told up to 5 sentences
+    before whose word names the same event: the same verb ("drones struck ... The strikes"),
+    its nominalization ("endorsed ... The endorsement") or a word of its family in
+    event_families.txt ("exploded ... the blast").  If that event has no time of its own but
+    an earlier one of the same lemma has (``timed``), the earlier one: the news a definite
+    noun sums up ("on Friday endorsed X ... went on to endorse Y ... The endorsement comes").
+    A noun that a restrictive clause describes ("the attack that removed ...") introduces its
+    event and links to none."""
+    first: dict[tuple[str, bool], EventNode] = {}  # (lemma, plural) -> its first noun
+    latest_dated: dict[tuple[str, bool], EventNode] = {}  # ... and its latest one with a time of its own
     recent: list[EventNode] = []  # earlier events a definite noun may rename (no reports)
     dated: dict[str, EventNode] = {}
     links: dict[str, str] = {}
@@ -540,16 +543,19 @@ def coreference(struct: Structure, timed: Iterable[str] = ()) -> dict[str, str]:
         m = node.mention
         head = struct.doc[m.head]
         if m.pos == "noun" and _is_definite(head) and not _has_restrictive_clause(head):
-            antecedent = latest.get(m.lemma)
-            if antecedent is not None and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
+            key = (m.lemma, _plural(head))
+            antecedent = latest_dated.get(key, first.get(key))
+            if antecedent is not None:
                 links[node.id] = links.get(antecedent.id, antecedent.id)  # the chain's first mention
-            elif antecedent is None and (named := _event_named(m.lemma, recent, kin)) is not None \
+            elif (m.lemma, not _plural(head)) not in first and (named := _event_named(m.lemma, recent, kin)) \
                     and _sentences_apart(struct, named, node) <= _VERB_COREF_SENTENCES:
                 if named.id not in timed:
                     named = dated.get(named.mention.lemma, named)
                 links[node.id] = links.get(named.id, named.id)
         if m.pos == "noun":
-            latest[m.lemma] = node
+            first.setdefault((m.lemma, _plural(head)), node)
+            if node.id in timed:
+                latest_dated[(m.lemma, _plural(head))] = node
         if m.cls != "REPORTING" and m.pos in ("noun", "verb"):
             recent.append(node)
             if node.id in timed:
