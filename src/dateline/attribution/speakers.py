@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
 from ..coref.definite import DefiniteResolver
-from ..coref.pronouns import ENTITY_KINDS, first_name_gender
+from ..coref.pronouns import ENTITY_KINDS, first_name_gender, modifier_heads
 from ..types import Entity, Source, Span
 from . import lexicon
 
@@ -373,6 +373,8 @@ class SpeakerResolver:
     def _plain(self, phrase) -> Resolved:
         head = phrase.root
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "other"
+        if head.tag_ == "NN" and head.lemma_.lower() in modifier_heads() | lexicon.spokesperson_nouns():
+            kind = "person"  # "A Trump supporter in Ohio said ... He said": he is the supporter
         return Resolved(Source(name=_without_relative(phrase), span=self._span(list(phrase))), kind)
 
 
