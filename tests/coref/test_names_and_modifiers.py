@@ -98,3 +98,22 @@ def test_modifier_heads_file_states_its_format():
     head = (coref.DATA / "modifier_heads.txt").read_text(encoding="utf-8").splitlines()[:10]
     assert any("Format:" in line for line in head)
     assert all(noun == noun.lower() and " " not in noun for noun in coref.modifier_heads())
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a namesake not named near the description does not block it (the husband is only "his")
+    ('Alexander Petrenko died on Monday.\n\nIn her first interview since her husband died, Oksana '
+     'Petrenko backed his claim that he was poisoned.\n\n"It was not the police," the 44-year-old told '
+     'a newspaper.', "Oksana Petrenko"),
+    # both named just before: nearness cannot tell which one is meant
+    ('Alexander Petrenko and Oksana Petrenko spoke on Monday. "It was not the police," the 44-year-old '
+     'told a newspaper.', None),
+    # a plain description of one person is who a later "he" is (not the person named before it)
+    ('Tom Berg spoke on Friday. A spokesman for the ministry said the attack had failed. '
+     '"We will act," he said.', None),
+])
+def test_described_speaker(text, speaker):
+    from dateline import extract
+
+    att = [a for a in extract(text, published="2016-05-12").attributions if a.kind == "direct"][-1]
+    assert (att.source.name if att.source.entity else None) == speaker

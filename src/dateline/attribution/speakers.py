@@ -281,7 +281,7 @@ class SpeakerResolver:
             return None
         if age or person_noun:  # "the 29-year-old", "the lawmaker": the person just written of
             person = self._recent_person(head) or self._speaker_since(head)
-            return None if person is None or self._kin(person.name) else Resolved(
+            return None if person is None or self._kin(person.name, near=head) else Resolved(
                 Source(name=person.name, span=self._span(list(phrase)), entity=person.key), "person")
         span = self._span(list(phrase))
         for entity in self.entities:  # an entity whose stripped title holds this noun
@@ -295,12 +295,19 @@ class SpeakerResolver:
             return Resolved(Source(name=recent.name, span=span, entity=recent.key), "person")
         return None
 
-    def _kin(self, name: str) -> bool:
+    def _kin(self, name: str, near: "Token | None" = None) -> bool:
         """Another person of the article has this person's surname ("Donald and Ivana Trump"):
-        a description cannot tell which of them it means by nearness alone."""
+        a description cannot tell which of them it means by nearness alone.  With ``near``,
+        only a namesake named since the start of the sentence before counts ("Marina
+        Litvinenko backed his claim ... the 44-year-old told": her husband is not named there)."""
         last = name.split()[-1].lower() if name.split() else ""
+        floor = 0
+        if near is not None and near.sent.start > 0:
+            floor = self.doc[near.sent.start - 1].sent.start_char
         return any(e.type == "PERSON" and e.name.lower() != name.lower() and e.name.split()
-                   and e.name.split()[-1].lower() == last for e in self.entities)
+                   and e.name.split()[-1].lower() == last
+                   and (near is None or any(floor <= m.start < near.idx for m in e.mentions))
+                   for e in self.entities)
 
     def _recent_person(self, head: "Token") -> Candidate | None:
         """The person entity last mentioned before ``head``, in its sentence or the one before
