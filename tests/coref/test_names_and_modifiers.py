@@ -117,3 +117,14 @@ def test_described_speaker(text, speaker):
 
     att = [a for a in extract(text, published="2016-05-12").attributions if a.kind == "direct"][-1]
     assert (att.source.name if att.source.entity else None) == speaker
+
+
+def test_possessive_his_owns_the_claim():
+    """'his claim that ...': the claim's source is the person "his" refers to."""
+    from dateline import extract
+
+    text = "Ivan Sokol died on Monday. His widow, Oksana Sokol, backed his claim that he was poisoned."
+    record = extract(text, published="2016-05-12")
+    names = {e.id: e.name for e in record.entities}
+    (att,) = [a for a in record.attributions if a.cue and a.cue.text == "claim"]
+    assert att.source.span.text == "his" and names.get(att.source.entity) == "Ivan Sokol"

@@ -34,7 +34,7 @@ from . import lexicon
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me"}  # "his claim": the possessive owns the claim
 GROUP_PRONOUNS = {"they", "them", "we", "us"}
 THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | GENDERED_PRONOUNS
