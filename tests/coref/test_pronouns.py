@@ -36,8 +36,9 @@ def test_data_file_header_states_format_and_examples(name):
     head = (coref.DATA / name).read_text(encoding="utf-8").splitlines()[:10]
     assert any("Format:" in line for line in head)
     assert coref.examples(name)
-    for key, gender in coref._rows(name):
-        assert key == key.lower() and gender in ("m", "f"), key
+    for key, gender, *origin in coref._rows(name):
+        assert key == key.lower() and gender in ("m", "f", "?"), key
+        assert len(origin) == (name == "first_names.tsv"), key
 
 
 @pytest.mark.parametrize("sentence,expected", coref.examples("honorifics.tsv") + coref.examples("first_names.tsv"))

@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..coref import GENDERED_PRONOUNS, GROUP_JOIN, Candidate, PronounResolver, pronoun_gender, pronoun_want
 from ..coref.definite import DefiniteResolver
-from ..coref.pronouns import ENTITY_KINDS, first_name_gender
+from ..coref.pronouns import ENTITY_KINDS, first_name_gender, modifier_heads
 from ..types import Entity, Source, Span
 from . import lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me"}  # "his claim": the possessive owns the claim
 GROUP_PRONOUNS = {"they", "them", "we", "us"}
 THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | GENDERED_PRONOUNS
@@ -281,7 +281,7 @@ class SpeakerResolver:
             return None
         if age or person_noun:  # "the 29-year-old", "the lawmaker": the person just written of
             person = self._recent_person(head) or self._speaker_since(head)
-            return None if person is None or self._kin(person.name) else Resolved(
+            return None if person is None or self._kin(person.name, near=head) else Resolved(
                 Source(name=person.name, span=self._span(list(phrase)), entity=person.key), "person")
         span = self._span(list(phrase))
         for entity in self.entities:  # an entity whose stripped title holds this noun
@@ -295,12 +295,19 @@ class SpeakerResolver:
             return Resolved(Source(name=recent.name, span=span, entity=recent.key), "person")
         return None
 
-    def _kin(self, name: str) -> bool:
+    def _kin(self, name: str, near: "Token | None" = None) -> bool:
         """Another person of the article has this person's surname ("Donald and Ivana Trump"):
-        a description cannot tell which of them it means by nearness alone."""
+        a description cannot tell which of them it means by nearness alone.  With ``near``,
+        only a namesake named since the start of the sentence before counts ("Marina
+        Litvinenko backed his claim ... the 44-year-old told": her husband is not named there)."""
         last = name.split()[-1].lower() if name.split() else ""
+        floor = 0
+        if near is not None and near.sent.start > 0:
+            floor = self.doc[near.sent.start - 1].sent.start_char
         return any(e.type == "PERSON" and e.name.lower() != name.lower() and e.name.split()
-                   and e.name.split()[-1].lower() == last for e in self.entities)
+                   and e.name.split()[-1].lower() == last
+                   and (near is None or any(floor <= m.start < near.idx for m in e.mentions))
+                   for e in self.entities)
 
     def _recent_person(self, head: "Token") -> Candidate | None:
         """The person entity last mentioned before ``head``, in its sentence or the one before
@@ -373,6 +380,8 @@ class SpeakerResolver:
     def _plain(self, phrase) -> Resolved:
         head = phrase.root
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "other"
+        if head.tag_ == "NN" and head.lemma_.lower() in modifier_heads() | lexicon.spokesperson_nouns():
+            kind = "person"  # "A Trump supporter in Ohio said ... He said": he is the supporter
         return Resolved(Source(name=_without_relative(phrase), span=self._span(list(phrase))), kind)
 
 

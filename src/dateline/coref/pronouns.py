@@ -52,12 +52,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WEIGHTS = {"honorific": 3, "first_name": 2, "pronoun": 1}
 
 
-def _rows(name: str) -> list[tuple[str, str]]:
+def _rows(name: str) -> list[tuple[str, ...]]:
+    """The tab-separated rows of a data file, stripped, the first field in lower case."""
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            key, gender = line.split("\t")
-            rows.append((key.strip().lower(), gender.strip()))
+            key, *rest = line.split("\t")
+            rows.append((key.strip().lower(), *(field.strip() for field in rest)))
     return rows
 
 
@@ -69,8 +70,22 @@ def honorifics() -> dict[str, str]:
 
 @functools.cache
 def first_names() -> dict[str, str]:
-    """Common first name (lower case) -> "m" | "f"."""
-    return dict(_rows("first_names.tsv"))
+    """Common first name (lower case) -> "m" | "f" (names of either gender left out)."""
+    return {name: gender for name, gender, _origin in _rows("first_names.tsv") if gender in ("m", "f")}
+
+
+@functools.cache
+def given_names(origin: str | None = None) -> frozenset[str]:
+    """Every listed first name (lower case), of any gender; only those of one naming
+    tradition ("en", "ar"...) when ``origin`` is given."""
+    return frozenset(name for name, _gender, where in _rows("first_names.tsv") if origin in (None, where))
+
+
+@functools.cache
+def modifier_heads() -> frozenset[str]:
+    """Singular nouns for a person a name can modify ("a Trump supporter"): data/modifier_heads.txt."""
+    return frozenset(line.strip().lower() for line in (DATA / "modifier_heads.txt").read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def first_name_gender(name: str) -> str | None:
@@ -161,6 +176,7 @@ class PronounResolver:
         self._gendered = [t for t in doc if t.lower_ in GENDERED_PRONOUNS]
         self._subject: dict[tuple[int, int], bool] = {}
         self._main_subject: dict[tuple[int, int], bool] = {}
+        self._modifier: dict[tuple[int, int], bool] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self.genders = self._genders()
         self._restart()
@@ -171,9 +187,25 @@ class PronounResolver:
         """Candidates from the entity mentions only (no pronoun resolved yet)."""
         self._base = sorted([*(Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
                                          self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
-                             *self._groups()], key=_order)
+                             *self._groups(), *self._described()], key=_order)
         self._base_starts = [c.start for c in self._base]  # kept beside ``_base`` for _search's bisects
         self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
+
+    def _described(self) -> list[Candidate]:
+        """Unnamed people who are the subject of a clause: "a spokesman", "a Trump supporter"
+        (an indefinite article, or a name modifying the noun).  They are candidates of no
+        entity (key ""), so a later he/she stops at them and resolves to no name."""
+        out = []
+        for tok in self.doc:
+            if tok.tag_ != "NN" or tok.dep_ not in _SUBJECT_DEPS or tok.lemma_.lower() not in modifier_heads():
+                continue
+            marks = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                     or (c.dep_ == "compound" and c.ent_type_ == "PERSON")]
+            if marks:
+                last = tok.right_edge
+                phrase = self.text[tok.left_edge.idx:last.idx + len(last.text)]
+                out.append(Candidate(tok.left_edge.idx, last.idx + len(last.text), "", phrase, "person"))
+        return out
 
     def _groups(self) -> list[Candidate]:
         """People named together ("Ann Lee and Tom Baker", "Lee, Baker and Ruiz") as one group
@@ -273,13 +305,29 @@ class PronounResolver:
             lo, hi = bisect.bisect_left(starts, max(start, limit)), bisect.bisect_left(starts, min(end, idx))
             found = [(self._is_subject(c.start, c.end) or (c.start, c.end) in speakers,
                       self._is_main_subject(c.start, c.end), c.start, n)
-                     for n, c in enumerate(cands[lo:hi], lo) if c.end <= idx and ok(c)]
+                     for n, c in enumerate(cands[lo:hi], lo)
+                     if c.end <= idx and ok(c) and not (c.kind == "person" and self._is_modifier(c.start, c.end))]
             if found:
                 return cands[max(found)[3]]
             if start <= limit:
                 return None
             sent -= 1
         return None
+
+    def _is_modifier(self, start: int, end: int) -> bool:
+        """Whether a name only modifies a singular noun for a person ('a Trump supporter said
+        he ...': the supporter, not Trump, is who the pronoun can be); memoized."""
+        if (start, end) not in self._modifier:
+            self._modifier[start, end] = self._modifier_at(start, end)
+        return self._modifier[start, end]
+
+    def _modifier_at(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root, head = span.root, span.root.head
+        return root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.tag_ == "NN" \
+            and head.lemma_.lower() in modifier_heads()
 
     def _is_subject(self, start: int, end: int) -> bool:
         if (start, end) not in self._subject:
@@ -315,7 +363,7 @@ class PronounResolver:
         for sent in self.doc.sents:
             lo = bisect.bisect_left(self._starts, sent.start_char)
             hi = bisect.bisect_left(self._starts, sent.end_char)
-            named = {eid for _s, _e, eid in self.mentions[lo:hi]}
+            named = {eid for s, e, eid in self.mentions[lo:hi] if not self._is_modifier(s, e)}
             others = [e for e in sent.ents if e.label_ == "PERSON"]
             if len(named) != 1 or len({e.text for e in others}) > 1:
                 continue

@@ -142,16 +142,20 @@ def _given_name_after_title(doc: "Doc", first: int, text: str) -> bool:
 
 def without_epithet(name: str, text: str) -> str:
     """A person's name without a nickname glued before it ("Lyin Ted Cruz" -> "Ted Cruz"): a
-    first word that is no first name, before a known first name or before a name the
-    article also writes on its own.  Titles are split off before this (data/titles.txt)."""
-    from ..coref.pronouns import first_names  # the common first names of the coref data
+    first word that is no first name, before a common English first name or before a name
+    the article also writes on its own.  Titles are split off before this (data/titles.txt).
+    Glued nicknames are an English-language habit; a capitalized word before a name of
+    another tradition is more often an honorific that belongs to it ("Qari Mohammad
+    Yousuf Ahmadi"), so only the "en" names of the coref list count there, and growing the
+    list with other traditions does not cut more words."""
+    from ..coref.pronouns import given_names  # the first names of the coref data
 
     words = name.split()
-    if len(words) < 3 or words[0].lower() in first_names() or not words[0][:1].isupper() \
+    if len(words) < 3 or words[0].lower() in given_names() or not words[0][:1].isupper() \
             or words[0].endswith("."):
         return name
     rest = name[len(words[0]):].strip()
-    if words[1].lower() in first_names() or text.count(rest) > text.count(name):
+    if words[1].lower() in given_names("en") or text.count(rest) > text.count(name):
         return rest
     return name
 
@@ -520,10 +524,10 @@ def _name_on_its_own(ent: "SpacySpan", lower_words: set[str]) -> bool:
 
 
 def _first_name(token) -> bool:
-    """Whether a token is a common first name (the coreference layer's list)."""
-    from ..coref.pronouns import first_names
+    """Whether a token is a listed first name (the coreference layer's list)."""
+    from ..coref.pronouns import given_names
 
-    return token.lower_ in first_names()
+    return token.lower_ in given_names()
 
 
 def headline_pieces(ent: "SpacySpan", body: BodyNames) -> list["SpacySpan"]:

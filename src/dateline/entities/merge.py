@@ -281,7 +281,7 @@ _TEAM_SLIPS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 
 def _teams(clusters: list[Cluster]) -> None:
     """Rule 7 (in place): a town or person name written as a sports team's is an ORG."""
-    from ..coref.pronouns import first_names
+    from ..coref.pronouns import given_names
 
     countries = set(data.demonyms().values()) | set(data.aliases().values())
     for c in clusters:
@@ -290,7 +290,7 @@ def _teams(clusters: list[Cluster]) -> None:
         words = c.base_name().split()
         if any(m.role for m in c.mentions) or c.base_name() in countries:
             continue
-        if c.label == "PERSON" and len(words) > 1 and (words[0].casefold() in first_names()
+        if c.label == "PERSON" and len(words) > 1 and (words[0].casefold() in given_names()
                                                        or words[-1] not in data.team_cues().get("name", ())):
             continue  # "Mark Hughes's striker", "held off Lee Ji-Eun": people, not clubs
         c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
