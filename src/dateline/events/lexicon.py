@@ -75,6 +75,7 @@ class Lexicon:
     offset_words: dict[str, tuple[str, str]]  # word -> (SHIFT | WITHIN, ISO duration)
     place_nouns: frozenset[str]  # "neighborhood": a place when a place name modifies it
     expletive_verbs: frozenset[str]  # "seem": its subject "it" is a dummy
+    gathering_nouns: frozenset[str]  # "meeting": the subject of the verb it frames takes part
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
                       if len(f) >= 3},
         place_nouns=_words("place_nouns.txt"),
         expletive_verbs=_words("expletive_verbs.txt"),
+        gathering_nouns=_words("gathering_nouns.txt"),
     )
 
 
