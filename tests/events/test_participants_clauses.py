@@ -58,3 +58,18 @@ def test_the_name_closing_a_split_subject_gives_the_entity():
 
 def test_a_named_only_preposition_needs_a_name():
     assert [role for role, _, _ in _found("The workers left for years.", "left")] == ["agent"]
+
+
+@pytest.mark.parametrize("text, trigger, names, expected", [
+    ("Steve Jobs died on Wednesday. Bill Gates praised Jobs and described him as a visionary.", "described",
+     (("Steve Jobs", "PERSON"), ("Bill Gates", "PERSON"), ("Jobs", "PERSON")), ("patient", "him", "Jobs")),
+    ("Tom Hale met Ann Lee's brother Carl Lee. Carl Lee told him the news.", "told",
+     (("Tom Hale", "PERSON"), ("Carl Lee", "PERSON")), ("recipient", "him", "Tom Hale")),
+])
+def test_an_object_pronoun_is_not_its_clause_subject(text, trigger, names, expected):
+    assert expected in _found(text, trigger, names)
+
+
+def test_a_reflexive_is_its_clause_subject():
+    text = "Tom Hale met Carl Lee. Later Carl Lee shot himself."
+    assert ("patient", "himself", "Carl Lee") in _found(text, "shot", (("Tom Hale", "PERSON"), ("Carl Lee", "PERSON")))

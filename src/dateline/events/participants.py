@@ -87,6 +87,7 @@ def left_conjuncts(token: "Token") -> list["Token"]:
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 
 
 class EntityIndex:
@@ -110,7 +111,7 @@ class EntityIndex:
         if self._people is None:
             self._people = PronounResolver(self.doc, self.doc.text, self.entities)
         if token.lower_ in GENDERED_PRONOUNS:  # he/she: the same rule as attribution sources
-            person = self._people.antecedent(token)
+            person = self._people.antecedent(token, self._clause_subject(token))
             return person.id if person else None
         if token.lower_ in ("it", "its") and self._quoted(token.idx):
             return None  # quoted words often say "it" of things no entity names
@@ -130,6 +131,17 @@ class EntityIndex:
         except Exception:  # noqa: BLE001 - another layer's resolver must not break events
             return None
 
+    def _clause_subject(self, pronoun: "Token") -> frozenset[str]:
+        """The entity of the subject of the verb whose object ``pronoun`` is: "Ballmer
+        described him" (him is not Ballmer; a reflexive would be)."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        if pronoun.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX") \
+                or pronoun.lower_.endswith("self"):
+            return frozenset()
+        found = _subject(verb)
+        eid = self.entity_for(found[1]) if found is not None and found[1].i != pronoun.i else None
+        return frozenset({eid}) if eid else frozenset()
+
     def entity_at(self, token: "Token") -> str | None:
         """The id of the entity one of whose mentions covers ``token``."""
         for start, end, eid in self.by_char:
@@ -142,6 +154,10 @@ class EntityIndex:
         its possessor's ("Khan's leadership" -> Khan)."""
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun_entity(head)
+        if head.lower_ in _REFLEXIVES:  # "Lee shot himself": the subject of its clause
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            found = _subject(verb)
+            return self.entity_for(found[1]) if found is not None and found[1].i != head.i else None
         eid = self.entity_at(head)
         if eid is None or self.types.get(eid) == "NORP" or head.pos_ == "NOUN":
             # "Her husband, Thomas Ellison", "the top Democrat, Nancy Pelosi", "One of the
@@ -537,11 +553,14 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
 
 
 def _framing_event_places(verb: "Token") -> list[tuple[str, "Token"]]:
-    """Where the event that frames a verb happened: "killed 14 people in a mass shooting in
-    San Bernardino", "was injured during a protest in Lyon" (the place of the event noun)."""
-    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _CONTAINER_PREPS
+    """Where the event that frames a verb happened and the names it involves: "killed 14
+    people in a mass shooting in San Bernardino", "joined the club in a transfer from
+    Porto", "was injured in an attack by rebels of the FNL" (the event noun's place, and
+    the names of its other phrases)."""
+    return [p if p[0] == "location" else ("other", p[1])
+            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _CONTAINER_PREPS
             for noun in prep.children if noun.dep_ == "pobj" and _is_event_noun(noun)
-            for p in _prep_arguments(noun) if p[0] == "location"]
+            for p in _prep_arguments(noun) if p[0] == "location" or p[1].pos_ == "PROPN"]
 
 
 def _role_noun_arguments(role_noun: "Token") -> list[tuple[str, "Token"]]:
