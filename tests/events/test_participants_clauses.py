@@ -73,3 +73,9 @@ def test_an_object_pronoun_is_not_its_clause_subject(text, trigger, names, expec
 def test_a_reflexive_is_its_clause_subject():
     text = "Tom Hale met Carl Lee. Later Carl Lee shot himself."
     assert ("patient", "himself", "Carl Lee") in _found(text, "shot", (("Tom Hale", "PERSON"), ("Carl Lee", "PERSON")))
+
+
+def test_a_name_in_apposition_takes_part_with_its_description():
+    text = "The newest tablet, the Vexa 3, was unveiled by the company on Monday."
+    found = [(role, span) for role, span, _ in _found(text, "unveiled")]
+    assert ("patient", "Vexa 3") in found or ("patient", "the Vexa 3") in found, found

@@ -63,6 +63,8 @@ def phrase_span(token: "Token") -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ in ("compound", "flat", "appos") and child.i == end:
             end = child.i + 1
+        elif child.dep_ == "nummod" and child.i == end and token.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME"):
+            end = child.i + 1  # "iPhone 4", "Windows 7": the number is part of the name
     for name in left_conjuncts(token):  # "Trump and House Speaker Ryan": Ryan's phrase starts after "and"
         if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children):  # not "US and Pakistani officials"
             start = max([start] + [c.i + 1 for c in name.children if c.dep_ == "cc"])
@@ -322,7 +324,18 @@ def coordinated(role: str, token: "Token") -> list[tuple[str, "Token"]]:
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
             out += [(role, child)] + [(role, c) for c in child.conjuncts if c.pos_ in _NOMINAL_POS]
+        elif child.dep_ == "appos" and _names_a_description(token, child):
+            out.append((role, child))  # "The newest model, the X200, was introduced": the name too
     return out + [(role, name) for name in left_conjuncts(token)]
+
+
+def _names_a_description(head: "Token", appos: "Token") -> bool:
+    """Whether an apposition names, with a name no entity links, what its head only
+    describes: "the newest model, the X200" (not "Green Bay, Wisconsin", "Pence (R)"; a
+    typed name, "Her husband, Thomas Lee", is the head's entity already)."""
+    if appos.pos_ != "PROPN" or appos.ent_type_ or head.ent_type_:
+        return False
+    return not head.doc[appos.left_edge.i - 1].is_bracket
 
 
 def _principals(agent: "Token") -> list["Token"]:
