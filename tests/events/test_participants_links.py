@@ -76,7 +76,7 @@ def test_an_it_that_refers_to_nothing_named_is_dropped():
     assert all(p.span.text != "it" for p in by_trigger(events, "collapsed").participants)
 
 
-@pytest.mark.parametrize("name", ["expletive_verbs.txt", "place_nouns.txt"])
+@pytest.mark.parametrize("name", ["expletive_verbs.txt", "place_nouns.txt", "gathering_nouns.txt"])
 def test_data_file_examples(name):
     examples = data_examples(name)
     assert examples

@@ -240,16 +240,19 @@ class PronounResolver:
         """The gender the article gives a PERSON entity ("m", "f"), or None if unknown."""
         return self.genders.get(entity_id)
 
-    def antecedent(self, token: "Token") -> Entity | None:
-        """The PERSON entity a he/she-type pronoun refers to, or None."""
+    def antecedent(self, token: "Token", exclude: frozenset[str] = frozenset()) -> Entity | None:
+        """The PERSON entity a he/she-type pronoun refers to, or None; ``exclude`` holds
+        entity ids it cannot be (the subject of the clause "him" is the object of)."""
         if pronoun_gender(token.text) is None:
             return None
-        found = self.resolve(token)
+        found = self.resolve(token, exclude=exclude)
         return self.people.get(found.key) if found else None
 
-    def resolve(self, token: "Token", extra: Sequence[Candidate] = ()) -> Candidate | None:
+    def resolve(self, token: "Token", extra: Sequence[Candidate] = (),
+                exclude: frozenset[str] = frozenset()) -> Candidate | None:
         """The nearest compatible antecedent of a personal pronoun, among the article's
-        entity mentions, its resolved he/she pronouns and ``extra`` candidates."""
+        entity mentions, its resolved he/she pronouns and ``extra`` candidates, other than
+        the entities in ``exclude``."""
         want = pronoun_want(token.text)
         if want is None or (token.lower_ in FIRST_PERSON and not self._quoted(token.idx)):
             return None  # I/we in the narration is the writer, not someone named before
@@ -263,11 +266,12 @@ class PronounResolver:
         # Obama's policies.' the next '"...," he said' is Ham's
         speakers = {(c.start, c.end) for c in extra}
         if self._quoted(token.idx):
-            return self._search(token.idx, cands, starts, lambda c: compatible(want, gender, c), speakers)
+            return self._search(token.idx, cands, starts,
+                                lambda c: compatible(want, gender, c) and c.key not in exclude, speakers)
         # a pronoun of the narration is nobody named inside quoted words
         # ('"... the Obama-Clinton disaster," he said': not Obama)
-        return self._search(token.idx, cands, starts,
-                            lambda c: compatible(want, gender, c) and not self._quoted(c.start), speakers)
+        return self._search(token.idx, cands, starts, lambda c: compatible(want, gender, c)
+                            and not self._quoted(c.start) and c.key not in exclude, speakers)
 
     def _quoted(self, idx: int) -> bool:
         """Whether a character offset lies inside quoted words."""

@@ -175,6 +175,13 @@ def string_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(| [—―–-])", re.M)
 
 
+def in_wire_dateline(text: str, start: int) -> bool:
+    """Whether the character at ``start`` lies in the capitalized wire dateline opening its
+    line ("WASHINGTON" in "WASHINGTON (AP) — Donald Trump ...")."""
+    found = _DATELINE.match(text, text.rfind("\n", 0, start) + 1)
+    return found is not None and found.start(1) <= start < found.end(1)
+
+
 def dateline_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
     """A capitalized wire dateline at a line start ("KYIV, Ukraine (AP) —") names a place: it
     joins the entity of that name (typed GPE if spaCy took a one-word name for a person), or,

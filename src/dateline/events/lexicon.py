@@ -76,6 +76,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "neighborhood": a place when a place name modifies it
     expletive_verbs: frozenset[str]  # "seem": its subject "it" is a dummy
     families: dict[str, frozenset[str]]  # lemma -> the other lemmas naming the same kind of event
+    gathering_nouns: frozenset[str]  # "meeting": the subject of the verb it frames takes part
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         place_nouns=_words("place_nouns.txt"),
         expletive_verbs=_words("expletive_verbs.txt"),
         families=_families(),
+        gathering_nouns=_words("gathering_nouns.txt"),
     )
 
 

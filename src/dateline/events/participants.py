@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..coref import GENDERED_PRONOUNS, PronounResolver
 from ..coref.definite import DefiniteResolver
+from ..entities.extend import in_wire_dateline
 from ..types import Entity, Participant, Span
 from .lexicon import data_lines, fields_of, lexicon
 from .triggers import Mention, is_event_noun
@@ -29,6 +30,7 @@ _AGENTIVE_ENT_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CONTAINER_PREPS = frozenset({"in", "at", "during", "amid"})
 _PLACE_OR_GROUP = frozenset({"GPE", "LOC", "NORP"})
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,14 @@ def role_prepositions() -> dict[str, str]:
     return {f[0].lower(): f[1] for f in map(fields_of, data_lines("participant_roles.txt"))}
 
 
+@lru_cache(maxsize=1)
+def named_only_prepositions() -> frozenset[str]:
+    """Prepositions whose object takes part only when it is a name ("for Smith", not "for
+    years"), the ones marked "named" in ``participant_roles.txt``."""
+    return frozenset(f[0].lower() for f in map(fields_of, data_lines("participant_roles.txt"))
+                     if len(f) > 2 and f[2].lower() == "named")
+
+
 def phrase_span(token: "Token") -> tuple[int, int]:
     """Token range of the noun phrase headed by ``token``: its left modifiers, the head,
     and a short trailing "of/to" phrase ("the ambassador to the US"), no clauses."""
@@ -53,13 +63,33 @@ def phrase_span(token: "Token") -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ in ("compound", "flat", "appos") and child.i == end:
             end = child.i + 1
-    while start < token.i and token.doc[start].is_punct:
-        start += 1
+        elif child.dep_ == "nummod" and child.i == end and token.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME"):
+            end = child.i + 1  # "iPhone 4", "Windows 7": the number is part of the name
+    for name in left_conjuncts(token):  # "Trump and House Speaker Ryan": Ryan's phrase starts after "and"
+        if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children):  # not "US and Pakistani officials"
+            start = max([start] + [c.i + 1 for c in name.children if c.dep_ == "cc"])
+    while start < token.i and (token.doc[start].is_punct or _in_dateline(token.doc[start])):
+        start += 1  # "DENVER - Ann Lee, who ...": the dateline is not part of the name
     return start, end
+
+
+def left_conjuncts(token: "Token") -> list["Token"]:
+    """Names the parser hung, coordinated, among the left modifiers of ``token``: "Donald
+    Trump and House Speaker Paul Ryan" read as Ryan modified by "Trump and House"."""
+    found: list["Token"] = []
+    for child in token.lefts:
+        if child.dep_ not in ("nmod", "compound") or child.pos_ != "PROPN":
+            continue
+        if any(c.dep_ == "cc" for c in child.children):
+            found.append(child)
+        else:
+            found += left_conjuncts(child)
+    return found
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 
 
 class EntityIndex:
@@ -83,7 +113,7 @@ class EntityIndex:
         if self._people is None:
             self._people = PronounResolver(self.doc, self.doc.text, self.entities)
         if token.lower_ in GENDERED_PRONOUNS:  # he/she: the same rule as attribution sources
-            person = self._people.antecedent(token)
+            person = self._people.antecedent(token, self._clause_subject(token))
             return person.id if person else None
         if token.lower_ in ("it", "its") and self._quoted(token.idx):
             return None  # quoted words often say "it" of things no entity names
@@ -103,6 +133,17 @@ class EntityIndex:
         except Exception:  # noqa: BLE001 - another layer's resolver must not break events
             return None
 
+    def _clause_subject(self, pronoun: "Token") -> frozenset[str]:
+        """The entity of the subject of the verb whose object ``pronoun`` is: "Ballmer
+        described him" (him is not Ballmer; a reflexive would be)."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        if pronoun.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX") \
+                or pronoun.lower_.endswith("self"):
+            return frozenset()
+        found = _subject(verb)
+        eid = self.entity_for(found[1]) if found is not None and found[1].i != pronoun.i else None
+        return frozenset({eid}) if eid else frozenset()
+
     def entity_at(self, token: "Token") -> str | None:
         """The id of the entity one of whose mentions covers ``token``."""
         for start, end, eid in self.by_char:
@@ -115,13 +156,17 @@ class EntityIndex:
         its possessor's ("Khan's leadership" -> Khan)."""
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun_entity(head)
+        if head.lower_ in _REFLEXIVES:  # "Lee shot himself": the subject of its clause
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            found = _subject(verb)
+            return self.entity_for(found[1]) if found is not None and found[1].i != head.i else None
         eid = self.entity_at(head)
         if eid is None or self.types.get(eid) == "NORP" or head.pos_ == "NOUN":
             # "Her husband, Thomas Ellison", "the top Democrat, Nancy Pelosi", "One of the
             # justices, Antonin Scalia": the name in apposition
             eid = self._apposed_entity(head) or eid
         if eid is None and head.pos_ == "NOUN":
-            eid = self._organisation_named_by(head)
+            eid = self._organisation_named_by(head) or self._closing_name(head)
         for dep in ("poss", "compound"):  # "Khan's leadership", "State Department officials"
             for child in head.children:
                 if eid is None and child.dep_ == dep:
@@ -162,6 +207,21 @@ class EntityIndex:
                  and e.name.split()[-1].lower() == head.lemma_.lower()
                  and words <= {w.lower() for w in e.name.split()}}
         return found.pop() if len(found) == 1 else None
+
+    def _closing_name(self, head: "Token") -> str | None:
+        """A person's name set off by commas at the end of a subject the parser split up:
+        "the head of the mission to Albania, Franz Vranitzky, said" (the name hung on
+        "Albania")."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        last = head.right_edge
+        while last.i > head.i and last.is_punct:
+            last = last.doc[last.i - 1]
+        if last.i == head.i or last.dep_ != "appos" or last.pos_ != "PROPN" or last.left_edge.i == 0 \
+                or last.doc[last.left_edge.i - 1].text != ",":
+            return None
+        eid = self.entity_at(last)
+        return eid if self.types.get(eid or "") == "PERSON" else None
 
     def _apposed_entity(self, head: "Token") -> str | None:
         """The entity of a name in apposition to ``head``, or to the noun of its "of"
@@ -248,6 +308,8 @@ def _prep_arguments(head: "Token") -> Iterable[tuple[str, "Token"]]:
                 continue
             if role == "location" and not _is_place(obj):
                 continue
+            if prep.lower_ in named_only_prepositions() and not (obj.pos_ == "PROPN" and obj.ent_type_ in _NAMED_TYPES):
+                continue
             yield from coordinated(role, obj)
 
 
@@ -262,10 +324,18 @@ def coordinated(role: str, token: "Token") -> list[tuple[str, "Token"]]:
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
             out += [(role, child)] + [(role, c) for c in child.conjuncts if c.pos_ in _NOMINAL_POS]
-        elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and child.i < token.i \
-                and any(c.dep_ == "cc" for c in child.children):
-            out.append((role, child))
-    return out
+        elif child.dep_ == "appos" and _names_a_description(token, child):
+            out.append((role, child))  # "The newest model, the X200, was introduced": the name too
+    return out + [(role, name) for name in left_conjuncts(token)]
+
+
+def _names_a_description(head: "Token", appos: "Token") -> bool:
+    """Whether an apposition names, with a name no entity links, what its head only
+    describes: "the newest model, the X200" (not "Green Bay, Wisconsin", "Pence (R)"; a
+    typed name, "Her husband, Thomas Lee", is the head's entity already)."""
+    if appos.pos_ != "PROPN" or appos.ent_type_ or head.ent_type_:
+        return False
+    return not head.doc[appos.left_edge.i - 1].is_bracket
 
 
 def _principals(agent: "Token") -> list["Token"]:
@@ -279,6 +349,16 @@ def _principals(agent: "Token") -> list["Token"]:
         return []
     return [t for p in agent.children if p.dep_ == "prep" and p.lower_ == "for"
             for g in p.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for t in (g, *g.conjuncts)]
+
+
+def _affiliations(noun: "Token") -> list["Token"]:
+    """The named bodies a common-noun subject comes from: "officers from the State Police,
+    the FBI and ...", "officials of the IMF" (with conjuncts and a list in apposition)."""
+    if noun.pos_ != "NOUN":
+        return []
+    found = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+             for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in ("ORG", "GPE", "NORP")]
+    return [t for g in found for _, t in coordinated("other", g)]
 
 
 def _introduces_examples(prep: "Token") -> bool:
@@ -295,7 +375,44 @@ def _subject(verb: "Token") -> tuple[str, "Token"] | None:
         for child in cand.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 role = "agent" if child.dep_ == "nsubj" else "patient"
+                if _in_dateline(child):  # "WASHINGTON (AP) - X pledged": X, not the dateline
+                    child = _after_dateline(child)
+                    if child is None:
+                        continue
                 return role, _relative_antecedent(cand, child) or child
+    return _noun_joined_subject(verb)
+
+
+def _noun_joined_subject(verb: "Token") -> tuple[str, "Token"] | None:
+    """The subject of a finite verb the parser joined to the subject itself: "Zimmerman,
+    then a volunteer, shot and killed X" (with "shot" a conjunct of "volunteer")."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ != "conj" or token.tag_ not in ("VBD", "VBZ", "VBP", "VB") \
+                or any(c.dep_ in ("aux", "auxpass", "mark") for c in token.children):
+            return None  # (the small model tags some finite pasts VB: "shot")
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.i < verb.i:
+            if token.dep_ == "appos":
+                token = token.head
+            if token.dep_ not in ("ROOT", "nsubj") or token.pos_ != "PROPN":
+                return None
+            return "agent", token
+    return None
+
+
+def _in_dateline(token: "Token") -> bool:
+    """A word of the capitalized wire dateline opening a line ("WASHINGTON (AP) -")."""
+    return token.is_upper and in_wire_dateline(token.doc.text, token.idx)
+
+
+def _after_dateline(dateline: "Token") -> "Token | None":
+    """The subject the parser hung on a dateline it took for the subject: "INDIANAPOLIS -
+    Ted Cruz, who ..., received" (Cruz in apposition; "(AP)" in brackets is the agency)."""
+    for child in dateline.children:
+        if child.dep_ in ("appos", "conj") and child.pos_ in _NOMINAL_POS and child.i > 0 \
+                and not dateline.doc[child.left_edge.i - 1].is_bracket:
+            return child
     return None
 
 
@@ -408,10 +525,11 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     if subj:
         args.extend(coordinated(*subj))
         args.extend(("other", p) for p in _principals(subj[1]))
+        args.extend(("other", p) for p in _affiliations(subj[1]))
         # "Voters in X re-elected", "the talks in London collapsed": where the subject is, it acts
         args.extend(p for p in _prep_arguments(subj[1]) if p[0] == "location")
     elif (ctrl := _controller(verb)) is not None:
-        args.append(("agent", ctrl))
+        args.extend(coordinated("agent", ctrl))
     elif verb.dep_ == "acl" and (owner := _possessor(verb.head)) is not None:
         args.append(("agent", owner))  # "Pakistan's decision to abstain": Pakistan abstains
     elif (inherited := _inherited_subject(verb)) is not None:
@@ -422,7 +540,8 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in _NOMINAL_POS:
             role = "recipient" if has_xcomp else ("location" if child.ent_type_ in _PLACE_TYPES else "patient")
-            args.extend(coordinated(role, child))
+            # "Fiorina, whom he named ...": the relative pronoun stands for the name
+            args.extend(coordinated(role, _relative_antecedent(verb, child) or child))
             # "told a crowd in Green Bay", "arrested a man in Lyon": where the object is, it happens
             args.extend(p for p in _prep_arguments(child) if p[0] == "location")
             args.extend(_object_event_arguments(child))
@@ -432,14 +551,41 @@ def verb_arguments(verb: "Token") -> list[tuple[str, "Token"]]:
             args.append(("recipient", child))
         elif child.dep_ in ("oprd", "attr") and child.pos_ == "NOUN":
             # "named managing editor of The Chicago Ledger": the organisation of the new role
-            args.extend(("other", obj) for role, obj in _prep_arguments(child) if role in ("patient", "location"))
+            args.extend(_role_noun_arguments(child))
+        elif child.dep_ == "prep" and child.lower_ == "as":  # "was elected as mayor of London"
+            args.extend(p for noun in child.children if noun.dep_ == "pobj" and noun.pos_ == "NOUN"
+                        for p in _role_noun_arguments(noun))
     args.extend(_prep_arguments(verb))
+    args.extend(_framing_event_places(verb))
     args.extend(_relative_place(verb))
     args.extend(_framing_partners(verb))
     for conj in verb.children:  # "was beaten and robbed in Lagos": the place of both
         if conj.dep_ == "conj" and shares_trailing_modifiers(conj, verb):
             args.extend(p for p in _prep_arguments(conj) if p[0] == "location")
     return args
+
+
+def _framing_event_places(verb: "Token") -> list[tuple[str, "Token"]]:
+    """Where the event that frames a verb happened and the names it involves: "killed 14
+    people in a mass shooting in San Bernardino", "joined the club in a transfer from
+    Porto", "was injured in an attack by rebels of the FNL" (the event noun's place, and
+    the names of its other phrases)."""
+    return [p if p[0] == "location" else ("other", p[1])
+            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _CONTAINER_PREPS
+            for noun in prep.children if noun.dep_ == "pobj" and _is_event_noun(noun)
+            for p in _prep_arguments(noun) if p[0] == "location" or p[1].pos_ == "PROPN"]
+
+
+def _role_noun_arguments(role_noun: "Token") -> list[tuple[str, "Token"]]:
+    """The organisation or place of a role a verb gives or takes: "named editor of The
+    Ledger", "elected as mayor of London", "stepped down as member of Parliament for Leeds"
+    (the names in the role's "of"/"in"/"for" phrases, and in theirs)."""
+    found: list[tuple[str, "Token"]] = []
+    for role, obj in _prep_arguments(role_noun):
+        if role in ("patient", "location") or (role == "other" and obj.pos_ == "PROPN"):
+            found.append(("other", obj))
+            found += [("other", o) for _, o in _prep_arguments(obj) if o.pos_ == "PROPN"]
+    return found
 
 
 def _framing_partners(verb: "Token") -> list[tuple[str, "Token"]]:
@@ -482,7 +628,9 @@ def noun_arguments(noun: "Token") -> list[tuple[str, "Token"]]:
     args.extend(_relative_clause_places(noun))
     verb = framing_verb(noun)
     if verb is not None and (subj := _subject(verb)):  # "X, in a meeting on Monday, urged ..."
-        args.append(("agent" if subj[0] == "agent" else "other", subj[1]))
+        args.extend(coordinated("agent" if subj[0] == "agent" else "other", subj[1]))
+    elif (gov := _gathering_verb(noun)) is not None and (subj := _acting_subject(gov)):
+        args.extend(coordinated("agent", subj[1]))  # "X and Y pledged ... after a meeting"
     if verb is not None:  # "will face Paul Reed in a primary": Reed takes part in the primary
         args.extend(("agent", c) for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in support_verbs():
@@ -499,6 +647,35 @@ def _relative_clause_places(noun: "Token") -> list[tuple[str, "Token"]]:
     return [p for clause in noun.children if clause.dep_ == "relcl"
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children)
             for p in _prep_arguments(clause) if p[0] == "location"]
+
+
+_GATHERING_PREPS = frozenset({"after", "before", "following", "since", "until", "to", "from", "into", "of"})
+
+
+def _gathering_verb(noun: "Token") -> "Token | None":
+    """The verb an encounter noun (``gathering_nouns.txt``) hangs on through a preposition
+    of time or movement: "pledged ... after a meeting", "was held to a draw", "said ahead of
+    talks"; its subject is one of the parties."""
+    if noun.lemma_.lower() not in lexicon().gathering_nouns:
+        return None
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _GATHERING_PREPS:
+        return None
+    head = noun.head.head
+    if noun.head.lower_ == "of" and head.lower_ in ("ahead", "out"):
+        head = head.head  # "ahead of talks", "walked out of the talks"
+    elif noun.head.lower_ == "of":
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _acting_subject(verb: "Token") -> tuple[str, "Token"] | None:
+    """Who does what ``verb`` says, named by the verb's active subject, by the verb a
+    non-finite clause hangs on ("Fino, speaking after ..."), or by the noun a present
+    participle modifies; not an event ("after the meeting, a motion was held")."""
+    found = _subject(verb) or _inherited_subject(verb) or _participle_head(verb)
+    if found is None or found[0] != "agent" or _is_event_noun(found[1]):
+        return None
+    return found
 
 
 def framing_verb(noun: "Token") -> "Token | None":
