@@ -50,6 +50,8 @@ SENTENCE_REACH = 400  # characters searched for a sentence boundary on each side
 PERFECT_REACH = 40  # characters around the expression in which 'had' cancels a future cue
 SINCE_REACH = 70  # characters before the expression searched for 'since' ('since taking over as speaker in')
 _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
+# Auxiliaries that make a verb group future ('wo' is the tagger's token for "won't").
+FUTURE_AUXILIARIES = frozenset(("will", "'ll", "shall", "wo", "would"))
 
 
 @lru_cache(maxsize=1)
@@ -281,7 +283,7 @@ def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
             return False
         if head.pos_ in ("VERB", "AUX"):
             auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-            if any(c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in auxes):
+            if any(c.lower_ in FUTURE_AUXILIARIES for c in auxes):
                 return True
             return not auxes and head.tag_ in ("VBP", "VBZ")
         head = head.head
@@ -397,11 +399,11 @@ def tense_from_doc(gov: Governor, start: int, text: str | None = None) -> int | 
     if infinitive_ahead(token, span.root) or for_infinitive_ahead(token, span.root):
         return FUTURE
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
+    if any(w.lower_ in FUTURE_AUXILIARIES for w in words):
         return FUTURE
-    if any(w.tag_ in ("VBD",) or "Past" in w.morph.get("Tense") and w.tag_ != "VBN" for w in words):
+    if any(w.tag_ == "VBD" or ("Past" in w.morph.get("Tense") and w.tag_ != "VBN") for w in words):
         return PAST
-    if token.tag_ == "VBN" and any(c.lower_ in ("had",) for c in token.children):
+    if token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children):
         return PAST
     if token.tag_ == "VBN" and token.dep_ in NOUN_MODIFIER_DEPS and not any(
             c.dep_ in ("aux", "auxpass") for c in token.children):
