@@ -40,6 +40,10 @@ ROWS = [
     # a speech event the sentence before dates is another person's ("who had denied")
     ("Judge Roe acquitted Tom Baker, who had denied on March 3 any role in the fire.\n\n"
      "“The case failed,” Roe said.", "said", None, None),
+    # a day still to come is no day anyone spoke on: the story stays on the day told before it
+    ("On Tuesday, the ministry warned citizens against travel because of fears over a possible verdict "
+     "Friday in the trial.\n\n“There is no threat,” the foreign minister, Ali Reza, said.", "said", "2016-09-13",
+     "story_day"),
     # a stated day is labelled as such
     ("Smith said on Friday that the plan failed.", "said", "2016-09-09", "stated"),
 ]

@@ -11,7 +11,8 @@ day once and drop it after, so two more readings fill the rest, each labelled in
   if that day is one of the seven before publication ("A court on Monday acquitted ... .
   '...,' the judge said.").  The story day is the last day told outside quotation marks
   (months and years told in passing leave it as it is); a story told months back ("On
-  March 2, Lu was questioned") dates nothing this way.
+  March 2, Lu was questioned") dates nothing this way, and a day after publication ("over
+  a possible verdict Thursday") is no day anyone spoke on: it leaves the story day as it was.
 
 Only a cue in the simple past (or a participle hung on one: "he said, adding") is dated
 this way; "had said" and "has said" point to another time.
@@ -116,6 +117,8 @@ def _story_days(doc: "Doc", text: str, timexes: Sequence[Timex],
             continue
         if any(a <= tx.start < b for a, b in quotes):
             continue
+        if _after(tx, published):
+            continue  # a day still to come ('a possible verdict Thursday'): nobody has spoken on it yet
         if _recent_day(tx, published):
             track.append((tx.start, tx))
         elif not modifies_noun(doc, tx.start, tx.end):
@@ -162,6 +165,11 @@ def _shift_pattern() -> "re.Pattern[str]":
 
 def _one_day(tx: Timex) -> bool:
     return bool(tx.interval) and tx.interval[0] is not None and tx.interval[0] == tx.interval[1]
+
+
+def _after(tx: Timex, published: dt.date) -> bool:
+    day = _date(tx.interval[0])
+    return day is not None and day > published
 
 
 def _recent_day(tx: Timex, published: dt.date) -> bool:

@@ -40,6 +40,7 @@ class Context:
     scheduled: bool = False  # a present-simple, non-reporting verb: a schedule ("closes ... on Thursday")
     perfect: bool = False  # a present-perfect clause ("have gathered evidence in the October slaying")
     narrates: bool = False  # a simple-past clause with no past perfect near: the story goes forward
+    after_story: bool = False  # an event still to come in a past clause ('advised ... over a possible verdict Thursday')
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,14 @@ def weekday_day(under: Under, ctx: Context, anchor: cal.Interval, base: dt.date)
     if under.shift_unit == "W":
         return cal.weekday_near(base, under.weekday, 0)
     direction = under.direction
+    if direction is None and ctx.after_story:
+        # 'On Tuesday, the ministry advised ... over a possible verdict Thursday': the first
+        # Thursday after the day the story tells, which may be before publication; with no
+        # day told, the nearer one ('a service planned for Saturday was canceled', on a Sunday)
+        told = recent_story_day(ctx)
+        if told is not None:
+            return cal.weekday_near(told, under.weekday, 1)
+        return nearest_weekday(base, under.weekday)
     if direction is None and ctx.tense == PRESENT and anchor[0] == ctx.published:
         if ctx.scheduled:
             return cal.weekday_near(base, under.weekday, 1)
@@ -377,6 +386,20 @@ def weekday_day(under: Under, ctx: Context, anchor: cal.Interval, base: dt.date)
     else:
         direction = {-1: -2, 1: 2, 0: 0}[direction]
     return cal.weekday_near(base, under.weekday, direction)
+
+
+# Days before publication within which the story's day is the day a past clause tells.
+RECENT_STORY_DAYS = 7
+
+
+def recent_story_day(ctx: Context) -> dt.date | None:
+    """The day the story tells, when the text named it (not publication by default) and it is
+    one of the seven days before publication (not publication day itself); None otherwise."""
+    if ctx.story is None or ctx.published is None or ctx.story[0] != ctx.story[1] \
+            or ctx.story_id in (None, "DCT"):
+        return None
+    day = ctx.story[0]
+    return day if 0 < (ctx.published - day).days <= RECENT_STORY_DAYS else None
 
 
 def fields_year(under: Under, ctx: Context, anchor: cal.Interval, base: dt.date) -> int | None:
@@ -468,6 +491,13 @@ def weekend_ahead(day: dt.date) -> bool:
     ahead = 6 - day.isoweekday()  # days to Saturday
     back = day.isoweekday()  # days since Sunday
     return ahead < back - PRESENT_WEEKDAY_MARGIN
+
+
+def nearest_weekday(anchor: dt.date, weekday: int) -> dt.date:
+    """The ``weekday`` nearer to ``anchor``, before or after it (the anchor's own day if it is one)."""
+    back = cal.weekday_near(anchor, weekday, -1)
+    ahead = cal.weekday_near(anchor, weekday, 1)
+    return back if (anchor - back) <= (ahead - anchor) else ahead
 
 
 def present_weekday(anchor: dt.date, weekday: int) -> dt.date:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from ..types import Timex
 from .calendar import safe_date, unit_granularity
 from .lexicon import load_lexicon
-from .resolve import PAST, Context, Resolved, resolve, resolve_age, unresolved_value
+from .resolve import FUTURE, PAST, Context, Resolved, resolve, resolve_age, unresolved_value
 from .rules import Candidate, candidates, select
-from .tense import Governor, governor_of, markers, past_perfect_near, present_perfect, reported_deadline, scheduled_present, \
-    since_cue, tense_at, verb_modifies_noun
+from .tense import Governor, clause_is_past, expected_event, governor_of, markers, past_perfect_near, present_perfect, \
+    reported_deadline, scheduled_present, since_cue, tense_at, verb_modifies_noun
 from .under import Under, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -282,7 +282,8 @@ def clause_context(text: str, cand: Candidate, under: Under, ref: Story, day: dt
                    tense, since_cue(text, cand.start), ref.clock,
                    under.weekday is not None and scheduled_present(gov),
                    present_perfect(gov.verb, text, cand.start),
-                   tense == PAST and not past_perfect_near(text, cand.start, cand.end))
+                   tense == PAST and not past_perfect_near(text, cand.start, cand.end),
+                   tense == FUTURE and expected_event(gov) and clause_is_past(gov))
 
 
 def story_after(story: Story, timex: Timex, under: Under, text: str, start: int, day: dt.date | None) -> Story:

@@ -42,6 +42,7 @@ class Markers:
     period_end: re.Pattern  # right before the expression: the last day of a period ('the quarter ended')
     happened: re.Pattern  # lemmas of event nouns that are never scheduled ('attack'): a date on them is past
     scheduled: re.Pattern  # lemmas of event nouns that are scheduled ('primary'): ahead in a clause not past
+    expected: re.Pattern  # words on an event noun that put it ahead of its clause ('a possible verdict Thursday')
 
 
 CUE_REACH = 60  # characters before the expression in which a future cue counts
@@ -70,7 +71,7 @@ def compile_markers(tsv: str) -> Markers:
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
                                    "since": [], "clause": [], "report": [], "ahead": [], "compared": [],
                                    "span_end": [], "deadline": [], "period_end": [],
-                                   "happened": [], "scheduled": []}
+                                   "happened": [], "scheduled": [], "expected": []}
     for line in tsv.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -90,7 +91,7 @@ def compile_markers(tsv: str) -> Markers:
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), before("since"),
                    compile_(found["clause"]), lemmas("report"), before("ahead"), before("compared"),
                    before("span_end"), before("deadline"), before("period_end"),
-                   lemmas("happened"), lemmas("scheduled"))
+                   lemmas("happened"), lemmas("scheduled"), lemmas("expected"))
 
 
 @lru_cache(maxsize=8)
@@ -328,6 +329,53 @@ def noun_named_by(gov: Governor) -> str | None:
     return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else None
 
 
+# Prepositions that hang a date on an event noun: 'a possible verdict on Thursday', 'the strike planned for Friday'.
+_DATE_ON_NOUN = ("on", "for")
+
+
+def _expected_word(token: "Token") -> bool:
+    return bool(markers().expected.fullmatch(token.lemma_.lower()) or markers().expected.fullmatch(token.lower_))
+
+
+def expected_event(gov: Governor) -> bool:
+    """True when the date names the day of an event its words put ahead of the clause: an
+    adjective on the noun ('anxiety over a possible verdict Thursday', 'the expected vote on
+    Friday', 'the upcoming summit Monday') or a participle ('a ruling expected Thursday',
+    'the strike planned for Saturday'); 'expected' lines of data/tense.tsv."""
+    span = gov.span
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _DATE_ON_NOUN:
+        head = head.head
+    elif root.dep_ not in ("poss", "compound", "nmod", "npadvmod", "amod"):
+        return False
+    if head.i in range(span.start, span.end):
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        # the adjective comes before the date ('a possible verdict Thursday'), or the date is a
+        # possessive ('Thursday's expected vote'): not 'took effect Aug. 9 pending ratification'
+        return any(c.dep_ == "amod" and _expected_word(c) and (c.i < span.start or root.dep_ == "poss")
+                   for c in head.children)
+    return head.tag_ == "VBN" and head.dep_ == "acl" and _expected_word(head)
+
+
+def clause_is_past(gov: Governor) -> bool:
+    """True when the clause a date belongs to is in the simple past, looked up through a
+    participle on a noun ('the vote expected Thursday [was postponed]')."""
+    verb = gov.verb
+    for _ in range(2):
+        if verb is None:
+            return False
+        if verb.tag_ == "VBN" and verb.dep_ in NOUN_MODIFIER_DEPS:
+            verb = _verb_above(verb.head) if verb.head != verb else None
+            continue
+        words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return any(w.tag_ == "VBD" for w in words)
+    return False
+
+
 def happened_noun(noun: str | None) -> bool:
     """True when the event noun a date modifies is never scheduled, so the date is past
     whatever the clause's tense: 'Friday's attack', 'the September 11 attacks'."""
@@ -389,6 +437,9 @@ def tense_at(text: str, start: int, end: int, gov: Governor = NO_PARSE) -> int:
     noun = noun_named_by(gov)
     if happened_noun(noun):
         return PAST  # 'to discuss Friday's attack': the attack is past whatever the verb's tense
+    if expected_event(gov):
+        # 'anxiety over a possible verdict Thursday': still to come, unless the story has passed it
+        return PAST if past_perfect_near(text, start, end) else FUTURE
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
         return PAST if past_perfect_near(text, start, end) else FUTURE

@@ -300,6 +300,10 @@ def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) 
     if key in ("dur", "set"):
         n, unit = _duration(expr, cand, lexicon)
         return {"dur_n": n, "dur_unit": unit}
+    if key == "freq" and ":" in expr:  # 'five days a week': freq 5D, a count of a unit
+        count, unit = (evaluate(part, cand, lexicon) for part in expr.split(":", 1))
+        known = count not in (None, UNKNOWN) and unit not in (None, UNKNOWN)
+        return {"freq": f"{int(_num(count))}{unit}" if known else None}
     value = evaluate(expr, cand, lexicon)
     if key == "setpod_of" and value and sofar.get("set_value"):  # 'Tuesday nights': XXXX-WXX-2TNI
         return {"set_value": f"{sofar['set_value']}T{value}"}
