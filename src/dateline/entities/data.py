@@ -379,7 +379,8 @@ _HEADED_RUN = re.compile(r"(?:(?<![\w-])[Tt]he|\w['’]s)[ \t]+((?:[A-Z][a-z]+(?
 def headed_org_names(text: str) -> list[tuple[int, int]]:
     """Spans of organisations named by a head noun after "the" or a possessive ("The Islamic
     State said", "Britain's Parliament"; data/org_name_heads.txt): the whole run of capitals
-    must end in the noun, and a noun alone counts only where the file says so."""
+    must end in the noun, a noun alone counts only where the file says so, and after a
+    possessive only a noun alone does (no "Liberation Front" of "the X People's Liberation Front")."""
     heads = org_name_heads()
     found = []
     for m in _HEADED_RUN.finditer(text):
@@ -387,6 +388,8 @@ def headed_org_names(text: str) -> list[tuple[int, int]]:
         flag = heads.get(words[-1])
         if flag is None or len(words) == 1 and flag != "alone":
             continue
+        if not m.group(0)[:3].casefold() == "the" and len(words) > 1:
+            continue  # "the Tigrayan People's Liberation Front": after a possessive only "Parliament"
         if flag != "adjective" or _PEOPLE_ADJECTIVE.search(words[-2]):
             found.append(m.span(1))
     return found
@@ -471,6 +474,11 @@ def _outlet_table() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(w for w, kind in table.items() if kind == "head")
 
 
+def outlet_heads() -> frozenset[str]:
+    """Head words of outlets' names, lower case ("times", "post", "mail"; see ``_outlet_table``)."""
+    return _outlet_table()[1]
+
+
 _OUTLET_WORD = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+)"  # "U.S." keeps its dots, "Sunday." does not
 _OUTLET_RUN = re.compile(rf"(?<![\w.&'’-])(?:[Tt]he[ \t]+)?({_OUTLET_WORD}(?:[ \t]+(?:(?:on|of)[ \t]+)?{_OUTLET_WORD})*)")
 
@@ -490,6 +498,9 @@ def outlet_names(text: str) -> list[tuple[int, int]]:
             # "On Facebook, she wrote": the first word is capitalized for the sentence only
             first = run.index(" ") + 1
             start, run = start + first, run[first:].lstrip()
+        while re.match(r"[A-Z]\w*-[a-z]\S* ", run):  # "the Chinese-language Apple Daily": a modifier
+            cut = run.index(" ") + 1
+            start, run = start + cut, run[cut:]
         start, run = _after_demonyms(start, run, names)
         words = run.casefold()
         if words in names or (has_the and "the " + words in names):

@@ -620,17 +620,19 @@ def _is_outlet(name: str) -> bool:
 
 
 def outlet_short_names(clusters: list[Cluster]) -> list[Cluster]:
-    """A one-word organization that is the first or last word of exactly one news outlet's
-    name in the article joins that outlet ("the Mail" after "the Mail on Sunday", "the
+    """A one-word organization that is a head word of news outlets' names (the attribution
+    layer's data/outlets.txt: "Mail", "Telegraph", "Post") and a word of exactly one outlet
+    named in the article joins that outlet ("the Mail" after "the Mail on Sunday", "the
     Telegraph" after "the Sunday Telegraph"); with two such outlets ("the Sunday Times", "The
-    New York Times") "the Times" joins neither."""
+    New York Times") "the Times" joins neither, and "Yale" never joins "Yale Daily News"."""
     outlets = [c for c in clusters if c.label == "ORG" and _is_outlet(c.base_name())]
+    heads = data.outlet_heads()
     merged: set[int] = set()
     for short in clusters:
         words = short.tokens()
-        if len(words) != 1 or short.label != "ORG" or short in outlets:
+        if len(words) != 1 or words[0] not in heads or short.label != "ORG" or short in outlets:
             continue
-        hosts = [c for c in outlets if words[0] in (c.tokens()[0], c.tokens()[-1])]
+        hosts = [c for c in outlets if words[0] in c.tokens()]
         if len(hosts) == 1:
             hosts[0].mentions.extend(short.mentions)
             merged.add(id(short))
@@ -673,7 +675,11 @@ def _cut_pieces(doc: "Doc", clusters: list[Cluster], start: int, end: int,
                 return None
             if not adjectives and (m.label == "NORP" or m.kind == "demonym"):
                 return None
+            if data.outlet_names(m.name) == [(0, len(m.name))]:
+                return None  # "NBC-Wall Street Journal poll": two outlets, not one
             pieces.append((c, m))
+    if len({id(c) for c, _ in pieces}) > 1:
+        return None  # two names side by side are not one cut name
     spill = any(e.start_char < end and start < e.end_char and (e.start_char < start or end < e.end_char)
                 for e in doc.ents if e.label_ in NAME_TYPES)
     return None if pieces and spill else pieces

@@ -442,6 +442,10 @@ def _slip_forms(cluster: Cluster) -> set[str]:
     return set(words) if len(words) == 1 else set()
 
 
+# nationalities and languages come in close forms of their own ("Korean", "Koreas")
+_NOT_SLIPS = frozenset({"NORP", "LANGUAGE"})
+
+
 def _misspelt_repeats(clusters: list[Cluster]) -> list[Cluster]:
     """A one-word name that misspells the name of exactly one entity named before it joins
     it ("Stephanopolous" after "George Stephanopoulos", "Bundebank" after "Bundesbank"); a
@@ -449,12 +453,12 @@ def _misspelt_repeats(clusters: list[Cluster]) -> list[Cluster]:
     merged: set[int] = set()
     for slip in clusters:
         words = slip.tokens()
-        if len(words) != 1 or slip.label == "NORP" or data.canonical_alias(words[0]) or words[0] in data.demonyms():
+        if len(words) != 1 or slip.label in _NOT_SLIPS or data.canonical_alias(words[0]) or words[0] in data.demonyms():
             continue
         if any(m.kind != "name" or not m.name[:1].isupper() for m in slip.mentions):
             continue
         hosts = [c for c in clusters if c is not slip and id(c) not in merged and c.first < slip.first
-                 and c.label != "NORP" and any(_slip_of(words[0], w) for w in _slip_forms(c))]
+                 and c.label not in _NOT_SLIPS and any(_slip_of(words[0], w) for w in _slip_forms(c))]
         near = [c for c in clusters if c is not slip and any(_slip_of(words[0], w) for w in _slip_forms(c))]
         if len(hosts) == 1 and len(near) == 1:
             # found as strings, so the misspelling never names the entity
