@@ -7,8 +7,9 @@ Two shapes of news writing, each a mention of kind "role" (in place):
   midfielder admitted ...", '"...," said the former World Cup hero, who ...'): the one person
   named outside quotes in the nearest sentence before it that names anyone (at most
   ``BACK_SENTENCES`` back). Its capitalized words (clubs, places) are never the link.
-- a delayed-identification lede: "a/an [former] <person noun>" in the article's first
-  sentence ("Police detained Thursday a former defence secretary who ..."), when the subject of
+- a delayed-identification lede: "a/an [former] <person noun>", not the subject, in the
+  article's first sentence ("Police detained Thursday a former defence secretary who ..."),
+  when the subject of
   the second sentence is a person named there for the first time ("Retired general X, 80, was
   ..."): that person.
 
@@ -140,7 +141,9 @@ def lede_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
         m.kind != "role" and m.start <= head.idx < m.end for m in c.mentions)), None)
     if person is None or min(m.start for m in person.mentions) < second.start_char:
         return  # named before: the lede's description may be someone else
-    phrases = [p for tok in first if (p := _phrase(tok, frozenset({"a", "an"}))) is not None
-               and not _taken(clusters, p)]
+    # only an object or a phrase's complement: a subject opening the article ("A judge
+    # rejected ...") is left to describe.py, which asks for the same noun later
+    phrases = [p for tok in first if tok.dep_ not in ("nsubj", "nsubjpass")
+               and (p := _phrase(tok, frozenset({"a", "an"}))) is not None and not _taken(clusters, p)]
     if len(phrases) == 1:
         _add(person, phrases[0], sentence_of(sentence_starts(doc), phrases[0].start_char))
