@@ -107,7 +107,7 @@ class SpeakerResolver:
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS and len(phrase) == 1:
             found = self._pronoun(head)
         else:
-            found = (self._named(phrase) or self._mentioned(phrase) or self._document(phrase)
+            found = (self._whole_mention(phrase) or self._named(phrase) or self._mentioned(phrase) or self._document(phrase)
                      or self._role(phrase) or self._bridged(phrase) or self._outlet(phrase)
                      or self._plain(phrase))
             principal = self._principal(phrase)
@@ -194,6 +194,16 @@ class SpeakerResolver:
         kind = {"PERSON": "person"}.get(label, "organisation")
         name = entity.name if entity else self._full_name(span)
         return Resolved(Source(name=name, span=self._span(list(phrase)), entity=entity.id if entity else None), kind)
+
+    def _whole_mention(self, phrase) -> Resolved | None:
+        """A person mention the entity layer made of the whole phrase (a description it linked:
+        "The one-time Newcastle and Rangers midfielder"): that person, not a name inside it."""
+        a, b, head = phrase.start_char, phrase.end_char, phrase.root.idx
+        for entity in self.entities:  # the mention may leave out a relative clause ("..., who ...")
+            if entity.type == "PERSON" and any(m.start == a and m.end <= b and (m.end == b or m.start <= head < m.end)
+                                               for m in entity.mentions):
+                return Resolved(Source(name=entity.name, span=self._span(list(phrase)), entity=entity.id), "person")
+        return None
 
     def _mentioned(self, phrase) -> Resolved | None:
         """A description the entity layer made a mention of an entity ("Blackburn's South

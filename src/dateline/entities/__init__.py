@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..types import Entity, Record, Span
 from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, headed_org_mentions, outlet_short_names, kin_name_persons, org_role_mentions, outlet_mentions, pattern_mentions, string_mentions, taken_spans,
                      title_role_mentions, widen_into_longer_names, widen_partial_mentions)
+from .backrefs import lede_mentions, retrospective_mentions
 from .describe import described_person_mentions
+from .kinds import companies_not_places, titled_persons
 from .merge import Cluster, cluster_mentions
 from .mentions import Mention, doc_mentions
 
@@ -59,8 +61,10 @@ def entities_of(doc: "Doc") -> list[Entity]:
     clusters = cluster_mentions(doc_mentions(doc))
     widen_partial_mentions(text, clusters)
     widen_into_longer_names(text, clusters)
+    companies_not_places(text, clusters)
     taken = taken_spans(doc, clusters)
     pattern_mentions(doc, clusters, taken)
+    titled_persons(doc, clusters, taken)
     bracketed_aliases(doc, clusters, taken)
     acronym_long_forms(doc, clusters, taken)
     string_mentions(doc, clusters, taken)
@@ -73,6 +77,8 @@ def entities_of(doc: "Doc") -> list[Entity]:
     leading_description_mentions(doc, clusters)
     title_role_mentions(doc, clusters, taken_spans(doc, clusters))
     described_person_mentions(doc, clusters)
+    retrospective_mentions(doc, clusters)
+    lede_mentions(doc, clusters)
     kin_name_persons(clusters)
     clusters.sort(key=lambda c: c.first)
     return [_to_entity(n, c, text) for n, c in enumerate(clusters, 1)]

@@ -222,16 +222,26 @@ _SCORE_AHEAD = re.compile(r"^[^.;!?\n]{0,40}?(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,
 _SCORE_NEXT = re.compile(r"^\s+\d{1,3}[-–]\d{1,3}(?![\w.,-])")
 
 
+# the rest of a list of names after one of them, up to the lowercase noun after the list
+# (", Spurs, Lazio and Rangers midfielder"): each name may be one or two capitalized words
+_LISTED = re.compile(r"^(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+([a-z][\w-]*)")
+# "Conference North side ", "Serie A club ": a capitalized word, then a team noun
+_LEAGUE_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*\s+([a-z]+)\s+$")
+
+
 def team_cue(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start``..``end`` is written as a sports team's (see team_cues.txt)."""
     cues = team_cues()
     after = text[end:end + 60]
     if _SCORE_NEXT.match(after) or text[start:end].split()[-1] in cues.get("name", ()):
         return True
-    m = re.match(r"^(?:['’]s)?(?:\s+[A-Z][\w-]*){0,2}\s+([a-z][\w-]*)", after)
-    if m and m.group(1) in cues.get("after", ()):
-        return True
+    for m in (re.match(r"^(?:['’]s)?(?:\s+[A-Z][\w-]*){0,2}\s+([a-z][\w-]*)", after), _LISTED.match(after)):
+        if m and m.group(1) in cues.get("after", ()):
+            return True
     before = text[max(0, start - 30):start]
+    league = _LEAGUE_BEFORE.search(before)
+    if league and league.group(1) in cues.get("league", ()):
+        return True
     for cue in cues.get("before", ()):
         if before.endswith(" " + cue + " ") or before == cue + " ":
             return True
@@ -517,3 +527,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     """Whether ``start`` opens a line or follows the end of a sentence."""
     before = text[:start].rstrip(" \t\"“'‘")
     return not before or before[-1] in ".!?\n"
+
+
+@lru_cache(maxsize=1)
+def nationality_nouns() -> frozenset[str]:
+    """Nouns for a person of a nation written before a name ("Frenchman", "Briton")."""
+    return frozenset(entries("nationality_nouns.txt"))
+
+
+def split_nationality(name: str) -> tuple[str, str | None]:
+    """("Frenchman Philippe Troussier") -> ("Philippe Troussier", "Frenchman"): a nationality
+    noun (data/nationality_nouns.txt) before two or three capitalized words; else (name, None)."""
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    if first in nationality_nouns() and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return rest.strip(), first
+    return name, None
+

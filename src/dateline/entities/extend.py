@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import data
 from .describe import named_in_clause
+from .kinds import only_quoted_before, role_holder
 from .merge import Cluster
 from .mentions import Mention, sentence_of, sentence_starts, _title_before
 
@@ -308,6 +309,9 @@ def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
     named = _named_after(doc, end_token, clusters)
     if named is not None:
         return named
+    holder = role_holder(doc, clusters, org.base_name(), doc[end_token - 1].lower_, mention.start)
+    if holder is not None:
+        return holder
     # A person named elsewhere in the same sentence is someone else ("The FBI director
     # chastised Clinton"), as with pronouns.
     here = {id(c) for c in clusters for m in c.mentions if m.sentence == mention.sentence and m.kind != "role"}
@@ -315,8 +319,11 @@ def _role_target(doc: "Doc", org: Cluster, mention: Mention, end_token: int,
     people = [c for c in candidates if c.label == "PERSON"]
     if not people:
         return None
-    found = (_described_with(doc, org, candidates, mention)
-             or _recent_person(clusters, mention.sentence))
+    found = _described_with(doc, org, candidates, mention)
+    if found is None:
+        found = _recent_person(clusters, mention.sentence)
+        if found is not None and only_quoted_before(doc.text, found, mention.sentence, mention.start):
+            found = None  # named only inside the quote before it: not the role's holder
     if found is None and len([c for c in clusters if c.label == "PERSON"]) == 1 and _near(people[0], mention, 3):
         found = people[0]  # the article's only person, named at most 3 sentences before
     return found

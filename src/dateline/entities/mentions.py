@@ -183,7 +183,11 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     if has_the:
         name = name[4:]
     role = None
-    if ent.label_ == "PERSON":
+    label = ent.label_
+    if label in _RETYPABLE:  # "Frenchman Philippe Troussier" typed ORG: a person with a role
+        name, role = data.split_nationality(name)
+        label = "PERSON" if role else label
+    if ent.label_ == "PERSON" and role is None:
         if data.is_epithet(name):
             return None  # "Lyin'" tagged apart from "Ted Cruz"
         name, cut = data.strip_epithet(name)  # "Crooked Hillary Clinton": no part of the name
@@ -196,11 +200,17 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
         before = _title_before(text, start) if role is None else None
         if before:
             role, start = before, start - len(before) - 1
+        nation = _nationality_before(text, start) if role is None else None
+        if nation:  # "Frenchman [Philippe Troussier]": the noun is a role, as a title is
+            role, start = nation, start - len(nation) - 1
+        tail = _untagged_tail(doc, last) if role else last
+        if tail > last:  # "President Ali Akbar [Hashemi Rafsanjani]": the tagger cut the name
+            name, end = name + text[end:doc[tail - 1].idx + len(doc[tail - 1].text)], doc[tail - 1].idx + len(doc[tail - 1].text)
     if not name.strip() or not any(ch.isalpha() for ch in name) or name.startswith(("@", "#")):
         return None  # no letters, or a social media handle ("@plish516"): not a name
     if start > 0 and text[start - 1] in "#@":
         return None  # a hashtag ("#Trump2016") or handle whose sign the tagger left out
-    label, type_cue = ent.label_, None
+    type_cue = None
     if role is None and label in _RETYPABLE:
         # "the town of X", "power company X", "a densely packed X neighborhood"
         type_cue = data.type_before(text, start, end) or data.type_after(text, end)
@@ -227,6 +237,34 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
     team_cue = role is None and label in ("PERSON", "GPE", "LOC", "FAC", "ORG") and data.team_cue(text, start, end)
     return Mention(start, end, name, label, sentence, role=role, has_the=has_the, place_cue=place_cue,
                    person_cue=person_cue, team_cue=team_cue, type_cue=type_cue is not None)
+
+
+def _nationality_before(text: str, start: int) -> str | None:
+    """A nationality noun (data/nationality_nouns.txt) written right before ``start``, or None."""
+    before = text[max(0, start - 20):start]
+    words = before.split()
+    if before.endswith(" ") and words and words[-1] in data.nationality_nouns():
+        return words[-1]
+    return None
+
+
+_TAIL_WORDS = 2  # at most this many untagged words continue a titled name
+
+
+def _untagged_tail(doc: "Doc", last: int) -> int:
+    """The end of a titled person's name the tagger cut short: up to ``_TAIL_WORDS``
+    capitalized proper nouns right after it that no entity covers ("President Ali Akbar"
+    tagged in "President Ali Akbar Hashemi Rafsanjani"); ``last`` when there are none."""
+    j = last
+    while (j < len(doc) and j - last < _TAIL_WORDS and doc[j].is_alpha and doc[j].is_title
+           and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "O" and not doc[j].is_sent_start
+           and doc[j - 1].whitespace_ and doc[j].lower_ not in _NOT_NAME_WORDS):
+        j += 1
+    return j
+
+
+# capitalized words after a name that do not continue it (weekdays, months are tagged DATE)
+_NOT_NAME_WORDS = frozenset({"jr", "sr", "said", "says", "told", "the"})
 
 
 def _accented_person(name: str, text: str, start: int, end: int, subject_of_person_verb: bool) -> bool:

@@ -291,9 +291,33 @@ def _teams(clusters: list[Cluster]) -> None:
         if any(m.role for m in c.mentions) or c.base_name() in countries:
             continue
         if c.label == "PERSON" and len(words) > 1 and (words[0].casefold() in given_names()
-                                                       or words[-1] not in data.team_cues().get("name", ())):
+                                                       or words[-1] not in data.team_cues().get("name", ())
+                                                       and not _also_org(c)):
             continue  # "Mark Hughes's striker", "held off Lee Ji-Eun": people, not clubs
         c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
+
+
+def _also_org(cluster: Cluster) -> bool:
+    """Whether the tagger typed one of the cluster's own name mentions ORG ("side Kettering
+    Town" PERSON, "Kettering Town chairman" ORG): with a team cue, a club, not a person."""
+    return any(m.label == "ORG" and m.kind == "name" for m in cluster.mentions)
+
+
+def _places_typed_person(clusters: list[Cluster]) -> None:
+    """Rule 6b (in place): a one-word name typed PERSON that is a place: a country of the
+    nationality or alias tables ("Former England star X") never written as a person's (no
+    title, not the subject of a verb of people), or a name the tagger also types GPE or LOC
+    at least as often as PERSON ("Canberra rejected ..." PERSON, "in Canberra" GPE)."""
+    countries = set(data.demonyms().values()) | set(data.aliases().values())
+    for c in clusters:
+        if c.label != "PERSON" or c.canonical or len(c.tokens()) != 1 or any(m.role for m in c.mentions):
+            continue
+        named = [m for m in c.mentions if m.kind in ("name", "string")]
+        places = sum(m.label in ("GPE", "LOC") for m in named)
+        persons = sum(m.label == "PERSON" for m in named)
+        country = c.base_name() in countries and not any(m.person_cue for m in named)
+        if country or (places and places >= persons):
+            c.mentions[:] = [replace(m, label="GPE") for m in c.mentions]
 
 
 def _merge_given_name_variants(clusters: list[Cluster]) -> list[Cluster]:
@@ -383,6 +407,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     clusters = _mislabeled_first_names(clusters)
     clusters = _company_short_names(clusters)
     _places_after_prepositions(clusters)
+    _places_typed_person(clusters)
     _teams(clusters)
     clusters = _parties(clusters)
     clusters = _misspelt_repeats(clusters)
