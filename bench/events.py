@@ -4,6 +4,7 @@
 
 ``--subset`` keeps every other document of each corpus (by its order: even = 0, 2, 4, ...), so a
 rule can be written on one half and confirmed on the other; ``--only`` runs one corpus.
+``--limit N`` is applied after ``--subset``: the first N documents of the half.
 
 1. te3-train (TimeBank + AQUAINT, ``../shared/data/te3-train``): EVENT trigger P/R/F1
    of dateline's events (every mention, REPORTING included, as TimeML annotates them),
@@ -61,9 +62,11 @@ def _baseline(times: RunTimes, golds: list) -> PRF:
 
 
 def _subset(items: list, limit: int | None, subset: str | None) -> list:
-    """The first ``limit`` items, then every other one for ``subset`` "even" / "odd"."""
-    items = items[:limit]
-    return items[{"even": 0, "odd": 1}[subset]::2] if subset else items
+    """Every other item for ``subset`` "even" / "odd", then the first ``limit`` of those
+    (the order bench/tempeval.py uses too)."""
+    if subset:
+        items = items[{"even": 0, "odd": 1}[subset]::2]
+    return items[:limit]
 
 
 def te3_section(limit: int | None, subset: str | None = None) -> tuple[dict, RunTimes]:
@@ -170,7 +173,7 @@ def _print_speed(speeds: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the bench and print (or dump as JSON) its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus (of the half, with --subset)")
     parser.add_argument("--subset", choices=("even", "odd"), default=None,
                         help="every other document of each corpus (a development half)")
     parser.add_argument("--only", choices=("te3", "timeline"), default=None, help="run one corpus only")

@@ -80,6 +80,17 @@ def parse_cached(articles: list[GoldArticle]):
     return docs
 
 
+def parsed_train(data: str, prog: str):
+    """PolNeAR train's articles and their cached parses, or None (and one error line naming
+    ``prog`` and the folder) when the split is not under ``data``."""
+    folder = Path(data) / "polnear" / "train"
+    if not folder.is_dir():
+        print(f"{prog}: no PolNeAR train at {folder}", file=sys.stderr)
+        return None
+    articles = read_split(folder)
+    return articles, parse_cached(articles)
+
+
 def tokens_of(doc, spans) -> list:
     """The tokens covering character ``spans`` (expanded to token edges)."""
     out = []
@@ -234,12 +245,11 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--report", type=int, default=0, help="print the N commonest gold cue heads")
     args = ap.parse_args(argv)
-    folder = Path(args.data) / "polnear" / "train"
-    if not folder.is_dir():
-        print(f"mine_polnear_cues: no PolNeAR train at {folder}", file=sys.stderr)
+    loaded = parsed_train(args.data, "mine_polnear_cues")
+    if loaded is None:
         return 1
-    articles = read_split(folder)
-    stats = mine(articles, parse_cached(articles))
+    articles, docs = loaded
+    stats = mine(articles, docs)
     rows = select(stats, args.min_count, args.min_precision, args.min_comp, args.min_share)
     write(rows, args, Path(args.out))
     n_rel = sum(len(a.relations) for a in articles)

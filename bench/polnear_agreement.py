@@ -19,24 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.evaluation.attribution import (  # noqa: E402
-    Relation, Scores, is_direct, parse_ann, quoted_ranges, score_article)
+    Scores, ann_relations, annotation_files, quoted_ranges, score_article)
 
 
 def annotations(folder: Path) -> dict[str, list[Path]]:
     """Article name -> its .ann files in sorted order, for articles with more than one."""
-    by_article: dict[str, list[Path]] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        by_article.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
-    return {k: v for k, v in by_article.items() if len(v) > 1}
-
-
-def relations(text: str, ann: Path, quoted) -> list[Relation]:
-    """The relations of one annotator's file."""
-    out = []
-    for r in parse_ann(ann.read_text(encoding="utf-8")):
-        content = r.get("Content", ())
-        out.append(Relation(r.get("Source", ()), r.get("Cue", ()), content, is_direct(text, content, quoted)))
-    return out
+    return {k: v for k, v in annotation_files(folder).items() if len(v) > 1}
 
 
 def agreement(folders: list[Path]) -> tuple[Scores, int, int]:
@@ -46,10 +34,10 @@ def agreement(folders: list[Path]) -> tuple[Scores, int, int]:
         for article, anns in sorted(annotations(folder).items()):
             text = (folder / "text" / f"{article}.txt").read_text(encoding="utf-8")
             quoted = quoted_ranges(text)
-            gold = relations(text, anns[0], quoted)
+            gold = ann_relations(text, anns[0], quoted)
             n_articles += 1
             for other in anns[1:]:
-                score_article(text, gold, relations(text, other, quoted), scores)
+                score_article(text, gold, ann_relations(text, other, quoted), scores)
                 n_pairs += 1
     return scores, n_articles, n_pairs
 

@@ -3,6 +3,9 @@
     python bench/tempeval.py [--limit N] [--only dateline|heideltime] [--json] [--errors TSV]
                              [--subset timebank|aquaint|even|odd]
 
+``--subset`` keeps one half of the corpus; ``--limit N`` is applied after it (the first N
+documents of the half), as in bench/events.py.
+
 Both systems get only the plain TEXT and the gold DCT's day of each .tml file (gold tags
 are stripped); their TIMEX3 are scored with dateline.evaluation.tempeval (strict and
 relaxed extent P/R/F1, type and value accuracy, value F1 = relaxed F1 x value accuracy;
@@ -366,7 +369,8 @@ def write_errors(path: Path, run: SystemRun, docs: Sequence[TimemlDocument]) -> 
 # ---------------------------------------------------------------- main
 
 def load_documents(data: Path, limit: int | None, subset: str | None = None) -> list[TimemlDocument]:
-    """The corpus documents (bad files reported on stderr and skipped), optionally one subset."""
+    """The corpus documents (bad files reported on stderr and skipped), optionally one subset,
+    then the first ``limit`` of them (the order bench/events.py uses too)."""
     docs = []
     for item in read_corpus(data):
         if isinstance(item, InputError):
@@ -392,7 +396,8 @@ def select_subset(docs: list[TimemlDocument], subset: str | None) -> list[Timeml
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of gold .tml files")
-    p.add_argument("--limit", type=int, help="only the first N documents (sorted by path)")
+    p.add_argument("--limit", type=int,
+                   help="only the first N documents (sorted by path; of the subset, with --subset)")
     p.add_argument("--only", choices=("dateline", "heideltime"), help="run one system")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--no-cache", action="store_true", help="run HeidelTime on every document (slow)")

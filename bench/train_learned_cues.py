@@ -31,13 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from mine_polnear_cues import parse_cached  # noqa: E402
+from mine_polnear_cues import parsed_train  # noqa: E402
 
 from dateline.attribution import learned  # noqa: E402
 from dateline.attribution.build import extract_attributions, tokens_between  # noqa: E402
 from dateline.attribution.quotes import find_quotes  # noqa: E402
 from dateline.evaluation.attribution import (  # noqa: E402
-    Relation, match, read_split, score_corpus, words)
+    Relation, match, relation_of, score_corpus, words)
 
 FOLDS = 5
 EPOCHS = 10
@@ -51,13 +51,11 @@ def rule_relations(doc, text: str):
     atts = extract_attributions(doc, text, learned=False)
     rels, taken, contents, relays = [], set(), [], []
     for a in atts:
-        src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
-        cue = ((a.cue.start, a.cue.end),) if a.cue else ()
-        content = tuple((c.start, c.end) for c in a.content)
-        rels.append(Relation(src, cue, content, a.kind in ("direct", "mixed")))
+        rel = relation_of(a)
+        rels.append(rel)
         if a.cue:
             taken |= {t.i for t in tokens_between(doc, a.cue.start, a.cue.end)}
-        contents += content
+        contents += rel.content
         relays += [(v.span.start, v.span.end) for v in a.via if v.span is not None]
     return rels, taken, contents, relays
 
@@ -194,12 +192,11 @@ def main(argv=None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.6)
     ap.add_argument("--check", action="store_true", help="retrain and compare with --out; write nothing")
     args = ap.parse_args(argv)
-    folder = Path(args.data) / "polnear" / "train"
-    if not folder.is_dir():
-        print(f"train_learned_cues: no PolNeAR train at {folder}", file=sys.stderr)
+    loaded = parsed_train(args.data, "train_learned_cues")
+    if loaded is None:
         return 1
-    articles = read_split(folder)
-    per_article = examples_of(articles, parse_cached(articles))
+    articles, docs = loaded
+    per_article = examples_of(articles, docs)
     probs = cross_validate(articles, per_article)
     before = figures(articles, per_article, probs, None)
     print(fmt(before))

@@ -1,4 +1,5 @@
-"""Pure helpers of bench/tempeval.py: HeidelTime output alignment, token count, speed sample."""
+"""Pure helpers of bench/tempeval.py: HeidelTime output alignment, token count, speed sample;
+and bench/events.py's choice of documents, which follows bench/tempeval.py's."""
 
 from __future__ import annotations
 
@@ -8,16 +9,31 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "tempeval.py"
+BENCHES = Path(__file__).resolve().parents[2] / "bench"
 
 
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench_tempeval", BENCH)
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHES / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _load("tempeval")
+
+
+def test_events_bench_takes_the_half_then_the_limit():
+    # as bench/tempeval.py's load_documents does: --limit N is the first N documents of the half
+    pick = _load("events")._subset
+    docs = list(range(10))
+    assert pick(docs, 3, "odd") == [1, 3, 5]  # not the odd ones of the first three
+    assert pick(docs, 3, "even") == [0, 2, 4]
+    assert pick(docs, None, "odd") == [1, 3, 5, 7, 9]
+    assert pick(docs, 4, None) == [0, 1, 2, 3]
+    assert pick(docs, None, None) == docs
 
 
 TEXT = "\n\nOn Friday prices fell. Friday was bad, and March 1999 too."

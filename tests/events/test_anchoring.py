@@ -569,3 +569,68 @@ def test_an_event_noun_with_its_own_occurrence_clause_keeps_its_range_past_publi
     events = run(text, "2023-08-15", [timex(text, "Tuesday", "2023-08-15", id="T1"),
                                       timex(text, "Thursday", "2023-08-17", id="T2")])
     assert by_trigger(events, "summit").when.interval == ("2023-08-15", "2023-08-17")
+
+
+@pytest.mark.parametrize("text, phrase, value, report, expected", [
+    # a time right after a reporting verb is the report's, though the parse hangs it on the content
+    ("The party said on Monday it will withdraw its support.", "Monday", "2023-08-07", "said", ("2023-08-07", "2023-08-07")),
+    ("The army said Tuesday it was sending 1,000 troops.", "Tuesday", "2023-08-08", "said", ("2023-08-08", "2023-08-08")),
+    ("The minister told reporters Tuesday he had resigned.", "Tuesday", "2023-08-08", "told", ("2023-08-08", "2023-08-08")),
+    # a possessive time names the day of the noun it owns, not of the report
+    ("Officials said Monday's attack was planned.", "Monday", "2023-08-07", "attack", ("2023-08-07", "2023-08-07")),
+])
+def test_a_time_right_after_a_report_dates_the_report(text, phrase, value, report, expected):
+    events = run(text, PUB, [timex(text, phrase, value)])
+    assert by_trigger(events, report).when.interval == expected
+
+
+def test_reported_content_follows_the_report_its_time_was_moved_to():
+    text = "The party said on Monday it will withdraw its support."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
+    assert by_trigger(events, "withdraw").when.interval == ("2023-08-07", None)
+
+
+@pytest.mark.parametrize("text, noun, named", [
+    # a noun of the same family names the event told before ("exploded ... the blast")
+    ("A bomb exploded near the station on Friday. Police closed the road. The blast damaged two cars.",
+     "blast", "exploded"),
+    # a possessor makes the noun definite ("the mayor's speech" is the speech told before)
+    ("The mayor gave a speech on Friday. Critics attacked the mayor's speech.", "speech", "speech"),
+])
+def test_a_definite_noun_renames_an_earlier_event_of_its_family(text, noun, named):
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
+    assert by_trigger(events, noun, 1 if noun == named else 0).coref == by_trigger(events, named).id
+    assert by_trigger(events, noun, 1 if noun == named else 0).when.interval == ("2023-08-04", "2023-08-04")
+
+
+def test_a_noun_with_a_restrictive_clause_is_not_anaphoric():
+    text = "Rebels attacked the town on Friday. The attack that toppled the king came in 1990."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
+    assert by_trigger(events, "attack").coref is None
+
+
+def test_a_definite_noun_goes_to_the_latest_mention_of_its_lemma():
+    text = "An attack on Monday hit the port. Another attack on Friday hit the airport. The attack killed five people."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07"), timex(text, "Friday", "2023-08-04", id="T2")])
+    assert by_trigger(events, "attack", 2).when.interval == ("2023-08-04", "2023-08-04")
+
+
+def test_a_passive_light_verb_is_its_subject_event_and_a_by_agent_event_is_the_verbs():
+    text = "Rebels attacked the base on Friday. The attack was carried out by ten men."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
+    assert by_trigger(events, "carried").when.interval == ("2023-08-04", "2023-08-04")
+    text = "Patrols were hit by two blasts on Friday."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
+    assert by_trigger(events, "blasts").when.interval == ("2023-08-04", "2023-08-04")
+
+
+def test_a_definite_noun_skips_a_latest_mention_of_the_other_number():
+    text = "An explosion hit the port on Friday. Explosions are rare there. The explosion killed two people."
+    events = run(text, PUB, [timex(text, "Friday", "2023-08-04")])
+    assert by_trigger(events, "explosion", 1).coref == by_trigger(events, "explosion").id
+
+
+def test_a_reaction_comes_after_what_it_answers():
+    text = "The mayor gave a speech on Monday. The minister reacted to the mayor's speech by calling it weak."
+    events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
+    assert by_trigger(events, "reacted").when.interval == ("2023-08-07", PUB)

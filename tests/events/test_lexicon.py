@@ -54,7 +54,8 @@ def test_negation_examples(name, sentence, expected):
 @pytest.mark.parametrize("name, sentence, expected", _cases(["temporal_signals.txt"]))
 def test_signal_examples(name, sentence, expected):
     words = sentence.lower().rstrip(".").replace(",", "").split()
-    assert expected in [lexicon().signals.get(w) for w in words]
+    phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]  # two-word signals ("prior to")
+    assert expected in [lexicon().signals.get(w) for w in phrases]
 
 
 @pytest.mark.parametrize("name, sentence, expected", _cases(["participant_roles.txt", "support_verbs.txt"]))
@@ -80,3 +81,11 @@ def test_narrative_offset_examples(name, sentence, expected):
     assert kind in {lexicon().narrative_offsets.get(t.lower_) for t in load()(sentence)}
     event = next(e for e in run(sentence) if e.trigger.text == trigger)
     assert "narrative" not in (event.when.note or "")
+
+
+@pytest.mark.parametrize("name, sentence, expected", _cases(["event_families.txt"]))
+def test_event_family_examples(name, sentence, expected):
+    noun, named = expected.split()
+    events = run(sentence)
+    by_text = {e.trigger.text: e for e in events}
+    assert by_text[noun].coref == by_text[named].id

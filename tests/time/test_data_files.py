@@ -7,7 +7,7 @@ import pytest
 from dateline.time import tag
 from dateline.time.lexicon import load_lexicon, lexicon_examples
 from dateline.time.rules import load_rules
-from dateline.time.tense import tense_at
+from dateline.time.tense import compile_markers, tense_at
 
 RULES, EXAMPLES = load_rules()
 
@@ -53,6 +53,17 @@ def test_tense_example(tense, sentence, expression):
     start = sentence.index(expression)
     got = tense_at(sentence, start, start + len(expression))
     assert got == {"past": -1, "present": 0, "future": 1}[tense]
+
+
+def test_a_kind_with_no_lines_matches_nothing():
+    # an empty alternative would match at every word boundary; a kind left without lines
+    # must stay silent instead ("cue" would otherwise make every expression future)
+    compiled = compile_markers("future\twill\nreport\tsay\n")
+    assert compiled.by_tense[0][0].search("They will meet Friday.")
+    assert compiled.cue.search("payable Dec. 7 as soon as Tuesday") is None
+    assert compiled.since.search("cared for him since ") is None
+    assert compiled.happened.fullmatch("") is None and compiled.happened.fullmatch("attack") is None
+    assert compiled.report.fullmatch("say")
 
 
 def _game_examples():

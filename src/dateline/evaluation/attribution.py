@@ -97,22 +97,32 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(q.inner_start, q.inner_end) for q in find_quotes(text)]
 
 
+def annotation_files(folder: Path) -> dict[str, list[Path]]:
+    """Article name -> its ``attributions/<article>_<annotator>.ann`` files, in sorted order
+    (the first one is the file the benches score against)."""
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted((Path(folder) / "attributions").glob("*.ann")):
+        by_article.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return by_article
+
+
+def ann_relations(text: str, ann: Path, quoted: Sequence[tuple[int, int]]) -> tuple[Relation, ...]:
+    """The relations of one annotator's .ann file on ``text`` (``quoted``: its quote ranges)."""
+    rels = []
+    for r in parse_ann(ann.read_text(encoding="utf-8")):
+        content = r.get("Content", ())
+        rels.append(Relation(r.get("Source", ()), r.get("Cue", ()), content, is_direct(text, content, quoted)))
+    return tuple(rels)
+
+
 def read_split(folder: Path) -> list[GoldArticle]:
-    """Every article of a PolNeAR split folder (``text/`` and ``attributions/``), sorted."""
+    """Every article of a PolNeAR split folder (``text/`` and ``attributions/``), sorted,
+    with the first annotator's relations."""
     folder = Path(folder)
-    chosen: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        article = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(article, ann)  # first annotator in sorted order
     out = []
-    for article, ann in sorted(chosen.items()):
+    for article, anns in sorted(annotation_files(folder).items()):
         text = (folder / "text" / f"{article}.txt").read_text(encoding="utf-8")
-        quoted = quoted_ranges(text)
-        rels = []
-        for r in parse_ann(ann.read_text(encoding="utf-8")):
-            content = r.get("Content", ())
-            rels.append(Relation(r.get("Source", ()), r.get("Cue", ()), content, is_direct(text, content, quoted)))
-        out.append(GoldArticle(article, text, tuple(rels)))
+        out.append(GoldArticle(article, text, ann_relations(text, anns[0], quoted_ranges(text))))
     return out
 
 
@@ -126,20 +136,23 @@ class PRF:
     """Counts for precision, recall and F1."""
 
     tp_p: float = 0  # predictions that are right (or predicted tokens that are right)
-    n_p: float = 0
-    tp_g: float = 0
-    n_g: float = 0
+    n_p: float = 0  # predictions (or predicted tokens)
+    tp_g: float = 0  # gold items that are found (or gold tokens that are predicted)
+    n_g: float = 0  # gold items (or gold tokens)
 
     @property
     def precision(self) -> float:
+        """Share of the predictions that are right."""
         return self.tp_p / self.n_p if self.n_p else 0.0
 
     @property
     def recall(self) -> float:
+        """Share of the gold that is found."""
         return self.tp_g / self.n_g if self.n_g else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -160,6 +173,7 @@ class Scores:
 
 
 def _strip(text: str, spans: Spans) -> Spans:
+    """``spans`` without white space at their edges (empty ones dropped), sorted."""
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -172,6 +186,7 @@ def _strip(text: str, spans: Spans) -> Spans:
 
 
 def _score_exact(text: str, gold: list[Spans], pred: list[Spans], prf: PRF) -> None:
+    """Add to ``prf`` the role's span sets that equal a gold one, matched one to one."""
     g = [_strip(text, s) for s in gold if s]
     p = [_strip(text, s) for s in pred if s]
     remaining = list(g)
@@ -187,6 +202,7 @@ def _score_exact(text: str, gold: list[Spans], pred: list[Spans], prf: PRF) -> N
 
 
 def _score_overlap(text: str, gold: list[Spans], pred: list[Spans], prf: PRF) -> None:
+    """Add to ``prf`` the word tokens the role covers in the prediction and in the gold."""
     g = set().union(*[words(text, s) for s in gold]) if gold else set()
     p = set().union(*[words(text, s) for s in pred]) if pred else set()
     prf.tp_p += len(g & p)
@@ -238,6 +254,7 @@ def score_article(text: str, gold: Sequence[Relation], pred: Sequence[Relation],
 
 
 def _same_source(text: str, gold: Spans, pred: Spans) -> int:
+    """1 when the two sources share a word token (or neither has one), else 0."""
     if not gold and not pred:
         return 1
     return int(bool(words(text, gold) & words(text, pred)))
@@ -251,15 +268,18 @@ def score_corpus(articles: Iterable[GoldArticle], predictions: dict[str, list[Re
     return scores
 
 
+def relation_of(attribution) -> Relation:
+    """One of our attributions as a relation (the source's own mention span, not the resolved name)."""
+    a = attribution
+    src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
+    cue = ((a.cue.start, a.cue.end),) if a.cue else ()
+    content = tuple((c.start, c.end) for c in a.content)
+    return Relation(src, cue, content, a.kind in ("direct", "mixed"))
+
+
 def relations_from_record(record) -> list[Relation]:
     """Our attributions as relations (the source's own mention span, not the resolved name)."""
-    out = []
-    for a in record.attributions:
-        src = ((a.source.span.start, a.source.span.end),) if a.source and a.source.span else ()
-        cue = ((a.cue.start, a.cue.end),) if a.cue else ()
-        content = tuple((c.start, c.end) for c in a.content)
-        out.append(Relation(src, cue, content, a.kind in ("direct", "mixed")))
-    return out
+    return [relation_of(a) for a in record.attributions]
 
 
 def summary(scores: Scores) -> dict[str, float]:

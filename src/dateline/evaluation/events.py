@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 from ..errors import InputError
 from ..types import Article, Event, Record
+from .timeml import read_bytes, read_tml
 
 _RELATION_TAGS = ("TLINK", "HAS_PARTICIPANT", "CLINK", "SLINK", "REFERS_TO")
 
@@ -156,8 +157,6 @@ def parse_cat(data: bytes | str, source: str = "<string>", published: str | None
 def _twin_dct(path: Path) -> str | None:
     """The DCT of the document's TimeML twin in ``<folder>_TimeML/``: same name, or
     (names are cut differently there) the same leading document number."""
-    from .timeml import read_tml
-
     folder = path.parent.parent / f"{path.parent.name}_TimeML"
     stem = path.stem.removesuffix(".txt")
     candidates = [folder / f"{stem}.tml"]
@@ -177,11 +176,7 @@ def _twin_dct(path: Path) -> str | None:
 def read_cat(path: str | Path) -> CatDocument:
     """Read one CAT XML file; its publication date comes from a TimeML twin when there is one."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
-    return parse_cat(data, str(path), _twin_dct(path))
+    return parse_cat(read_bytes(path), str(path), _twin_dct(path))
 
 
 def read_cat_folder(folder: str | Path) -> list[CatDocument]:

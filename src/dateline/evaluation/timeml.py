@@ -161,13 +161,18 @@ def parse_tml(data: bytes | str, source: str = "<string>", docid: str | None = N
     )
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a corpus file; one InputError naming it when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
+
+
 def read_tml(path: str | Path) -> TimemlDocument:
     """Read and parse one ``.tml`` file; one InputError naming the file on any problem."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
+    data = read_bytes(path)
     if not data.strip():
         raise InputError(str(path), "empty file")
     return parse_tml(data, str(path), docid=path.stem)

@@ -167,6 +167,11 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
             continue
         if _ends_a_scope(struct.doc, timex, root, lex):
             continue
+        if node is not None and (report := _report_right_before(struct, timex, root, node)) is not None:
+            # "said on Monday it will withdraw", "said Tuesday it was sending": the parser hangs
+            # the time on the reported verb, but next to the report it is the report's day (the
+            # content is then placed by the report: after it if future, no later if past)
+            node = report
         if node is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_attached"))
         elif (clause := _infinitive_clause_above(target)) is not None:
@@ -178,6 +183,27 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+def _report_right_before(struct: Structure, timex: Timex, root: "Token", node: EventNode) -> EventNode | None:
+    """The reporting verb a time expression (or its preposition) directly follows when the
+    parse attached the time to an event of the report's complement ("said on Monday it
+    will withdraw"; also after the report's object: "told reporters Tuesday he had left")."""
+    doc = struct.doc
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        return None  # "said Monday's attack was ...": the attack's day
+    first = root.head.i if root.dep_ == "pobj" and root.head.i == span.start - 1 else span.start
+    if first == 0:
+        return None
+    before = doc[first - 1]
+    if before.dep_ in ("dobj", "dative") and before.n_rights == 0:
+        before = before.head  # "told reporters| Tuesday"
+    report = struct.by_token.get(before.i)
+    if report is None or report is node or report.mention.cls != "REPORTING" or before.pos_ != "VERB":
+        return None
+    head = doc[node.mention.head]
+    return report if head.i > before.i and before in head.ancestors else None
 
 
 def _ends_a_scope(doc: "Doc", timex: Timex, root: "Token", lex: Lexicon) -> bool:
@@ -495,50 +521,82 @@ def _previous_sentence_event(token: "Token", struct: Structure) -> EventNode | N
 
 
 def coreference(struct: Structure, timed: Iterable[str] = ()) -> dict[str, str]:
-    """Later definite nominal mentions -> the first mention with the same lemma: a noun
-    ("a meeting" ... "the meeting"), else a verb told just before ("drones struck power
-    plants ... The strikes came ..."); if that verb has no time of its own but an earlier
-    one of the same lemma has (``timed``), the earlier one: the news a definite noun sums up
-    ("on Friday endorsed X ... went on to endorse Y ... The endorsement comes")."""
-    first: dict[str, EventNode] = {}
-    verbs: dict[str, EventNode] = {}
-    dated_verbs: dict[str, EventNode] = {}
+    """Later definite nominal mentions ("the", "this", a possessor: "Layton's speech") -> the
+    first mention of the same event: the latest earlier noun of the same lemma and number with a
+    time of its own ("an attack on Monday ... Friday's attack ... The attack": Friday's), or
+    the first one ("a meeting" ... "the meeting"), else an event told up to 5 sentences
+    before whose word names the same event: the same verb ("drones struck ... The strikes"),
+    its nominalization ("endorsed ... The endorsement") or a word of its family in
+    event_families.txt ("exploded ... the blast").  If that event has no time of its own but
+    an earlier one of the same lemma has (``timed``), the earlier one: the news a definite
+    noun sums up ("on Friday endorsed X ... went on to endorse Y ... The endorsement comes").
+    A noun that a restrictive clause describes ("the attack that removed ...") introduces its
+    event and links to none."""
+    first: dict[tuple[str, bool], EventNode] = {}  # (lemma, plural) -> its first noun
+    latest_dated: dict[tuple[str, bool], EventNode] = {}  # ... and its latest one with a time of its own
+    recent: list[EventNode] = []  # earlier events a definite noun may rename (no reports)
+    dated: dict[str, EventNode] = {}
     links: dict[str, str] = {}
     timed = set(timed)
+    kin = lexicon().families
     for node in struct.nodes:
         m = node.mention
-        if m.pos == "verb" and m.cls != "REPORTING":
-            verbs[m.lemma] = node
-            if node.id in timed:
-                dated_verbs.setdefault(m.lemma, node)
-        if m.pos != "noun":
-            continue
         head = struct.doc[m.head]
-        antecedent = first.get(m.lemma)
-        if antecedent is not None and _is_definite(head) and _plural(head) == _plural(struct.doc[antecedent.mention.head]):
-            links[node.id] = antecedent.id
-        elif antecedent is None and _is_definite(head) and (verb := _verb_named(m.lemma, verbs)) is not None \
-                and _sentences_apart(struct, verb, node) <= _VERB_COREF_SENTENCES:
-            if verb.id not in timed:
-                verb = dated_verbs.get(verb.mention.lemma, verb)
-            links[node.id] = verb.id
-        first.setdefault(m.lemma, node)
+        if m.pos == "noun" and _is_definite(head) and not _has_restrictive_clause(head):
+            key = (m.lemma, _plural(head))
+            antecedent = latest_dated.get(key, first.get(key))
+            if antecedent is not None:
+                links[node.id] = links.get(antecedent.id, antecedent.id)  # the chain's first mention
+            elif (m.lemma, not _plural(head)) not in first and (named := _event_named(m.lemma, recent, kin)) \
+                    and _sentences_apart(struct, named, node) <= _VERB_COREF_SENTENCES:
+                if named.id not in timed:
+                    named = dated.get(named.mention.lemma, named)
+                links[node.id] = links.get(named.id, named.id)
+        if m.pos == "noun":
+            first.setdefault((m.lemma, _plural(head)), node)
+            if node.id in timed:
+                latest_dated[(m.lemma, _plural(head))] = node
+        if m.cls != "REPORTING" and m.pos in ("noun", "verb"):
+            recent.append(node)
+            if node.id in timed:
+                dated.setdefault(m.lemma, node)
     return links
 
 
 _NOMINAL_ENDINGS = ("ment", "ement", "al", "ion", "ation", "ing")
 
 
-def _verb_named(noun: str, verbs: dict[str, EventNode]) -> EventNode | None:
-    """The verb a definite event noun renames: the same lemma ("struck ... the strikes") or
-    its nominalization ("endorsed ... The endorsement", "arrived ... the arrival")."""
-    if noun in verbs:
-        return verbs[noun]
-    for lemma, node in verbs.items():
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        if len(stem) >= 4 and noun.startswith(stem) and noun[len(stem):] in _NOMINAL_ENDINGS:
+def _event_named(noun: str, recent: list[EventNode], kin: dict[str, frozenset[str]]) -> EventNode | None:
+    """The latest earlier event a definite event noun renames: a verb of the same lemma
+    ("struck ... the strikes") or its nominalization ("endorsed ... The endorsement",
+    "arrived ... the arrival"), or a verb or noun of its family ("exploded ... the blast",
+    "an earthquake ... the quake")."""
+    family = kin.get(noun, frozenset())
+    for node in reversed(recent):
+        lemma = node.mention.lemma
+        if lemma in family or (node.mention.pos == "verb" and _nominalizes(lemma, noun)):
             return node
     return None
+
+
+def _nominalizes(verb: str, noun: str) -> bool:
+    """Whether ``noun`` is ``verb`` or a regular nominalization of it ("arrive" -> "arrival")."""
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 4 and noun.startswith(stem) and noun[len(stem):] in _NOMINAL_ENDINGS
+
+
+def _has_restrictive_clause(noun: "Token") -> bool:
+    """Whether a relative clause or participle without a comma before it describes the noun
+    ("the attack that removed the Taliban", "the vote held in May"): it names which event,
+    so it is not a mention of one told before."""
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.i > noun.i:
+            first = min(t.i for t in child.subtree)
+            if first > 0 and noun.doc[first - 1].text != ",":
+                return True
+    return False
 
 
 def _sentences_apart(struct: Structure, first: EventNode, second: EventNode) -> int:
@@ -552,7 +610,11 @@ def _plural(noun: "Token") -> bool:
 
 
 def _is_definite(noun: "Token") -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+    """A noun with a definite determiner or a possessor that is not a time ("the meeting",
+    "his speech", "Layton's speech"; not "Friday's attack", which its time dates)."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE)
+               or (c.dep_ == "poss" and (c.lower_ in _DEFINITE or c.ent_type_ not in ("DATE", "TIME")))
+               for c in noun.children)
 
 
 def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozenset()) -> list[Edge]:
@@ -578,6 +640,9 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="aspectual_subject", hard=False))
             elif lexicon().light_verbs.get(gov.mention.lemma) == "time":  # "The strikes came N days after"
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="timing_verb"))
+            elif head.dep_ == "nsubjpass" and lexicon().light_verbs.get(gov.mention.lemma) in ("object", "both"):
+                # "The attack was carried out by X": carrying it out is the attack itself
+                edges.append(Edge(gov.id, node.id, "EQUAL", rule="light_verb_passive"))
             elif head.dep_ == "nsubj" and gov.mention.cls not in ("REPORTING", "I_STATE", "STATE"):
                 # "In May, the rallies drew 160,000 people": what an event does, it does while on
                 edges.append(Edge(gov.id, node.id, "EQUAL", rule="event_subject", hard=False))
@@ -587,8 +652,14 @@ def structure_edges(struct: Structure, own: frozenset[str] | set[str] = frozense
             edges += [Edge(gov.id, node.id, "EQUAL", rule="object_time", hard=False),
                       Edge(node.id, gov.id, "EQUAL", rule="object_time", hard=False)]
         if (rel := _subject_relative_event(struct, head)) is not None and rel.id != node.id:
-            # "explosions that went off in the city today": the event noun is what went off
-            edges.append(Edge(rel.id, node.id, "EQUAL", rule="relative_subject", hard=False))
+            # "explosions that went off in the city today": the event noun is what went off;
+            # "blasts on November 14 which killed a soldier": the killing is the blasts' doing
+            edges += [Edge(rel.id, node.id, "EQUAL", rule="relative_subject", hard=False),
+                      Edge(node.id, rel.id, "EQUAL", rule="relative_subject", hard=False)]
+        if (agent_of := _agent_of(struct, head)) is not None and agent_of.id != node.id and node.mention.pos == "noun":
+            # "patrols were hit by two blasts on November 14": the blasts are the hitting
+            edges += [Edge(agent_of.id, node.id, "EQUAL", rule="event_agent", hard=False),
+                      Edge(node.id, agent_of.id, "EQUAL", rule="event_agent", hard=False)]
         if (noun := _relative_occurrence_of(struct, head)) is not None and noun.id != node.id:
             edges.append(Edge(node.id, noun.id, "EQUAL", rule="relative_occurrence"))
         if head.dep_ == "conj" and (gov := struct.by_token.get(gov_token.i)) is not None and gov.id != node.id:
@@ -614,6 +685,14 @@ def _object_time_verb(verb: "Token") -> bool:
     lemma = verb.lemma_.lower()
     names = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
     return any(lexicon().light_verbs.get(name) == "object_time" for name in names)
+
+
+def _agent_of(struct: Structure, noun: "Token") -> EventNode | None:
+    """The passive verb whose "by" agent is ``noun`` ("were hit by two blasts")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "by" or prep.dep_ != "agent":
+        return None
+    return struct.by_token.get(prep.head.i)
 
 
 def _subject_relative_event(struct: Structure, noun: "Token") -> EventNode | None:
@@ -974,7 +1053,7 @@ def _range_start(doc: "Doc", root: "Token", roots: dict[int, Timex]) -> Timex | 
     """The time expression a range signal before ``root`` starts from ("Thursday| through
     Saturday"): the signal's head, or the word right before the signal."""
     prep = root.head
-    if root.dep_ != "pobj" or prep.i == 0 or lexicon().signals.get(prep.lower_) != "RANGE":
+    if root.dep_ != "pobj" or prep.i == 0 or signal_relation(prep, lexicon()) != "RANGE":
         return None
     if prep.head.i in roots:
         return roots[prep.head.i]

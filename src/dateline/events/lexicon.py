@@ -21,7 +21,7 @@ DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
     "reporting_verbs.txt", "event_classes.txt", "non_event_verbs.txt", "state_adjectives.txt",
     "modality_cues.txt", "negation_cues.txt", "temporal_signals.txt", "change_words.txt",
-    "narrative_offsets.txt", "offset_words.txt",
+    "narrative_offsets.txt", "offset_words.txt", "event_families.txt",
 )
 
 
@@ -75,6 +75,7 @@ class Lexicon:
     offset_words: dict[str, tuple[str, str]]  # word -> (SHIFT | WITHIN, ISO duration)
     place_nouns: frozenset[str]  # "neighborhood": a place when a place name modifies it
     expletive_verbs: frozenset[str]  # "seem": its subject "it" is a dummy
+    families: dict[str, frozenset[str]]  # lemma -> the other lemmas naming the same kind of event
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -108,7 +109,18 @@ def lexicon() -> Lexicon:
                       if len(f) >= 3},
         place_nouns=_words("place_nouns.txt"),
         expletive_verbs=_words("expletive_verbs.txt"),
+        families=_families(),
     )
+
+
+def _families() -> dict[str, frozenset[str]]:
+    """Each lemma of event_families.txt -> every other lemma of the lines it is on."""
+    kin: dict[str, set[str]] = {}
+    for line in data_lines("event_families.txt"):
+        words = [w.lower() for w in fields_of(line) if w]
+        for word in words:
+            kin.setdefault(word, set()).update(w for w in words if w != word)
+    return {word: frozenset(others) for word, others in kin.items()}
 
 
 def signal_relation(prep: "Token", lex: Lexicon) -> str | None:

@@ -82,7 +82,7 @@ def _eventive_context(token: "Token", lex: Lexicon) -> bool:
         return True  # "his retirement two years ago", "a statement Friday": a dated act
     if token.dep_ in _SUBJECT_DEPS and lex.light_verbs.get(token.head.lemma_.lower()) in ("time", "subject", "both"):
         return True  # "The endorsement came three days after ...", "the signing took place"
-    return token.dep_ == "pobj" and lex.signals.get(token.head.lower_) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
+    return token.dep_ == "pobj" and signal_relation(token.head, lex) in ("AFTER", "BEFORE", "SINCE", "UNTIL")
 
 
 # Endings of nouns of acts that a time right after them dates ("-ing", "-ure", "-al" name

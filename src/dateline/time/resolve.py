@@ -183,6 +183,9 @@ def future_leaves_past_period(under: Under, ctx: Context) -> bool:
 
 
 def _granularity(under: Under, ctx: Context) -> str:
+    """The granularity of the value a point resolves to: its words' own, the unit of its
+    shift, or the story's period it is compared with ('$3 million last year' after a
+    quarter: a quarter)."""
     gran = under.gran or "day"
     if gran in ("unit", "unitday"):
         unit = under.shift_unit or "D"
@@ -349,30 +352,44 @@ def point_day(under: Under, ctx: Context, anchor: cal.Interval) -> tuple[dt.date
     if under.dayword is not None:
         base = base + dt.timedelta(days=under.dayword)
     if under.weekday is not None and under.month is None:
-        if under.shift_unit == "W":
-            return cal.weekday_near(base, under.weekday, 0), gran
-        direction = under.direction
-        if direction is None and ctx.tense == PRESENT and anchor[0] == ctx.published:
-            if ctx.scheduled:
-                return cal.weekday_near(base, under.weekday, 1), gran
-            return present_weekday(base, under.weekday), gran
-        if direction is None:
-            direction = 1 if ctx.tense == FUTURE else -1
-        else:
-            direction = {-1: -2, 1: 2, 0: 0}[direction]
-        return cal.weekday_near(base, under.weekday, direction), gran
+        return weekday_day(under, ctx, anchor, base), gran
     if has_calendar_fields(under):
-        if under.shift_unit is not None:
-            year = base.year
-        elif under.direction is not None:
-            year = directed_year(under, base, under.direction)
-        else:
-            slack = 0 if ctx.started_before else TENSE_SLACK
-            year = closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack, ctx.perfect,
-                                ctx.narrates)
+        year = fields_year(under, ctx, anchor, base)
         span = fields_interval(under, year) if year else None
         return (span[0] if span else None), gran
     return base, gran
+
+
+def weekday_day(under: Under, ctx: Context, anchor: cal.Interval, base: dt.date) -> dt.date:
+    """The day a weekday names from ``base`` (the anchor's day after any shift): in the week
+    a shift names ('Tuesday next week'), the coming or past one a word says ('next Tuesday',
+    'last Tuesday'), or else the one the clause's tense points to. A bare weekday in a
+    present clause read from publication is the coming one for a schedule, else the nearer."""
+    if under.shift_unit == "W":
+        return cal.weekday_near(base, under.weekday, 0)
+    direction = under.direction
+    if direction is None and ctx.tense == PRESENT and anchor[0] == ctx.published:
+        if ctx.scheduled:
+            return cal.weekday_near(base, under.weekday, 1)
+        return present_weekday(base, under.weekday)
+    if direction is None:
+        direction = 1 if ctx.tense == FUTURE else -1
+    else:
+        direction = {-1: -2, 1: 2, 0: 0}[direction]
+    return cal.weekday_near(base, under.weekday, direction)
+
+
+def fields_year(under: Under, ctx: Context, anchor: cal.Interval, base: dt.date) -> int | None:
+    """The year of a date named by calendar fields with no year ('March 2', 'the third
+    quarter'): the shifted anchor's ('March 2 a year earlier'), the one a word says ('last
+    April'), or the reading nearest the reference that the clause's tense allows."""
+    if under.shift_unit is not None:
+        return base.year
+    if under.direction is not None:
+        return directed_year(under, base, under.direction)
+    slack = 0 if ctx.started_before else TENSE_SLACK
+    return closest_year(under, year_reference(anchor, ctx), ctx.published, ctx.tense, slack, ctx.perfect,
+                        ctx.narrates)
 
 
 # Days back from a quarter's last day to a day inside the calendar quarter that holds most of it.
@@ -551,8 +568,11 @@ def resolve_point(under: Under, ctx: Context) -> Resolved:
             gran = _granularity(under, ctx)
             return Resolved(unresolved_value(under, gran), gran, None, None, under.mod)
         if under.clock and under.weekday is None and under.dayword is None and under.month is None \
-                and under.shift_unit is None and under.anchor == "story" and ctx.story_gran not in ("day", "time"):
-            anchor, label = (ctx.published, ctx.published) if ctx.published else anchor, "DCT" if ctx.published else label
+                and under.shift_unit is None and under.anchor == "story" and ctx.story_gran not in ("day", "time") \
+                and ctx.published:
+            # a bare clock time while the story is on no single day ('at 9 a.m.' after 'in March'):
+            # the day of publication
+            anchor, label = (ctx.published, ctx.published), "DCT"
         if clock_step_applies(under, ctx, label):
             return clock_step(under, ctx, anchor[0], label)
         if day_in_coarse_story(under, ctx, label):

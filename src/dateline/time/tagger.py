@@ -18,7 +18,7 @@ from .calendar import safe_date, unit_granularity
 from .lexicon import load_lexicon
 from .resolve import PAST, Context, Resolved, resolve, resolve_age, unresolved_value
 from .rules import Candidate, candidates, select
-from .tense import governor_of, markers, past_perfect_near, present_perfect, reported_deadline, scheduled_present, \
+from .tense import Governor, governor_of, markers, past_perfect_near, present_perfect, reported_deadline, scheduled_present, \
     since_cue, tense_at, verb_modifies_noun
 from .under import Under, build
 
@@ -252,27 +252,16 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         if day is not None and ref.interval is not None and ref.interval[1] < day and is_bare_clock(under) \
                 and reported_deadline(gov.verb, text, cand.start):
             ref = Story((day, day), "day", "DCT")  # 'She said crews had restored power by noon': the statement's day
-        tense = tense_at(text, cand.start, cand.end, gov)
-        ctx = Context(day, ref.interval, ref.granularity, ref.timex_id,
-                      tense, since_cue(text, cand.start), ref.clock,
-                      under.weekday is not None and scheduled_present(gov),
-                      present_perfect(gov.verb, text, cand.start),
-                      tense == PAST and not past_perfect_near(text, cand.start, cand.end))
         if is_bare_clock(under) and measured_from_event(text, cand, chosen[index + 1:index + 2]):
             res = Resolved(unresolved_value(under, "time"), "time", None, None, under.mod)
         else:
-            res = resolve(under, ctx)
+            res = resolve(under, clause_context(text, cand, under, ref, day, gov))
         timex = make_timex(len(timexes) + 1, text, cand, res)
         timexes.append(timex)
         aside = timex if is_aside(under, timex) else None
         if is_birth_date(text, timex):
             birth = timex
-        moved = next_story(story, timex, under, is_bound(text, cand.start), day)
-        if ends_period(text, cand.start):
-            moved = story  # 'the quarter ended Sept. 30': the day bounds the period the story is on
-        if timex.granularity in ("quarter", "half") and "-" not in timex.text \
-                and _INDEFINITE_BEFORE.search(text, max(0, cand.start - 30), cand.start):
-            moved = story  # 'after a flat second quarter': a description in passing, not the period reported
+        moved = story_after(story, timex, under, text, cand.start, day)
         if verb_modifies_noun(gov.verb):
             clocked = clock_story(story, moved, timex, under)
             if clocked is not story:
@@ -282,6 +271,30 @@ def tag(text: str, published: str | None, doc: "Doc | None" = None) -> list[Time
         if is_months_so_far(under, timex):
             story = months_so_far_story(story, timex, under)
     return timexes
+
+
+def clause_context(text: str, cand: Candidate, under: Under, ref: Story, day: dt.date | None,
+                   gov: Governor) -> Context:
+    """What the resolver reads of the expression's clause: the date it counts from (``ref``),
+    publication (``day``), the clause's tense and the cues around it (``gov``: its parse)."""
+    tense = tense_at(text, cand.start, cand.end, gov)
+    return Context(day, ref.interval, ref.granularity, ref.timex_id,
+                   tense, since_cue(text, cand.start), ref.clock,
+                   under.weekday is not None and scheduled_present(gov),
+                   present_perfect(gov.verb, text, cand.start),
+                   tense == PAST and not past_perfect_near(text, cand.start, cand.end))
+
+
+def story_after(story: Story, timex: Timex, under: Under, text: str, start: int, day: dt.date | None) -> Story:
+    """The reference time after ``timex`` (at ``start``), which does not move it when it only
+    bounds or mentions a period: 'the quarter ended Sept. 30' dates the period the story is on,
+    and 'after a flat second quarter' is a description in passing, not the period reported."""
+    if ends_period(text, start):
+        return story
+    if timex.granularity in ("quarter", "half") and "-" not in timex.text \
+            and _INDEFINITE_BEFORE.search(text, max(0, start - 30), start):
+        return story
+    return next_story(story, timex, under, is_bound(text, start), day)
 
 
 def is_months_so_far(under: Under, timex: Timex) -> bool:

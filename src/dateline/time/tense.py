@@ -49,29 +49,42 @@ SENTENCE_REACH = 400  # characters searched for a sentence boundary on each side
 PERFECT_REACH = 40  # characters around the expression in which 'had' cancels a future cue
 SINCE_REACH = 70  # characters before the expression searched for 'since' ('since taking over as speaker in')
 _TENSES = {"future": FUTURE, "present": PRESENT, "past": PAST}
+# Auxiliaries that make a verb group future ('wo' is the tagger's token for "won't").
+FUTURE_AUXILIARIES = frozenset(("will", "'ll", "shall", "wo", "would"))
 
 
 @lru_cache(maxsize=1)
 def markers() -> Markers:
     """The tense markers and future cues of data/tense.tsv, compiled once."""
+    return compile_markers((DATA / "tense.tsv").read_text(encoding="utf-8"))
+
+
+def _alternation(patterns: list[str]) -> str:
+    """The patterns as one regex alternative; with none, one that matches nothing (an empty
+    alternative would match everywhere)."""
+    return "|".join(patterns) if patterns else "(?!)"
+
+
+def compile_markers(tsv: str) -> Markers:
+    """The markers of a tense.tsv text (format in its header); a kind with no lines matches nothing."""
     found: dict[str, list[str]] = {"future": [], "present": [], "past": [], "cue": [], "perfect": [],
                                    "since": [], "clause": [], "report": [], "ahead": [], "compared": [],
                                    "span_end": [], "deadline": [], "period_end": [],
                                    "happened": [], "scheduled": []}
-    for line in (DATA / "tense.tsv").read_text(encoding="utf-8").splitlines():
+    for line in tsv.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         tense, pattern = line.split("\t")
         found[tense].append(pattern)
 
     def compile_(patterns: list[str]) -> re.Pattern:
-        return re.compile(r"\b(?:%s)\b" % "|".join(patterns), re.I)
+        return re.compile(r"\b(?:%s)\b" % _alternation(patterns), re.I)
 
     def before(kind: str) -> re.Pattern:  # a marker right before the expression
-        return re.compile(r"\b(?:%s)\s+$" % "|".join(found[kind]), re.I)
+        return re.compile(r"\b(?:%s)\s+$" % _alternation(found[kind]), re.I)
 
     def lemmas(kind: str) -> re.Pattern:  # a whole lemma, matched with fullmatch
-        return re.compile(r"(?:%s)" % "|".join(found[kind]), re.I)
+        return re.compile(r"(?:%s)" % _alternation(found[kind]), re.I)
 
     by_tense = tuple((compile_(found[name]), tense) for name, tense in _TENSES.items())
     return Markers(by_tense, compile_(found["cue"]), compile_(found["perfect"]), before("since"),
@@ -245,6 +258,15 @@ def trailing_gerund(token: "Token") -> bool:
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
 
 
+def _hangs_from_to_infinitive(token: "Token", root: "Token | None") -> bool:
+    """True when ``token`` is a to-infinitive ('to leave') and the expression whose root is
+    ``root`` hangs from it, directly ('to meet Monday') or through a preposition ('to leave
+    by the end of March'); not through a noun ('to get around Wednesday's ruling')."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return root is not None and (root.head == token or (root.head.dep_ == "prep" and root.head.head == token))
+
+
 def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     """A bare infinitive has no tense of its own; it lies ahead of a future or plain present
     verb its clause hangs from, climbing through the nouns between: "would declare its
@@ -252,9 +274,7 @@ def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     Not after a past verb ('agreed to buy the line in February' may lie either side), and
     only when the expression hangs from the infinitive itself ('to get around Wednesday's
     ruling' hangs from 'ruling')."""
-    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
+    if not _hangs_from_to_infinitive(token, root):
         return False
     head = token.head
     for _ in range(3):
@@ -262,7 +282,7 @@ def infinitive_ahead(token: "Token", root: "Token | None") -> bool:
             return False
         if head.pos_ in ("VERB", "AUX"):
             auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-            if any(c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in auxes):
+            if any(c.lower_ in FUTURE_AUXILIARIES for c in auxes):
                 return True
             return not auxes and head.tag_ in ("VBP", "VBZ")
         head = head.head
@@ -275,11 +295,9 @@ def for_infinitive_ahead(token: "Token", root: "Token | None") -> bool:
     unless the frame it hangs from is past ('it was time for him to leave on Monday' may lie
     either side). Tenseless participles between ('a key step being the election for ...')
     are climbed through to the first verb with a tense."""
-    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not _hangs_from_to_infinitive(token, root):
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
-        return False
-    if root is None or not (root.head == token or (root.head.dep_ == "prep" and root.head.head == token)):
         return False
     head = token.head
     for _ in range(6):
@@ -310,18 +328,16 @@ def noun_named_by(gov: Governor) -> str | None:
     return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else None
 
 
-def event_noun_tense(gov: Governor, found: int) -> int:
-    """The tense a modified event noun gives its date: an attack or a blast is always past
-    ('Friday's attack', 'the September 11 attacks'); a vote or a primary told in a clause that
-    is not past is still to come ('needs a win in Tuesday's primary'). ``found``: the clause's tense."""
-    noun = noun_named_by(gov)
-    if noun is None:
-        return found
-    if markers().happened.fullmatch(noun):
-        return PAST
-    if found == PRESENT and markers().scheduled.fullmatch(noun):
-        return FUTURE
-    return found
+def happened_noun(noun: str | None) -> bool:
+    """True when the event noun a date modifies is never scheduled, so the date is past
+    whatever the clause's tense: 'Friday's attack', 'the September 11 attacks'."""
+    return noun is not None and markers().happened.fullmatch(noun) is not None
+
+
+def scheduled_noun(noun: str | None) -> bool:
+    """True when the event noun a date modifies is scheduled: told in a clause that is not
+    past, it is still to come ('needs a win in Tuesday's primary')."""
+    return noun is not None and markers().scheduled.fullmatch(noun) is not None
 
 
 def tense_from_doc(gov: Governor, start: int, text: str | None = None) -> int | None:
@@ -335,11 +351,11 @@ def tense_from_doc(gov: Governor, start: int, text: str | None = None) -> int | 
     if infinitive_ahead(token, span.root) or for_infinitive_ahead(token, span.root):
         return FUTURE
     words = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if any(w.lower_ in ("will", "'ll", "shall", "wo", "would") for w in words):
+    if any(w.lower_ in FUTURE_AUXILIARIES for w in words):
         return FUTURE
-    if any(w.tag_ in ("VBD",) or "Past" in w.morph.get("Tense") and w.tag_ != "VBN" for w in words):
+    if any(w.tag_ == "VBD" or ("Past" in w.morph.get("Tense") and w.tag_ != "VBN") for w in words):
         return PAST
-    if token.tag_ == "VBN" and any(c.lower_ in ("had",) for c in token.children):
+    if token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children):
         return PAST
     if token.tag_ == "VBN" and token.dep_ in NOUN_MODIFIER_DEPS and not any(
             c.dep_ in ("aux", "auxpass") for c in token.children):
@@ -370,7 +386,8 @@ def tense_at(text: str, start: int, end: int, gov: Governor = NO_PARSE) -> int:
     """Past, present or future for the expression at text[start:end] (``gov``: its parse, if any)."""
     if since_cue(text, start) or compared_cue(text, start):
         return PAST
-    if event_noun_tense(gov, PRESENT) == PAST:
+    noun = noun_named_by(gov)
+    if happened_noun(noun):
         return PAST  # 'to discuss Friday's attack': the attack is past whatever the verb's tense
     if future_cue(text, start):
         # "had been due to expire Friday": a deadline the story has already passed
@@ -378,9 +395,10 @@ def tense_at(text: str, start: int, end: int, gov: Governor = NO_PARSE) -> int:
     found = tense_from_doc(gov, start, text)
     if found is None:
         found = tense_from_text(text, start, end)
-    if found == PRESENT and markers().ahead.search(text, max(0, start - 30), start):
-        return FUTURE  # 'as he campaigns there ahead of Tuesday's primary': the coming Tuesday
-    return event_noun_tense(gov, found)
+    if found == PRESENT and (markers().ahead.search(text, max(0, start - 30), start) or scheduled_noun(noun)):
+        # 'as he campaigns there ahead of Tuesday's vote', 'needs a win in Tuesday's primary': the coming Tuesday
+        return FUTURE
+    return found
 
 
 # Verbs whose past tense is their base form: a 'VBP' of these may be a past the tagger misread.

@@ -259,9 +259,24 @@ def _duration(expr: str, cand: Candidate, lexicon: Lexicon) -> tuple[float | Non
     n = None if count in (None, UNKNOWN) else _num(count)
     if len(parts) > 2 and parts[2] == "half" and n is not None:
         n += 0.5
-    if unit == "2W":  # fortnight
-        unit, n = "W", (None if n is None else 2 * n)
+    return _fortnights_as_weeks(n, unit)
+
+
+def _fortnights_as_weeks(n: float | None, unit: str) -> tuple[float | None, str]:
+    """A count of fortnights (unit '2W') as twice as many weeks; any other unit as it is."""
+    if unit == "2W":
+        return (None if n is None else 2 * n), "W"
     return n, unit
+
+
+def _shift(expr: str, cand: Candidate, lexicon: Lexicon) -> dict:
+    """'@unit:@count' -> the shift fields; an unknown count ('a few days later') keeps its sign."""
+    unit_expr, _, count_expr = expr.partition(":")
+    unit = str(evaluate(unit_expr, cand, lexicon))
+    count = evaluate(count_expr, cand, lexicon)
+    n, unit = _fortnights_as_weeks(None if count in (None, UNKNOWN) else _num(count), unit)
+    sign = _sign(count_expr, cand, lexicon) if n is None else None
+    return {"shift_unit": unit, "shift_n": n, "shift_sign": sign}
 
 
 def build(cand: Candidate) -> Under:
@@ -278,18 +293,11 @@ def build(cand: Candidate) -> Under:
 
 def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) -> dict:
     """One spec key=value as Under field(s)."""
-    if key in ("shift", "dur", "set"):
-        unit_expr, _, count_expr = expr.partition(":") if key == "shift" else ("", "", "")
-        if key == "shift":
-            unit = str(evaluate(unit_expr, cand, lexicon))
-            count = evaluate(count_expr, cand, lexicon)
-            n = None if count in (None, UNKNOWN) else _num(count)
-            if unit == "2W":
-                unit, n = "W", (None if n is None else 2 * n)
-            sign = _sign(count_expr, cand, lexicon) if n is None else None
-            return {"shift_unit": unit, "shift_n": n, "shift_sign": sign}
-        if key == "set" and not re.match(r"[^:]+:", expr):
-            return {"set_value": evaluate(expr, cand, lexicon), "quant": sofar.get("quant")}
+    if key == "shift":
+        return _shift(expr, cand, lexicon)
+    if key == "set" and not re.match(r"[^:]+:", expr):  # a whole value ('daily': P1D), not count:unit
+        return {"set_value": evaluate(expr, cand, lexicon), "quant": sofar.get("quant")}
+    if key in ("dur", "set"):
         n, unit = _duration(expr, cand, lexicon)
         return {"dur_n": n, "dur_unit": unit}
     value = evaluate(expr, cand, lexicon)
@@ -299,6 +307,7 @@ def _field(key: str, expr: str, cand: Candidate, lexicon: Lexicon, sofar: dict) 
 
 
 def _simple_field(key: str, value, cand: Candidate, lexicon: Lexicon) -> dict:
+    """One spec key with its evaluated value as Under field(s)."""
     if key == "y" and isinstance(value, (int, float)) and 0 <= value < 100:
         value = parse_year(f"{int(value):02d}")  # "FY24"
     if key in _INT_KEYS:
