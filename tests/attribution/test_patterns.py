@@ -48,6 +48,24 @@ ROWS = [
     # relative pronoun: the mention is "who", the speaker the noun
     ("Smith, who said the deal was dead, left early.",
      "indirect", "said", "Smith", "who", "the deal was dead", []),
+    # a clause list parted by semicolons: each cue reports its own clause only
+    ("Spain is expected to send 300 soldiers; Portugal said Monday it was sending 200; Norway has promised 100.",
+     "indirect", "said Monday", "Portugal", "Portugal", "it was sending 200", []),
+    # a passive cue in a relative clause with its agent: the agent's words about "which"
+    ("The minister offered a plan on housing, which was criticized by the opposition leader as \"hopeless\" on Monday.",
+     "mixed", "was criticized", "the opposition leader", "the opposition leader", "which", []),
+    # the words blamed on someone: "for saying" inside another's call or judgement
+    ("The union called Tuesday for the director to resign for saying publicly that workers are lazy.",
+     "indirect", "saying publicly", "the director", "the director", "that workers are lazy", []),
+    ("The senator criticized the mayor for saying that the city was safe.",
+     "indirect", "saying", "the mayor", "the mayor", "that the city was safe", []),
+    # "was quoted as saying": the subject spoke; the words may come before it, after a long appositive
+    ("The mayor was quoted as saying that the bridge was safe.",
+     "indirect", "saying", "The mayor", "The mayor", "that the bridge", []),
+    ("The new budget was not prompted by the strike, John Doe, the chief editor of the daily papers, "
+     "the group's parent firm, was quoted as saying.",
+     "indirect", "was quoted as saying", "John Doe", "John Doe, the chief editor of the daily papers, the group's parent firm",
+     "The new budget", []),
     # claims credited to sources
     ("Prices rose sharply last month, according to a survey by the central bank.",
      "according_to", "according to", "a survey by the central bank", "a survey by the central bank",

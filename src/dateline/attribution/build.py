@@ -654,7 +654,7 @@ def _resolve_nesting(doc: "Doc", cands: list[Candidate]) -> list[Candidate]:
                 if outer.source:
                     inner.via.append(outer.source)
                 dropped.add(id(outer))
-            elif _relative_claim(doc, inner):
+            elif _relative_claim(doc, inner) or _words_blamed(doc, outer, inner):
                 continue  # "..., Kiyingi, who had denied any role, ...": Kiyingi's own claim stands
             elif not (_cut_trailing_report(doc, outer, inner) or _cut_coordinated_report(doc, outer, inner)):
                 dropped.add(id(inner))
@@ -713,8 +713,19 @@ def _relative_claim(doc: "Doc", inner: Candidate) -> bool:
     verb = doc[inner.head]
     if verb.dep_ != "relcl" or inner.source is None:
         return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "a plan, which was criticized by X as '...'": X's words about the plan
     src = doc[inner.source[0]]
     return src.lower_ == "who" and src.i > 0 and doc[src.i - 1].text == ","
+
+
+def _words_blamed(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:
+    """"called for X to resign for saying that ...", "praised Y for saying ...": the words
+    are X's own (the gerund after "for"), inside someone else's call or judgement."""
+    verb = doc[inner.head]
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for" or inner.source is None:
+        return False
+    return outer.source is None or doc[inner.source[0]:inner.source[1]].text != doc[outer.source[0]:outer.source[1]].text
 
 
 def _cut_coordinated_report(doc: "Doc", outer: Candidate, inner: Candidate) -> bool:

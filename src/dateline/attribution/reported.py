@@ -250,6 +250,8 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
     doc_noun = _document_in(verb)
     if doc_noun is not None:
         return noun_phrase(doc_noun)
+    if subj is not None and subj.dep_ == "nsubjpass" and _quoted_as(verb) is not None:
+        return _source_phrase(verb, subj)  # "X was quoted as saying": X spoke
     if subj is not None and subj.lower_ not in EXPLETIVE and subj.dep_ == "nsubjpass":
         return None  # "he was asked": the subject is the addressee, not the source
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -258,8 +260,15 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
         if objs and _speaker_like(objs[-1]):
             return noun_phrase(objs[-1])
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
-        return source_of(verb.head, depth + 1)  # "acomp": "was quick to point out"
+        up = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and up.dep_ == "ccomp" and cue_verb(up.head) is not None \
+                and verb.i > up.head.i:
+            up = up.head  # "X said the deal was fair, referring to Y": the parse hung it on the words
+        return source_of(up, depth + 1)  # "acomp": "was quick to point out"
     if depth < 3 and verb.dep_ == "pcomp":  # "before asking her", "on board with comparing X"
+        blamed = _blamed_object(verb)
+        if blamed is not None:
+            return noun_phrase(blamed)
         up = verb.head
         # spaCy makes a new Token on each access: compare indices (``is`` never stops at the root)
         while up.head.i != up.i and up.pos_ not in ("VERB", "AUX"):
@@ -268,6 +277,29 @@ def source_of(verb: "Token", depth: int = 0) -> tuple[int, int] | None:
             return source_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head.left_edge.i, verb.head.i + 1
+    return None
+
+
+def _blamed_object(verb: "Token") -> "Token | None":
+    """"criticized the mayor for saying ...": the object of the verb that "for" hangs on
+    spoke the words (not the subject who criticizes, thanks or blames)."""
+    prep = verb.head
+    if prep.lower_ != "for" or prep.head.i == prep.i:
+        return None
+    objs = [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+    return objs[-1] if objs and _speaker_like(objs[-1]) else None
+
+
+def _quoted_as(verb: "Token") -> "Token | None":
+    """The speech gerund of "was quoted as saying" (a passive cue naming its speaker as subject)."""
+    if verb.tag_ != "VBN" or cue_verb(verb) is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for c in prep.children:
+                if c.dep_ == "pcomp" and c.tag_ == "VBG" and cue_verb(c) is not None \
+                        and cue_verb(c).cls == "speech":
+                    return c
     return None
 
 
@@ -427,6 +459,7 @@ def _clause_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     it (not itself a report) continues what is reported.
     """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.complements else []
+    clauses = [c for c in clauses if not _semicolon_between(c, verb)]
     if not clauses:
         return None
     toks = sub(*clauses)
@@ -437,6 +470,15 @@ def _clause_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     return toks, [], "ccomp"
 
 
+def _semicolon_between(clause: "Token", verb: "Token") -> bool:
+    """"A is due; B said C; D has promised E": a clause before the cue that a semicolon parts
+    from the cue's own clause is a clause of a list, not what the cue reports."""
+    if clause.i > verb.i:
+        return False
+    start = _subject_start(verb)
+    return any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1:min(start, verb.i)])
+
+
 def _parenthetical_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """"The plan, he said, is dead": the clause around the cue, without the cue and its subject.
 
@@ -444,6 +486,8 @@ def _parenthetical_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """
     if not _is_parenthetical(verb):
         return None
+    if any(f"prep:{c.lower_}" in cue.complements for c in _after(verb, ("prep",))):
+        return None  # "..., he said, referring to X": X is what the participle is about
     inside = minus(sub(verb), sub(*_after(verb, ("advcl", "ccomp", "conj"))))
     return minus(sub(verb.head), inside), [], "parenthetical"
 
@@ -495,10 +539,12 @@ def _passive_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     capable of ...", "a curfew was announced": the subject and its complement are what is said."""
     kids = list(verb.children)
     subj = [c for c in kids if c.dep_ == "nsubjpass"]
-    if not subj or subj[0].lower_ in EXPLETIVE or subj[0].lower_ in RELATIVE:
-        return None
-    clauses = _after(verb, ("xcomp", "oprd", "ccomp"))
     agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not subj or subj[0].lower_ in EXPLETIVE:
+        return None
+    if subj[0].lower_ in RELATIVE and not (agents and verb.dep_ == "relcl"):
+        return None  # "a plan, which was criticized by X as ...": X's words about "which" stand
+    clauses = _after(verb, ("xcomp", "oprd", "ccomp"))
     if agents and not plausible_source(agents[0]):
         return None  # "decided by less than one point": the agent is no one who speaks
     if not agents and ("addressee" in cue.complements or not clauses):
@@ -546,6 +592,22 @@ def _object_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     return None
 
 
+def _quoted_as_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
+    """"A had failed, X, the paper's editor, was quoted as saying.": the words before the
+    comma that opens the subject (the parse may hang the cue on them by any relation)."""
+    gerund = _quoted_as(verb)
+    subj = subject(verb)
+    if gerund is None or subj is None or subj.dep_ != "nsubjpass" or subj.i > verb.i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in gerund.children):
+        return None  # "quoted as saying that ...": the gerund holds the words
+    start = subj.left_edge.i
+    first = sentence_of(verb)[0]
+    if start <= first or verb.doc[start - 1].text != ",":
+        return None
+    return ((first, start - 1),), [gerund.head, gerund], "quoted_as"
+
+
 def _comma_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
     """", he said," between two halves of a clause the parse did not join to the verb."""
     if "quote" not in cue.complements or not _set_off_by_commas(verb):
@@ -556,7 +618,7 @@ def _comma_content(verb: "Token", cue: lexicon.CueVerb) -> Found | None:
 
 
 # Tried in order; the first that finds a content wins.
-CONTENT_RULES = (_clause_content, _parenthetical_content, _infinitive_content, _predicative_content,
+CONTENT_RULES = (_quoted_as_content, _clause_content, _parenthetical_content, _infinitive_content, _predicative_content,
                  _prepositional_content, _passive_content, _object_content, _comma_content)
 
 
@@ -710,7 +772,7 @@ def _passive_without_source(verb: "Token", rule: str) -> bool:
         return False
     reduced = verb.tag_ == "VBN" and not deps & {"aux", "auxpass", "nsubj"} and verb.dep_ != "ROOT"
     passive = "auxpass" in deps or "nsubjpass" in deps
-    return reduced or (passive and rule not in ("ccomp", "passive"))
+    return reduced or (passive and rule not in ("ccomp", "passive", "quoted_as"))
 
 
 def _cited(verb: "Token") -> tuple[int, int] | None:
