@@ -133,6 +133,12 @@ def test_tense_with_parse(nlp_doc, text, expression, value):
      "a few minutes later", "2025-05-15"),
     ("The plant reopened in 1990. It closed again a few years later.", "2025-05-16",
      "a few years later", "PAST_REF"),
+    # a present participle on a noun has the tense of the clause its noun stands in ...
+    ("The senator locked up endorsements from unions representing most members way back in October.",
+     "2016-06-10", "October", "2015-10"),
+    ("Unions representing most workers will strike in October.", "2016-06-10", "October", "2016-10"),
+    # ... unless it points ahead itself ('calling for', a to-infinitive)
+    ("The minister unveiled a plan calling for elections in October.", "2016-06-10", "October", "2016-10"),
 ])
 def test_parsed_story(text, published, expression, value):
     """Rules that need the parse (tense, the verb a time expression hangs from)."""

@@ -247,6 +247,25 @@ def participle_host(token: "Token", first: int) -> "Token":
         return token.head
     if trailing_gerund(token):
         return token.head
+    return _reduced_relative_host(token)
+
+
+def _reduced_relative_host(token: "Token") -> "Token":
+    """A present participle modifying a noun ('unions representing most members back in
+    October', 'a company operating there since May') has no tense of its own: it takes the
+    tense of the clause its noun stands in ('locked up endorsements from unions representing
+    ... in October' is a past October)."""
+    if token.tag_ != "VBG" or token.dep_ != "acl" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return token
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children):
+        return token  # 'a plan calling for elections in October', 'a bill aiming to cut taxes by May': ahead
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head == head.head:
+            return token
+        head = head.head
     return token
 
 
