@@ -150,12 +150,23 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
         if root.dep_ == "pobj":
             kind = _SIGNAL_KINDS.get(signal_relation(root.head, lex) or "DURING", "EQUAL")
             target = root.head.head
+            if _is_name_word(target):
+                target = target.head  # "told CBS' Face the Nation on Sunday": a title, not a verb
         node = struct.event_at(target, climb=2) if target.i != root.i else None
+        if node is not None and (verb := _verb_of_programme(struct, timex, root)) is not None and verb is not node:
+            # "appeared on Sunday talk shows": the day of a programme is the appearance's
+            edges.append(Edge(unions.get(timex.id, timex.id), verb.id, "EQUAL", rule="programme_day"))
         if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
             node = noun  # "hit the day after the election on Nov. 5": the election's date
         if node is not None and root.dep_ == "pobj" and signal_relation(root.head, lex) == "DEADLINE" and node.modality:
             kind = "UNTIL"  # "will complete it by Dec. 2": on or before; "had restored it by Wednesday": that day
         source = unions.get(timex.id, timex.id)
+        if node is not None and root.dep_ == "pobj" and kind == "EQUAL" \
+                and (noun := _event_object_of_present_verb(struct, timex, root, node, published)) is not None:
+            # "mystery still shrouds the killings of A in 1992": a past time cannot be the
+            # present state's, the parser hung it on the verb past the event noun it dates
+            edges.append(Edge(source, noun.id, "EQUAL", rule="timex_of_object_noun"))
+            continue
         noun = _event_noun_right_before(struct, timex, root, published)
         if noun is not None and noun is not node:
             # "his retirement two years ago", "the statement this week": a bare time right
@@ -183,6 +194,68 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
         elif (node := struct.sentence_root_event(root)) is not None:
             edges.append(Edge(source, node.id, kind, rule="timex_in_sentence", hard=False))
     return edges
+
+
+_PROGRAMME_NOUNS = frozenset({"show", "shows", "program", "programs", "programme", "programmes", "broadcast",
+                              "broadcasts", "interview", "interviews", "edition", "editions", "newscast"})
+
+
+def _verb_of_programme(struct: Structure, timex: Timex, root: "Token") -> EventNode | None:
+    """The event of the verb whose prepositional object is a programme a one-day time
+    modifies ("appeared on Sunday talk shows", "said in his Monday interview")."""
+    if root.dep_ not in ("compound", "nmod", "amod") or not timex.interval or timex.interval[0] != timex.interval[1]:
+        return None
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.lower_ not in _PROGRAMME_NOUNS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return struct.by_token.get(verb.i)
+
+
+def _is_name_word(token: "Token") -> bool:
+    """A capitalized verb inside a sentence that is not written in title case: part of a
+    name the parser read as a verb ("CBS' Face the Nation")."""
+    if token.pos_ != "VERB" or not token.is_title or token.dep_ not in ("xcomp", "ccomp", "conj", "dobj") \
+            or token.i == token.sent.start or token.head.i == token.i:
+        return False
+    before = token.doc[token.i - 1]
+    if before.is_punct and before.text in ('"', "“", ":", "(", "-", "--"):
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)
+
+
+def _event_object_of_present_verb(struct: Structure, timex: Timex, root: "Token", node: EventNode,
+                                  published: date | None) -> EventNode | None:
+    """The nominal event (object, passive agent or subject) of a simple-present verb that a
+    prepositional past time follows, when the parse gives the time to the verb."""
+    verb = struct.doc[node.mention.head]
+    if published is None or verb.pos_ not in ("VERB", "AUX") or root.head.head.i != verb.i or not timex.interval:
+        return None
+    last = parse_day(timex.interval[1])
+    if last is None or last >= published:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") if not auxes else (
+        all(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes) and verb.tag_ == "VBN")
+    if not present:
+        return None
+    for child in verb.children:
+        noun = child
+        if child.dep_ == "agent":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in ("dobj", "nsubj"):
+            continue
+        if noun.i >= root.head.i:
+            continue
+        found = struct.by_token.get(noun.i)
+        if found is not None and found is not node and found.mention.pos == "noun" and found.mention.head == noun.i:
+            return found
+    return None
 
 
 def _report_right_before(struct: Structure, timex: Timex, root: "Token", node: EventNode) -> EventNode | None:
@@ -507,7 +580,23 @@ def _signal_object(signal: "Token", struct: Structure) -> EventNode | None:
         if child.dep_ in ("pobj", "pcomp"):
             if child.lower_ in ("then", "this", "that") and child.pos_ in ("ADV", "PRON", "DET"):
                 return _previous_sentence_event(signal, struct)
-            return struct.by_token.get(child.i)
+            node = struct.by_token.get(child.i)
+            return node if node is not None else _misparsed_clause_after(signal, child, struct)
+    return None
+
+
+def _misparsed_clause_after(signal: "Token", obj: "Token", struct: Structure) -> EventNode | None:
+    """The verb of a clause the parser split at its subject: "comes two days after two unions,
+    A and B, gave her the nod" makes "unions" the object of "after" and "gave" a subjectless
+    conjunct of "comes"; the signal introduces that clause."""
+    if signal.dep_ != "prep" or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = max(t.i for t in obj.subtree)
+    for verb in signal.head.children:
+        if verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.i > end \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in verb.children) \
+                and not any(t.dep_ == "cc" and t.head.i == signal.head.i and end < t.i < verb.i for t in struct.doc[end:verb.i]):
+            return struct.by_token.get(verb.i)
     return None
 
 
