@@ -634,3 +634,32 @@ def test_a_reaction_comes_after_what_it_answers():
     text = "The mayor gave a speech on Monday. The minister reacted to the mayor's speech by calling it weak."
     events = run(text, PUB, [timex(text, "Monday", "2023-08-07")])
     assert by_trigger(events, "reacted").when.interval == ("2023-08-07", PUB)
+
+
+def test_past_time_on_a_present_verb_dates_the_event_noun_it_follows():
+    text = "Detectives are still puzzled by the killings of Jane Doe, 19, in 1995, and Mary Roe."
+    events = run(text, PUB, [timex(text, "1995", "1995", interval=("1995-01-01", "1995-12-31"))])
+    assert by_trigger(events, "killings").when.interval == ("1995-01-01", "1995-12-31")
+    assert by_trigger(events, "puzzled").when.interval != ("1995-01-01", "1995-12-31")
+
+
+@pytest.mark.parametrize("clause", [
+    "three big unions, the Teamsters and the American Federation of Teachers, gave Smith their support",
+])
+def test_duration_after_a_clause_split_at_its_subject(clause):
+    # the parser makes the subject the object of "after" and the verb a conjunct (or head) of "comes"
+    text = f"It comes two days after {clause}."  # "comes": the day of publication
+    events = run(text, PUB, [timex(text, "two days", "P2D", "DURATION")])
+    assert by_trigger(events, "gave").when.interval == ("2023-08-08", "2023-08-08")
+
+
+def test_day_of_a_programme_dates_the_appearance():
+    text = "The senator appeared on Sunday interview programs to defend his record."
+    events = run(text, PUB, [timex(text, "Sunday", "2023-08-06")])
+    assert by_trigger(events, "appeared").when.interval == ("2023-08-06", "2023-08-06")
+
+
+def test_capitalized_title_word_is_not_the_verb_a_time_attaches_to():
+    text = "\"We are fine,\" the candidate told CBS' Face the Nation on Sunday."
+    events = run(text, PUB, [timex(text, "Sunday", "2023-08-06")])
+    assert by_trigger(events, "told").when.interval == ("2023-08-06", "2023-08-06")

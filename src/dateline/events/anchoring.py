@@ -592,10 +592,14 @@ def _misparsed_clause_after(signal: "Token", obj: "Token", struct: Structure) ->
     if signal.dep_ != "prep" or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     end = max(t.i for t in obj.subtree)
-    for verb in signal.head.children:
-        if verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.i > end \
+    head = signal.head
+    candidates = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "ccomp" and head.head.i > end:
+        candidates.append(head.head)  # or hung the first clause on the verb as its complement
+    for verb in candidates:
+        if verb.pos_ in ("VERB", "AUX") and verb.i > end \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in verb.children) \
-                and not any(t.dep_ == "cc" and t.head.i == signal.head.i and end < t.i < verb.i for t in struct.doc[end:verb.i]):
+                and not any(t.dep_ == "cc" and t.head.i == head.i and end < t.i < verb.i for t in struct.doc[end:verb.i]):
             return struct.by_token.get(verb.i)
     return None
 
