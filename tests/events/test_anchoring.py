@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.lexicon import data_examples
+
 from .helpers import by_trigger, run, timex
 
 PUB = "2023-08-10"
@@ -663,3 +665,11 @@ def test_capitalized_title_word_is_not_the_verb_a_time_attaches_to():
     text = "\"We are fine,\" the candidate told CBS' Face the Nation on Sunday."
     events = run(text, PUB, [timex(text, "Sunday", "2023-08-06")])
     assert by_trigger(events, "told").when.interval == ("2023-08-06", "2023-08-06")
+
+
+@pytest.mark.parametrize("sentence, expected", data_examples("programme_nouns.txt"))
+def test_programme_nouns_examples(sentence, expected):
+    trigger, _, day = expected.partition(": ")
+    dates = {"Sunday": "2023-08-06", "Tuesday": "2023-08-08"}
+    events = run(sentence, PUB, [timex(sentence, day, dates[day])])
+    assert by_trigger(events, trigger).when.interval == (dates[day], dates[day])

@@ -153,7 +153,7 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
             if _is_name_word(target):
                 target = target.head  # "told CBS' Face the Nation on Sunday": a title, not a verb
         node = struct.event_at(target, climb=2) if target.i != root.i else None
-        if node is not None and (verb := _verb_of_programme(struct, timex, root)) is not None and verb is not node:
+        if node is not None and (verb := _verb_of_programme(struct, timex, root, lex)) is not None and verb is not node:
             # "appeared on Sunday talk shows": the day of a programme is the appearance's
             edges.append(Edge(unions.get(timex.id, timex.id), verb.id, "EQUAL", rule="programme_day"))
         if root.dep_ == "pobj" and kind == "EQUAL" and (noun := _signal_object_before(struct, root.head, lex)):
@@ -196,11 +196,7 @@ def timex_edges(struct: Structure, timexes: Iterable[Timex], lex: Lexicon,
     return edges
 
 
-_PROGRAMME_NOUNS = frozenset({"show", "shows", "program", "programs", "programme", "programmes", "broadcast",
-                              "broadcasts", "interview", "interviews", "edition", "editions", "newscast"})
-
-
-def _verb_of_programme(struct: Structure, timex: Timex, root: "Token") -> EventNode | None:
+def _verb_of_programme(struct: Structure, timex: Timex, root: "Token", lex: Lexicon) -> EventNode | None:
     """The event of the verb whose prepositional object is a programme a one-day time
     modifies ("appeared on Sunday talk shows", "said in his Monday interview")."""
     if root.dep_ not in ("compound", "nmod", "amod") or not timex.interval or timex.interval[0] != timex.interval[1]:
@@ -208,7 +204,7 @@ def _verb_of_programme(struct: Structure, timex: Timex, root: "Token") -> EventN
     noun = root.head
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
-    if noun.lower_ not in _PROGRAMME_NOUNS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+    if noun.lemma_.lower() not in lex.programme_nouns or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     verb = noun.head.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -77,6 +77,7 @@ class Lexicon:
     expletive_verbs: frozenset[str]  # "seem": its subject "it" is a dummy
     families: dict[str, frozenset[str]]  # lemma -> the other lemmas naming the same kind of event
     gathering_nouns: frozenset[str]  # "meeting": the subject of the verb it frames takes part
+    programme_nouns: frozenset[str]  # "show": its day is the day of the verb it is the object of
 
 
 def _multiword() -> tuple[tuple[str, ...], ...]:
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         expletive_verbs=_words("expletive_verbs.txt"),
         families=_families(),
         gathering_nouns=_words("gathering_nouns.txt"),
+        programme_nouns=_words("programme_nouns.txt"),
     )
 
 
