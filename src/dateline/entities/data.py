@@ -474,6 +474,14 @@ def _outlet_table() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(w for w, kind in table.items() if kind == "head")
 
 
+def is_outlet_name(name: str) -> bool:
+    """Whether a name is a listed news outlet's or platform's as a whole ("Politico", "the
+    Guardian"; see ``_outlet_table``)."""
+    words = name.casefold()
+    names = _outlet_table()[0]
+    return words in names or words.removeprefix("the ") in names or "the " + words in names
+
+
 def outlet_heads() -> frozenset[str]:
     """Head words of outlets' names, lower case ("times", "post", "mail"; see ``_outlet_table``)."""
     return _outlet_table()[1]
