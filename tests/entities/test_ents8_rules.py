@@ -22,3 +22,23 @@ def test_first_word_of_name_as_subject_joins_person() -> None:
 def test_outlet_typed_person_is_org() -> None:
     check_entities("It was a report by Politico that the senator had misled voters.",
                    {"Politico": ("ORG", {"Politico"})}, set())
+
+
+def test_hyphenated_title_is_cut_from_the_name() -> None:
+    check_entities('"The plant stays open," said Harbor Pilots Union Secretary-Treasurer Lena Okafor.',
+                   {"Lena Okafor": ("PERSON", {"Secretary-Treasurer Lena Okafor"})}, {"Treasurer Lena Okafor"})
+
+
+def test_split_title_compound() -> None:
+    from dateline.entities import data
+    assert data.split_title("Vice-President Ana Ruiz") == ("Ana Ruiz", "Vice-President")
+    assert data.split_title("Jean-Pierre Morel") == ("Jean-Pierre Morel", None)
+
+
+def test_outlet_with_medium_noun_is_the_linked_source() -> None:
+    text = ("According to The Courier newspaper, which cited unnamed police sources, the suspect "
+            "was not cooperating with the inquiry.")
+    record = extract(text, published="2025-10-20")
+    names = {e.id: e.name for e in record.entities}
+    sources = [a.source for a in record.attributions if a.source]
+    assert any(s.entity and names[s.entity] == "The Courier" for s in sources), sources
