@@ -382,10 +382,23 @@ class SpeakerResolver:
 
     def _outlet(self, phrase) -> Resolved | None:
         """"the Kommersant newspaper": the outlet's name, which the parse makes a modifier."""
-        name = lexicon.described_outlet(phrase.text)
+        name = lexicon.described_outlet(phrase.text) or lexicon.described_outlet(_without_relative(phrase))
         if name is None:
             return None
+        entity = self._outlet_entity(phrase, name)
+        if entity is not None:  # "The Sun newspaper": the entity "The Sun", not a new name
+            return Resolved(Source(name=entity.name, span=self._span(list(phrase)), entity=entity.id), "organisation")
         return Resolved(Source(name=name, span=self._span(list(phrase))), "organisation")
+
+    def _outlet_entity(self, phrase, name: str) -> Entity | None:
+        """The organisation named ``name`` (a leading "The" aside) by a mention inside the phrase."""
+        key = name.casefold().removeprefix("the ")
+        a, b = phrase.start_char, phrase.end_char
+        for entity in self.entities:
+            if entity.type == "ORG" and any(a <= m.start and m.end <= b and m.text.casefold().removeprefix("the ") == key
+                                            for m in entity.mentions):
+                return entity
+        return None
 
     def _plain(self, phrase) -> Resolved:
         head = phrase.root

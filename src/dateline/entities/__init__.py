@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..types import Entity, Record, Span
-from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, headed_org_mentions, outlet_short_names, kin_name_persons, org_role_mentions, outlet_mentions, pattern_mentions, string_mentions, taken_spans,
+from .extend import (acronym_long_forms, appositive_mentions, leading_description_mentions, bracketed_aliases, dateline_mentions, headed_org_mentions, outlet_short_names, outlets_not_persons, first_name_mentions, kin_name_persons, org_role_mentions, outlet_mentions, pattern_mentions, string_mentions, taken_spans,
                      title_role_mentions, widen_into_longer_names, widen_partial_mentions)
 from .backrefs import lede_mentions, retrospective_mentions
 from .describe import described_person_mentions
@@ -68,9 +68,11 @@ def entities_of(doc: "Doc") -> list[Entity]:
     bracketed_aliases(doc, clusters, taken)
     acronym_long_forms(doc, clusters, taken)
     string_mentions(doc, clusters, taken)
+    first_name_mentions(doc, clusters, taken)
     dateline_mentions(doc, clusters, taken)
     outlet_mentions(doc, clusters, taken)
     headed_org_mentions(doc, clusters, taken)
+    outlets_not_persons(clusters)
     clusters = outlet_short_names(clusters)
     org_role_mentions(doc, clusters)
     appositive_mentions(doc, clusters)

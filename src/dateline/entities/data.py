@@ -152,11 +152,17 @@ def canonical_alias(name: str) -> str | None:
 
 
 def split_title(name: str) -> tuple[str, str | None]:
-    """("Prime Minister Imran Khan") -> ("Imran Khan", "Prime Minister"); no title -> (name, None)."""
+    """("Prime Minister Imran Khan") -> ("Imran Khan", "Prime Minister"); a first word
+    joining a listed title by a hyphen is one too ("Vice-President Ana Ruiz"); no title ->
+    (name, None)."""
     folded = name.casefold()
     for title in titles():
         if folded.startswith(title.casefold() + " ") and len(name) > len(title) + 1:
             return name[len(title) + 1:].strip(), title
+    first, _, rest = name.partition(" ")
+    listed = {t.casefold() for t in titles()}
+    if "-" in first and rest and first[:1].isupper() and any(p.casefold() in listed for p in first.split("-")):
+        return rest.strip(), first  # a compound title: "Secretary-Treasurer Gary Casteel"
     return name, None
 
 
@@ -472,6 +478,14 @@ def _outlet_table() -> tuple[frozenset[str], frozenset[str]]:
     names = {w for w, kind in table.items() if kind == "name"} | set(media.platforms())
     names |= {t.strip().casefold() for t in entries("platforms.txt")}
     return frozenset(names), frozenset(w for w, kind in table.items() if kind == "head")
+
+
+def is_outlet_name(name: str) -> bool:
+    """Whether a name is a listed news outlet's or platform's as a whole ("Politico", "the
+    Guardian"; see ``_outlet_table``)."""
+    words = name.casefold()
+    names = _outlet_table()[0]
+    return words in names or words.removeprefix("the ") in names or "the " + words in names
 
 
 def outlet_heads() -> frozenset[str]:

@@ -172,6 +172,40 @@ def string_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
             break
 
 
+def first_name_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
+    """A person's first name written alone as the subject of a verb ("Meles Zenawi ...
+    Meles said": Ethiopian, Icelandic usage, or a first-name reference) joins the person (in
+    place), when it is the first word of exactly one person's name of several words, a word
+    of no other name of the article, and no known place or nationality."""
+    text, starts = doc.text, sentence_starts(doc)
+    owners: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for i, word in enumerate(c.base_name().split()):
+            owners.setdefault(word, []).append(c if i == 0 and c.label == "PERSON" else None)
+    forms: dict[str, Cluster] = {}
+    for c in clusters:
+        words = c.base_name().split()
+        if c.label != "PERSON" or len(words) < 2:
+            continue
+        first = words[0]
+        if (len(first) < 2 or not first.isalpha() or not first[0].isupper() or first.isupper()
+                or len(owners.get(first, [])) != 1 or data.canonical_alias(first)
+                or first.casefold() in data.demonyms() or first in data.demonyms().values()):
+            continue
+        forms[first] = c
+    if not forms:
+        return
+    for token in doc:
+        cluster = forms.get(token.text)
+        start, end = token.idx, token.idx + len(token.text)
+        if cluster is None or token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _bounded(text, start, end) or taken.overlaps(start, end) or _glued(doc, text, start, end):
+            continue
+        cluster.mentions.append(Mention(start, end, token.text, "PERSON", sentence_of(starts, start), kind="string"))
+        taken.add(start, end)
+
+
 # A wire dateline at the start of a line: "KYIV, Ukraine (AP) —", "WASHINGTON ―".
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(| [—―–-])", re.M)
 
@@ -618,6 +652,14 @@ def outlet_mentions(doc: "Doc", clusters: list[Cluster], taken: Taken) -> None:
         names.add(start, end)
         taken.add(start, end)
     clusters[:] = [c for c in clusters if c.mentions]
+
+
+def outlets_not_persons(clusters: list[Cluster]) -> None:
+    """A person-typed name that is a listed outlet's or platform's as a whole ("a report by
+    Politico", spaCy: PERSON) is an organization (in place)."""
+    for c in clusters:
+        if c.label == "PERSON" and not any(m.role for m in c.mentions) and data.is_outlet_name(c.base_name()):
+            c.mentions[:] = [replace(m, label="ORG") for m in c.mentions]
 
 
 def _is_outlet(name: str) -> bool:

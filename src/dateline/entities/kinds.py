@@ -67,9 +67,12 @@ _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 
 @lru_cache(maxsize=1)
 def _titled_name() -> re.Pattern[str]:
-    """Capitalized titles of data/titles.txt ("Lieutenant General"), then two or three capitalized words, then no
+    """Capitalized titles of data/titles.txt ("Lieutenant General"; a hyphenated compound with
+    a listed part, "Secretary-Treasurer"), then two or three capitalized words, then no
     further capitalized word."""
     titles = "|".join(re.escape(t) for t in data.titles() if t[:1].isupper())
+    # a compound title joined by a hyphen, one part listed: "Secretary-Treasurer", "Vice-President"
+    titles = rf"(?:[A-Z][a-z]+-)?(?:{titles})|(?:{titles})-[A-Z][a-z]+"
     return re.compile(rf"(?<![\w.-])((?:(?:{titles})[ \t]+)+)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})(?![\w'’-]|[ \t]+[A-Z])")
 
 

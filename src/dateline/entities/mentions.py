@@ -192,7 +192,14 @@ def mention_of(ent: "SpacySpan", sentence: int, text: str) -> Mention | None:
             return None  # "Lyin'" tagged apart from "Ted Cruz"
         name, cut = data.strip_epithet(name)  # "Crooked Hillary Clinton": no part of the name
         start += cut
-        name, role = data.split_title(name)
+        if start > 0 and text[start - 1] == "-" and " " in name:
+            # "Secretary-[Treasurer Gary Casteel]": the tagger began inside a compound title
+            begin = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+            whole, role = data.split_title(text[begin:start] + name)
+            if role is not None:
+                name, start = whole, begin
+        if role is None:
+            name, role = data.split_title(name)
         if role is None:  # "Defender Łukasz Piszczek": a position, kept as the role
             name, role = _split_position(name)
         if role is None:  # an epithet no list holds ("Lyin Ted Cruz")
