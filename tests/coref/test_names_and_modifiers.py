@@ -9,24 +9,6 @@ from dateline.coref import pronouns as coref
 from dateline.entities.mentions import without_epithet
 
 
-@pytest.fixture(scope="module")
-def resolver_of():
-    """text -> (PronounResolver, Document) with the entities layer run."""
-    from dateline.nlp import parse
-    from dateline.pipeline import Document, Pipeline
-    from dateline.types import Article
-
-    pipeline = Pipeline(["entities"])
-
-    def run(text: str):
-        document = Document(article=Article(id="t", text=text), text=text, doc=parse(pipeline.nlp, text))
-        for component in pipeline.components:
-            component(document)
-        return coref.PronounResolver(document.doc, text, document.entities), document
-
-    return run
-
-
 def _first_he_or_she(resolver, document):
     token = next(t for t in document.doc if t.lower_ in ("he", "she"))
     found = resolver.antecedent(token)

@@ -8,27 +8,8 @@ import pytest
 from dateline import extract
 from dateline.coref import PronounResolver, pronoun_gender
 from dateline.coref import pronouns as coref
-from dateline.pipeline import Pipeline
 
 PUB = "2016-09-12"
-
-
-@pytest.fixture(scope="module")
-def resolver_of():
-    """text -> (PronounResolver, Document) with the entities layer run."""
-    pipeline = Pipeline(["entities"])
-
-    def run(text: str):
-        from dateline.nlp import parse
-        from dateline.pipeline import Document
-        from dateline.types import Article
-
-        document = Document(article=Article(id="t", text=text), text=text, doc=parse(pipeline.nlp, text))
-        for component in pipeline.components:
-            component(document)
-        return PronounResolver(document.doc, text, document.entities), document
-
-    return run
 
 
 @pytest.mark.parametrize("name", ["honorifics.tsv", "first_names.tsv"])
