@@ -56,3 +56,8 @@ def by_trigger(events: list[Event], trigger: str, occurrence: int = 0) -> Event:
     found = [e for e in events if e.trigger.text == trigger]
     assert len(found) > occurrence, f"no event {trigger!r} (#{occurrence}) in {[e.trigger.text for e in events]}"
     return found[occurrence]
+
+
+def roles_of(sentence: str, trigger: str) -> list[tuple[str, str]]:
+    """(role, text) of every participant of the event ``trigger`` in ``sentence`` (run alone)."""
+    return [(p.role, p.span.text) for p in by_trigger(run(sentence), trigger).participants]

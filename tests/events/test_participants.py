@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import by_trigger, entity, run
+from .helpers import by_trigger, entity, roles_of, run
 
 
 @pytest.mark.parametrize("sentence, trigger, role, text", [
@@ -30,8 +30,8 @@ from .helpers import by_trigger, entity, run
     ("The talks in London collapsed on Friday.", "collapsed", "location", "London"),
 ])
 def test_roles(sentence, trigger, role, text):
-    event = by_trigger(run(sentence), trigger)
-    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+    found = roles_of(sentence, trigger)
+    assert (role, text) in found, found
 
 
 def test_participants_link_to_canonical_entities():
@@ -64,8 +64,8 @@ def test_participants_link_to_canonical_entities():
     ("In 1987 she became president of the Ledger Company.", "became", "other", "the Ledger Company"),
 ])
 def test_roles_through_dates_and_relative_clauses(sentence, trigger, role, text):
-    event = by_trigger(run(sentence), trigger)
-    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+    found = roles_of(sentence, trigger)
+    assert (role, text) in found, found
 
 
 def test_appositive_name_is_the_participants_entity():

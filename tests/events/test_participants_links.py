@@ -7,7 +7,7 @@ import pytest
 
 from dateline.events.lexicon import data_examples
 
-from .helpers import by_trigger, entity, run
+from .helpers import by_trigger, entity, roles_of, run
 
 
 def _names(text: str, trigger: str, names: list[tuple[str, str]]) -> list[tuple[str, str, str | None]]:
@@ -62,8 +62,8 @@ def test_linked_participants(text, trigger, names, expected):
     ("The senator told a crowd in Green Bay that he would run.", "told", "location", "Green Bay"),
 ])
 def test_roles(sentence, trigger, role, text):
-    event = by_trigger(run(sentence), trigger)
-    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+    found = roles_of(sentence, trigger)
+    assert (role, text) in found, found
 
 
 def test_a_dummy_it_is_no_participant():
@@ -104,8 +104,8 @@ def test_data_file_examples(name):
     ("Earlier this month, lawyers for both Ann and Tom Lee filed papers.", "filed", "other", "Tom Lee"),
 ])
 def test_partners_and_principals(sentence, trigger, role, text):
-    event = by_trigger(run(sentence), trigger)
-    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+    found = roles_of(sentence, trigger)
+    assert (role, text) in found, found
 
 
 @pytest.mark.parametrize("sentence, trigger, role, text", [
@@ -115,8 +115,8 @@ def test_partners_and_principals(sentence, trigger, role, text):
     ("People living near the plant were evacuated.", "living", "agent", "People"),
 ])
 def test_participle_modifies_its_participant(sentence, trigger, role, text):
-    event = by_trigger(run(sentence), trigger)
-    assert (role, text) in [(p.role, p.span.text) for p in event.participants], event.participants
+    found = roles_of(sentence, trigger)
+    assert (role, text) in found, found
 
 
 def test_a_description_goes_to_the_one_organisation_its_head_noun_names():
