@@ -21,7 +21,8 @@ DATA_FILES = (
     "event_nouns.txt", "non_event_nouns.txt", "multiword_triggers.txt", "light_verbs.txt",
     "reporting_verbs.txt", "event_classes.txt", "non_event_verbs.txt", "state_adjectives.txt",
     "modality_cues.txt", "negation_cues.txt", "temporal_signals.txt", "change_words.txt",
-    "narrative_offsets.txt", "offset_words.txt", "event_families.txt",
+    "narrative_offsets.txt", "offset_words.txt", "event_families.txt", "place_nouns.txt",
+    "expletive_verbs.txt", "gathering_nouns.txt", "programme_nouns.txt",
 )
 
 

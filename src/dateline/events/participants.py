@@ -189,11 +189,11 @@ class EntityIndex:
         """Whether a character offset lies inside quoted words (the attribution layer's quotes)."""
         if self._quotes is None:
             try:
-                from ..attribution.quotes import find_quotes
+                from ..attribution.quotes import article_quotes
             except ImportError:  # pragma: no cover - the attribution layer is optional
                 self._quotes = []
-            else:
-                self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.doc.text)]
+            else:  # the same cached quotes the attribution layer and the pronoun resolver read
+                self._quotes = [(q.inner_start, q.inner_end) for q in article_quotes(self.doc.text)]
         return any(a <= idx < b for a, b in self._quotes)
 
     def _organisation_named_by(self, head: "Token") -> str | None:
@@ -335,7 +335,13 @@ def _names_a_description(head: "Token", appos: "Token") -> bool:
     typed name, "Her husband, Thomas Lee", is the head's entity already)."""
     if appos.pos_ != "PROPN" or appos.ent_type_ or head.ent_type_:
         return False
-    return not head.doc[appos.left_edge.i - 1].is_bracket
+    return not _after_bracket(appos)
+
+
+def _after_bracket(token: "Token") -> bool:
+    """Whether the phrase of ``token`` follows a bracket (nothing precedes the document's first word)."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].is_bracket
 
 
 def _principals(agent: "Token") -> list["Token"]:
@@ -411,7 +417,7 @@ def _after_dateline(dateline: "Token") -> "Token | None":
     Ted Cruz, who ..., received" (Cruz in apposition; "(AP)" in brackets is the agency)."""
     for child in dateline.children:
         if child.dep_ in ("appos", "conj") and child.pos_ in _NOMINAL_POS and child.i > 0 \
-                and not dateline.doc[child.left_edge.i - 1].is_bracket:
+                and not _after_bracket(child):
             return child
     return None
 
