@@ -93,3 +93,12 @@ def test_a_new_story_day_beats_the_sources_last_day():
             '"We will fight," Lopez said.')
     atts = _atts(text)
     assert [(a.said_on, a.said_on_basis) for a in atts] == [("2021-03-08", "stated"), ("2021-03-09", "story_day")]
+
+
+def test_a_second_eve_shifts_the_day_in_force_at_its_own_place():
+    # the first shift must not stand after a later story day in the track the second one reads
+    text = ('The leaders met on Monday in Rome. On the eve of the talks, Lopez softened his tone. '
+            'The ministers met on Thursday in Paris. On the eve of the summit, Diaz spoke. '
+            '"We can agree on much," Diaz said.')
+    atts = _atts(text)
+    assert [a.said_on for a in atts][-1] == "2021-03-10", [(a.cue.text, a.said_on) for a in atts]

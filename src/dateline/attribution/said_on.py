@@ -20,6 +20,7 @@ this way; "had said" and "has said" point to another time.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -148,8 +149,10 @@ def _with_day_shifts(track: list[tuple[int, Timex | None]], text: str, timexes: 
         if tx is None:
             continue
         day = (dt.date.fromisoformat(tx.interval[0]) + dt.timedelta(days=days)).isoformat()
-        track.append((offset, replace(tx, value=day, type="DATE", interval=(day, day))))
-    return sorted(track, key=lambda item: item[0])
+        # kept in order: the next shift reads the day in force at its own offset
+        bisect.insort(track, (offset, replace(tx, value=day, type="DATE", interval=(day, day))),
+                      key=lambda item: item[0])
+    return track
 
 
 @lru_cache(maxsize=1)
