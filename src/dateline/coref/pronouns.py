@@ -84,8 +84,7 @@ def given_names(origin: str | None = None) -> frozenset[str]:
 @functools.cache
 def modifier_heads() -> frozenset[str]:
     """Singular nouns for a person a name can modify ("a Trump supporter"): data/modifier_heads.txt."""
-    return frozenset(line.strip().lower() for line in (DATA / "modifier_heads.txt").read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(row[0] for row in _rows("modifier_heads.txt"))
 
 
 def first_name_gender(name: str) -> str | None:
@@ -179,6 +178,8 @@ class PronounResolver:
         self._modifier: dict[tuple[int, int], bool] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self.genders = self._genders()
+        # candidates that no resolved pronoun changes: groups and unnamed described people
+        self._fixed = [*self._groups(), *self._described()]
         self._restart()
         self.genders.update(self._chain_genders())  # a second pass with what the first one learnt
         self._restart()
@@ -187,7 +188,7 @@ class PronounResolver:
         """Candidates from the entity mentions only (no pronoun resolved yet)."""
         self._base = sorted([*(Candidate(m.start, m.end, e.id, e.name, ENTITY_KINDS.get(e.type, "other"),
                                          self.genders.get(e.id)) for e in self.entities.values() for m in e.mentions),
-                             *self._groups(), *self._described()], key=_order)
+                             *self._fixed], key=_order)
         self._base_starts = [c.start for c in self._base]  # kept beside ``_base`` for _search's bisects
         self._chained = 0  # how many of ``_gendered`` are resolved into ``_base``
 
@@ -347,6 +348,8 @@ class PronounResolver:
 
     def _main_subject_at(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
         root = span.root
         while root.dep_ in ("compound", "flat", "appos", "conj") and root.head != root:
             root = root.head
