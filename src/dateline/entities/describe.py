@@ -189,11 +189,12 @@ def _named_as_person(cluster: "Cluster", surnames: set[str]) -> bool:
     return any(m.kind in ("name", "string") and _surname(m.name) in surnames | own for m in cluster.mentions)
 
 
-def descriptors(doc: "Doc", clusters: list["Cluster"]) -> dict[int, list[Descriptor]]:
-    """Person cluster id -> what the article says of that person (see the module docstring)."""
+def descriptors(doc: "Doc", people: list["Cluster"]) -> dict[int, list[Descriptor]]:
+    """Person cluster id -> what the article says of that person (``people``: the
+    ``person_clusters``; see the module docstring)."""
     text = doc.text
     found: dict[int, list[Descriptor]] = {}
-    for c in person_clusters(clusters):
+    for c in people:
         found[id(c)] = [d for m in c.mentions if m.kind in ("name", "string") for d in _name_descriptors(doc, text, m)]
     return found
 
@@ -337,8 +338,9 @@ def _passed_over(person: "Cluster", people, description: Description) -> bool:
 def described_person_mentions(doc: "Doc", clusters: list["Cluster"]) -> None:
     """Add each description of one person described the same way before as that person's
     mention (in place; see the module docstring)."""
-    people = {id(c): c for c in person_clusters(clusters)}
-    said = descriptors(doc, clusters)
+    persons = person_clusters(clusters)
+    people = {id(c): c for c in persons}
+    said = descriptors(doc, persons)
     text = doc.text
     kinds = {t.text: e.label_ for e in doc.ents if e.label_ in _KINDS for t in e}
     for description in descriptions(doc):
